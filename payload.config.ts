@@ -1,0 +1,59 @@
+/**
+ * Assembles Payload: collections, globals, endpoints, database, editor, logger. Nothing else lives
+ * here — rules are in src/domain, wiring in the collection folders.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { postgresAdapter, type PostgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Users } from './src/collections/Users'
+import { liveEndpoint, readyEndpoint } from './src/endpoints/health'
+import { env } from './src/lib/env'
+import { logger } from './src/lib/logger'
+import { onShutdown } from './src/lib/process-registry'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const config = env()
+const log = logger.child({ module: 'payload' })
+
+export default buildConfig({
+  serverURL: config.PUBLIC_SERVER_URL,
+  secret: config.PAYLOAD_SECRET,
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' — MyHibachi admin' },
+  },
+  collections: [Users],
+  endpoints: [liveEndpoint, readyEndpoint],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: {
+      connectionString: config.DATABASE_URI,
+      max: config.DB_POOL_MAX,
+      idleTimeoutMillis: config.DB_IDLE_TIMEOUT_MS,
+      connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+      statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
+      application_name: 'myhibachi',
+    },
+    push: false,
+    migrationDir: path.resolve(dirname, 'migrations'),
+  }),
+  sharp,
+  logger: log,
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  telemetry: false,
+  graphQL: { disablePlaygroundInProduction: true },
+  onInit: (payload) => {
+    const db = payload.db as unknown as PostgresAdapter
+    // pg emits 'error' on idle clients when the server goes away; unhandled, it would crash the
+    // process. The pool drops the broken client and reconnects on the next query.
+    db.pool.on('error', (err) => log.error({ err }, 'idle database connection failed'))
+    onShutdown('payload-db', () => payload.destroy())
+  },
+})

@@ -1,0 +1,53 @@
+/**
+ * Staff accounts (admin panel users). Roles decide what each may do; the first user ever created
+ * becomes an admin. Repeated failed logins lock the account for a while.
+ * Customers are NOT users: they live in the `customers` collection.
+ */
+import type { CollectionConfig } from 'payload'
+
+import { adminOrSelf } from '../../access/adminOrSelf'
+import { isAdmin, isAdminField } from '../../access/isAdmin'
+import { STAFF_ROLES } from '../../access/roles'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: 'Staff user', plural: 'Staff users' },
+  admin: {
+    useAsTitle: 'email',
+    defaultColumns: ['name', 'email', 'role'],
+    group: 'Team',
+  },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { sameSite: 'Lax' },
+  },
+  access: {
+    admin: ({ req }) => Boolean(req.user && req.user.collection === 'users'),
+    create: isAdmin,
+    read: adminOrSelf,
+    update: adminOrSelf,
+    delete: isAdmin,
+  },
+  hooks: {
+    beforeChange: [firstUserIsAdmin],
+  },
+  fields: [
+    { name: 'name', type: 'text', maxLength: 120 },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'editor',
+      options: STAFF_ROLES.map((r) => ({ label: r.charAt(0).toUpperCase() + r.slice(1), value: r })),
+      access: { create: isAdminField, update: isAdminField },
+      saveToJWT: true,
+      admin: { description: 'The first user becomes an admin. Only admins can change roles.' },
+    },
+    { name: 'phone', type: 'text', maxLength: 30 },
+    { name: 'active', type: 'checkbox', defaultValue: true, admin: { description: 'Inactive chefs are not assigned to bookings.' } },
+  ],
+  timestamps: true,
+}

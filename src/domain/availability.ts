@@ -1,0 +1,145 @@
+// Slot availability: which start times can still take a booking, per local date.
+// One rule (remainingUnitsAt) decides capacity for both the calendar and booking
+// creation. Must never load bookings itself (callers pass only pending/confirmed ones)
+// or read the system clock (callers pass `now`).
+import { ValidationError, type ValidationIssue } from './errors'
+import { blockedRange, blockedRangeOfEvent, chefsNeeded, rangesOverlap } from './capacity'
+import type { BusinessSettings } from './settings'
+import { addDaysToDate, daysBetweenDates, eachDate, formatHHMM, isRealDate, localToInstant, parseHHMM, todayInZone } from './time'
+
+/** A pending or confirmed booking. startsAt/endsAt are the EVENT instants, without buffers. */
+export interface ActiveBooking {
+  id: string
+  startsAt: Date
+  endsAt: Date
+  chefUnits: number
+}
+
+export interface AvailabilitySlot {
+  /** Local wall-clock start label, 'HH:MM'. */
+  time: string
+  /** The slot's start as a UTC ISO-8601 instant. */
+  startsAt: string
+  available: boolean
+  /** Chef units still free for this slot (0 on blackout dates, never negative). */
+  remaining: number
+}
+
+export interface AvailabilityDay {
+  date: string
+  slots: AvailabilitySlot[]
+}
+
+export interface Availability {
+  timezone: string
+  days: AvailabilityDay[]
+}
+
+export interface AvailabilityOptions {
+  durationMinutes?: number
+  guests?: number
+}
+
+const MS_PER_HOUR = 3_600_000
+
+/**
+ * Chef units still free for a candidate event starting at `startInstant`.
+ * Two events conflict when their BUFFERED ranges overlap (half-open, so ranges that only
+ * touch do not conflict). The result is chefCount minus the peak concurrent chefUnits of
+ * conflicting bookings anywhere inside the candidate's buffered range (not their plain sum:
+ * two bookings that do not overlap each other can share one chef), floored at 0.
+ * `excludeBookingId` ignores one booking (e.g. the booking being rescheduled).
+ */
+export function remainingUnitsAt(
+  settings: BusinessSettings,
+  bookings: readonly ActiveBooking[],
+  startInstant: Date,
+  durationMinutes: number,
+  excludeBookingId?: string,
+): number {
+  const candidate = blockedRange(settings, startInstant, durationMinutes)
+  const edges: { t: number; delta: number }[] = []
+  for (const b of bookings) {
+    if (b.id === excludeBookingId) continue
+    const range = blockedRangeOfEvent(settings, b.startsAt, b.endsAt)
+    if (!rangesOverlap(candidate, range)) continue
+    const start = Math.max(range.start.getTime(), candidate.start.getTime())
+    const end = Math.min(range.end.getTime(), candidate.end.getTime())
+    edges.push({ t: start, delta: b.chefUnits }, { t: end, delta: -b.chefUnits })
+  }
+  // Ends sort before starts at the same instant (half-open ranges).
+  edges.sort((a, b) => a.t - b.t || a.delta - b.delta)
+  let load = 0
+  let peak = 0
+  for (const e of edges) {
+    load += e.delta
+    if (load > peak) peak = load
+  }
+  return Math.max(0, settings.chefCount - peak)
+}
+
+/** True when the event start is at least leadTimeHours after `now` and on/before today + maxAdvanceDays. */
+export function isWithinBookingHorizon(settings: BusinessSettings, date: string, startInstant: Date, now: Date): boolean {
+  if (startInstant.getTime() < now.getTime() + settings.leadTimeHours * MS_PER_HOUR) return false
+  const lastBookable = addDaysToDate(todayInZone(now, settings.timezone), settings.maxAdvanceDays)
+  return daysBetweenDates(lastBookable, date) <= 0
+}
+
+/** Local 'HH:MM' start labels from startWindow.earliest to .latest (inclusive) every slotIntervalMinutes. */
+export function slotTimes(settings: BusinessSettings): string[] {
+  const out: string[] = []
+  const last = parseHHMM(settings.startWindow.latest)
+  for (let m = parseHHMM(settings.startWindow.earliest); m <= last; m += settings.slotIntervalMinutes) {
+    out.push(formatHHMM(m))
+  }
+  return out
+}
+
+/**
+ * Availability for every date from range.from to range.to inclusive. Slots are labelled in
+ * local wall-clock time, so DST-change days have the same labels as any other day.
+ * available = not a blackout date, within lead time and max advance, and
+ * remaining ≥ chefsNeeded(opts.guests ?? 1). Blackout dates: every slot unavailable, remaining 0.
+ */
+export function computeAvailability(
+  settings: BusinessSettings,
+  bookings: readonly ActiveBooking[],
+  range: { from: string; to: string },
+  now: Date,
+  opts: AvailabilityOptions = {},
+): Availability {
+  const issues: ValidationIssue[] = []
+  if (!isRealDate(range.from)) issues.push({ path: 'from', message: 'Use a real YYYY-MM-DD date' })
+  if (!isRealDate(range.to)) issues.push({ path: 'to', message: 'Use a real YYYY-MM-DD date' })
+  if (issues.length === 0 && daysBetweenDates(range.from, range.to) < 0) {
+    issues.push({ path: 'to', message: 'End date must not be before start date' })
+  }
+  const duration = opts.durationMinutes ?? settings.defaultDurationMinutes
+  if (!Number.isInteger(duration) || duration < settings.minDurationMinutes || duration > settings.maxDurationMinutes) {
+    issues.push({ path: 'durationMinutes', message: 'Duration is outside the allowed range' })
+  }
+  const guests = opts.guests ?? 1
+  if (!Number.isInteger(guests) || guests < 1 || guests > settings.guests.maxTotal) {
+    issues.push({ path: 'guests', message: `Guests must be between 1 and ${settings.guests.maxTotal}` })
+  }
+  if (issues.length > 0) throw new ValidationError(issues)
+
+  const needed = chefsNeeded(settings, guests)
+  const times = slotTimes(settings)
+  const blackout = new Set(settings.blackoutDates)
+
+  const days: AvailabilityDay[] = eachDate(range.from, range.to).map((date) => {
+    const slots = times.map((time): AvailabilitySlot => {
+      const start = localToInstant(date, time, settings.timezone)
+      if (blackout.has(date)) {
+        return { time, startsAt: start.toISOString(), available: false, remaining: 0 }
+      }
+      const remaining = remainingUnitsAt(settings, bookings, start, duration)
+      const available = remaining >= needed && isWithinBookingHorizon(settings, date, start, now)
+      return { time, startsAt: start.toISOString(), available, remaining }
+    })
+    return { date, slots }
+  })
+
+  return { timezone: settings.timezone, days }
+}

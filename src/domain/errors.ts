@@ -1,0 +1,102 @@
+// Typed domain errors for MyHibachi business rules.
+// These carry machine-readable codes and field paths only. They must never know
+// about HTTP (no status codes, no Response objects) or any framework: the app
+// layer maps them to transport-specific responses.
+import type { z } from 'zod'
+
+/** One failed rule: `path` is a dotted field path (e.g. `guests.adults`, `address.zip`, `startTime`). */
+export interface ValidationIssue {
+  path: string
+  message: string
+}
+
+/** Machine codes for ConflictError.reason. */
+export type ConflictReason =
+  | 'slot_full'
+  | 'duplicate_booking'
+  | 'invalid_transition'
+  | 'chef_unavailable'
+  | 'not_reschedulable'
+
+export class DomainError extends Error {
+  readonly code: string
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'DomainError'
+    this.code = code
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly issues: ValidationIssue[]
+
+  constructor(issues: ValidationIssue[], message?: string) {
+    super('validation_error', message ?? summarizeIssues(issues))
+    this.name = 'ValidationError'
+    this.issues = issues
+  }
+
+  /** Convenience for the single-field case. */
+  static single(path: string, message: string): ValidationError {
+    return new ValidationError([{ path, message }])
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly reason?: ConflictReason
+
+  constructor(message: string, reason?: ConflictReason) {
+    super('conflict', message)
+    this.name = 'ConflictError'
+    if (reason !== undefined) this.reason = reason
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message = 'Not found') {
+    super('not_found', message)
+    this.name = 'NotFoundError'
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Forbidden') {
+    super('forbidden', message)
+    this.name = 'ForbiddenError'
+  }
+}
+
+export function isDomainError(err: unknown): err is DomainError {
+  return err instanceof DomainError
+}
+
+function summarizeIssues(issues: ValidationIssue[]): string {
+  if (issues.length === 0) return 'Validation failed'
+  const parts = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+  return `Validation failed: ${parts.join('; ')}`
+}
+
+function joinPath(path: readonly PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.')
+}
+
+/**
+ * Converts a ZodError into a ValidationError. Each issue's path is joined with '.'
+ * (`['guests','adults']` → `guests.adults`, `['menu',0,'item']` → `menu.0.item`).
+ * Unknown-key issues from `.strict()` schemas are expanded to one issue per key,
+ * pathed at the offending key itself, so forms can point at the exact field.
+ */
+export function fromZodError(err: z.ZodError): ValidationError {
+  const issues: ValidationIssue[] = []
+  for (const issue of err.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        issues.push({ path: joinPath([...issue.path, key]), message: `Unknown field "${key}"` })
+      }
+      continue
+    }
+    issues.push({ path: joinPath(issue.path), message: issue.message })
+  }
+  return new ValidationError(issues)
+}

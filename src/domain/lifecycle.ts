@@ -1,0 +1,103 @@
+// Booking status lifecycle, customer self-service rules (cancel/reschedule) and the
+// cancellation refund policy. Decides WHETHER something may happen; must never
+// perform it (no storage, no payments, no emails) or read the clock (callers pass `now`).
+import { ConflictError, ValidationError } from './errors'
+import { percentOfCents } from './money'
+import type { BusinessSettings } from './settings'
+
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'no_show'] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+
+/** Statuses that hold capacity and that a customer may still change. */
+export const ACTIVE_STATUSES = ['pending', 'confirmed'] as const satisfies readonly BookingStatus[]
+export type ActiveStatus = (typeof ACTIVE_STATUSES)[number]
+
+const ALLOWED: Record<BookingStatus, readonly BookingStatus[]> = {
+  pending: ['confirmed', 'cancelled'],
+  confirmed: ['completed', 'cancelled', 'no_show'],
+  completed: [],
+  cancelled: [],
+  no_show: [],
+}
+
+const LABEL: Record<BookingStatus, string> = {
+  pending: 'pending',
+  confirmed: 'confirmed',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  no_show: 'a no-show',
+}
+
+export function isBookingStatus(value: unknown): value is BookingStatus {
+  return typeof value === 'string' && (BOOKING_STATUSES as readonly string[]).includes(value)
+}
+
+export function isActiveStatus(status: BookingStatus): status is ActiveStatus {
+  return (ACTIVE_STATUSES as readonly BookingStatus[]).includes(status)
+}
+
+/**
+ * Allowed moves: pending → confirmed | cancelled; confirmed → completed | cancelled | no_show.
+ * Staying in the same status is always allowed (a no-op). Everything else is refused;
+ * completed, cancelled and no_show are final.
+ */
+export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
+  return from === to || ALLOWED[from].includes(to)
+}
+
+/** Throws ConflictError(reason 'invalid_transition') naming both states when the move is not allowed. */
+export function assertTransition(from: BookingStatus, to: BookingStatus): void {
+  if (!canTransition(from, to)) {
+    throw new ConflictError(`A booking that is ${LABEL[from]} cannot become ${LABEL[to]}`, 'invalid_transition')
+  }
+}
+
+/** Customers may reschedule only pending or confirmed bookings. */
+export function canReschedule(status: BookingStatus): boolean {
+  return isActiveStatus(status)
+}
+
+/** Customers may cancel only pending or confirmed bookings. */
+export function canCancel(status: BookingStatus): boolean {
+  return isActiveStatus(status)
+}
+
+export function assertCanReschedule(status: BookingStatus): void {
+  if (!canReschedule(status)) {
+    throw new ConflictError(`A booking that is ${LABEL[status]} cannot be rescheduled`, 'not_reschedulable')
+  }
+}
+
+export function assertCanCancel(status: BookingStatus): void {
+  if (!canCancel(status)) {
+    throw new ConflictError(`A booking that is ${LABEL[status]} cannot be cancelled`, 'invalid_transition')
+  }
+}
+
+export interface RefundDecision {
+  refundPercent: number
+  refundCents: number
+  /** Whole days from `now` to the event start (floor of hours / 24); negative once the event has started. */
+  daysBefore: number
+}
+
+const MS_PER_DAY = 86_400_000
+
+/**
+ * Refund for a cancellation: daysBefore = floor((eventStartsAt − now) / 24h). Tiers are tried
+ * from the largest minDaysBefore down and the first with minDaysBefore ≤ daysBefore wins;
+ * no matching tier (e.g. the event already started) → 0%. refundCents = round_half_up(paid × % / 100).
+ */
+export function refundForCancellation(
+  settings: Pick<BusinessSettings, 'cancellationTiers'>,
+  input: { eventStartsAt: Date; paidCents: number; now: Date },
+): RefundDecision {
+  if (!Number.isSafeInteger(input.paidCents) || input.paidCents < 0) {
+    throw ValidationError.single('paidCents', 'Paid amount must be a whole number of cents, 0 or more')
+  }
+  const daysBefore = Math.floor((input.eventStartsAt.getTime() - input.now.getTime()) / MS_PER_DAY)
+  const tiers = [...settings.cancellationTiers].sort((a, b) => b.minDaysBefore - a.minDaysBefore)
+  const tier = tiers.find((t) => t.minDaysBefore <= daysBefore)
+  const refundPercent = tier?.refundPercent ?? 0
+  return { refundPercent, refundCents: percentOfCents(input.paidCents, refundPercent), daysBefore }
+}

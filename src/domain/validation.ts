@@ -1,0 +1,133 @@
+// Settings- and clock-dependent business rules for an event request (date, time,
+// duration, guests, service area). Collects EVERY failed rule into one ValidationError
+// so a form can show all problems at once. Must never touch storage, the system clock
+// (callers pass `now`) or HTTP.
+import { ValidationError, type ValidationIssue } from './errors'
+import type { BusinessSettings, ServiceArea } from './settings'
+import {
+  addDaysToDate,
+  daysBetweenDates,
+  isRealDate,
+  isValidHHMM,
+  localToInstant,
+  parseHHMM,
+  todayInZone,
+} from './time'
+
+export interface GuestCount {
+  adults: number
+  children: number
+}
+
+export interface EventRequest {
+  eventDate: string
+  startTime: string
+  durationMinutes?: number
+  guests: { adults: number; children?: number }
+  address?: { zip: string }
+}
+
+const MS_PER_HOUR = 3_600_000
+
+/** The service zone containing `zip`, or null when we do not serve it. */
+export function findServiceZone(settings: BusinessSettings, zip: string): ServiceArea | null {
+  const z = zip.trim()
+  return settings.serviceAreas.find((area) => area.zips.includes(z)) ?? null
+}
+
+export function outsideServiceAreaMessage(zip: string): string {
+  return `Sorry, we do not serve ZIP ${zip.trim()} yet`
+}
+
+/** Whole guest count (adults + children). */
+export function totalGuests(guests: { adults: number; children?: number }): number {
+  return guests.adults + (guests.children ?? 0)
+}
+
+/**
+ * Rules checked (path → rule):
+ * - startTime: a real HH:MM between startWindow.earliest and .latest inclusive (the slot
+ *   grid is NOT enforced here, so staff may book 17:15);
+ * - eventDate: a real date; the event's start instant is not in the past and is at least
+ *   leadTimeHours after `now` (exactly leadTimeHours is allowed); the date is no later than
+ *   today + maxAdvanceDays (business time zone calendar); not a blackout date;
+ * - guests: total within guests.minTotal..maxTotal; guests.adults: at least one adult;
+ * - durationMinutes (default defaultDurationMinutes): integer within min..max;
+ * - address.zip (only when an address is given): inside a service area.
+ */
+export function validateEventRequest(settings: BusinessSettings, req: EventRequest, now: Date): void {
+  const issues: ValidationIssue[] = []
+  const tz = settings.timezone
+  const { earliest, latest } = settings.startWindow
+
+  const timeOk = isValidHHMM(req.startTime)
+  if (!timeOk) {
+    issues.push({ path: 'startTime', message: 'Use a 24-hour HH:MM time, e.g. 17:30' })
+  } else {
+    const minutes = parseHHMM(req.startTime)
+    if (minutes < parseHHMM(earliest) || minutes > parseHHMM(latest)) {
+      issues.push({ path: 'startTime', message: `Events can start between ${earliest} and ${latest}` })
+    }
+  }
+
+  if (!isRealDate(req.eventDate)) {
+    issues.push({ path: 'eventDate', message: 'That date does not exist on the calendar' })
+  } else {
+    // The start instant decides past/lead time; without a valid time, use the start of the window.
+    const startInstant = localToInstant(req.eventDate, timeOk ? req.startTime : earliest, tz)
+    const lastBookableDate = addDaysToDate(todayInZone(now, tz), settings.maxAdvanceDays)
+    if (startInstant.getTime() < now.getTime()) {
+      issues.push({ path: 'eventDate', message: 'That date and time is in the past' })
+    } else if (startInstant.getTime() < now.getTime() + settings.leadTimeHours * MS_PER_HOUR) {
+      issues.push({
+        path: 'eventDate',
+        message: `Events must be booked at least ${settings.leadTimeHours} hours in advance`,
+      })
+    } else if (daysBetweenDates(lastBookableDate, req.eventDate) > 0) {
+      issues.push({
+        path: 'eventDate',
+        message: `Events can be booked at most ${settings.maxAdvanceDays} days in advance`,
+      })
+    }
+    if (settings.blackoutDates.includes(req.eventDate)) {
+      issues.push({ path: 'eventDate', message: 'We are not taking events on that date' })
+    }
+  }
+
+  const total = totalGuests(req.guests)
+  if (total < settings.guests.minTotal || total > settings.guests.maxTotal) {
+    issues.push({
+      path: 'guests',
+      message: `We cater for ${settings.guests.minTotal} to ${settings.guests.maxTotal} guests`,
+    })
+  }
+  if (req.guests.adults < 1) {
+    issues.push({ path: 'guests.adults', message: 'At least one adult must attend' })
+  }
+
+  const duration = req.durationMinutes ?? settings.defaultDurationMinutes
+  if (
+    !Number.isInteger(duration) ||
+    duration < settings.minDurationMinutes ||
+    duration > settings.maxDurationMinutes
+  ) {
+    issues.push({
+      path: 'durationMinutes',
+      message: `Events last between ${formatDuration(settings.minDurationMinutes)} and ${formatDuration(settings.maxDurationMinutes)}`,
+    })
+  }
+
+  if (req.address !== undefined && findServiceZone(settings, req.address.zip) === null) {
+    issues.push({ path: 'address.zip', message: outsideServiceAreaMessage(req.address.zip) })
+  }
+
+  if (issues.length > 0) throw new ValidationError(issues)
+}
+
+function formatDuration(minutes: number): string {
+  if (minutes % 60 === 0) {
+    const h = minutes / 60
+    return `${h} hour${h === 1 ? '' : 's'}`
+  }
+  return `${minutes} minutes`
+}

@@ -1,0 +1,64 @@
+/**
+ * GET /api/health/live  — the process is up and serving (no dependencies checked).
+ * GET /api/health/ready — real checks: database `SELECT 1`, all migrations applied, Redis `PING`
+ * (when REDIS_URL is set), and not shutting down. 200 when all pass, 503 otherwise, with each
+ * check's status and latency. Every check has a timeout (HEALTH_CHECK_TIMEOUT_MS).
+ * Must never cache its answer: a load balancer relies on it being current.
+ */
+import type { Endpoint } from 'payload'
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+
+import { migrations } from '../../migrations'
+import { env } from '../lib/env'
+import { runChecks } from '../lib/health'
+import { isShuttingDown } from '../lib/process-registry'
+import { redis, whenRedisReady } from '../lib/redis'
+
+const noStore = { 'Cache-Control': 'no-store' }
+
+export const liveEndpoint: Endpoint = {
+  path: '/health/live',
+  method: 'get',
+  handler: () => Response.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }, { headers: noStore }),
+}
+
+export const readyEndpoint: Endpoint = {
+  path: '/health/ready',
+  method: 'get',
+  handler: async (req) => {
+    const db = req.payload.db as unknown as PostgresAdapter
+    const client = redis()
+    const result = await runChecks(
+      {
+        shutdown: async () => {
+          if (isShuttingDown()) throw new Error('shutting down')
+          return undefined
+        },
+        database: async () => {
+          await db.pool.query('SELECT 1')
+          return undefined
+        },
+        migrations: async () => {
+          const applied = await db.pool.query<{ name: string }>('SELECT name FROM payload_migrations')
+          const names = new Set(applied.rows.map((r) => r.name))
+          const pending = migrations.map((m) => m.name).filter((n) => !names.has(n))
+          if (pending.length > 0) throw new Error(`pending migrations: ${pending.join(', ')}`)
+          return { applied: migrations.length }
+        },
+        redis: client
+          ? async () => {
+              await whenRedisReady(client)
+              const pong = await client.ping()
+              if (pong !== 'PONG') throw new Error(`unexpected PING reply ${pong}`)
+              return undefined
+            }
+          : null,
+      },
+      env().HEALTH_CHECK_TIMEOUT_MS,
+    )
+    return Response.json(
+      { status: result.ok ? 'ok' : 'fail', checks: result.checks },
+      { status: result.ok ? 200 : 503, headers: noStore },
+    )
+  },
+}

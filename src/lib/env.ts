@@ -1,0 +1,116 @@
+/**
+ * Every environment variable the app reads, parsed once with zod at start-up.
+ * A missing or malformed variable stops start-up with ONE line naming it and what is expected
+ * (`EnvError`). Nothing else in the app reads `process.env` directly, except the Next/Payload
+ * conventions (NODE_ENV) and the embedded-database wrapper.
+ * Must never print a variable's value: some are secrets.
+ */
+import nextEnv from '@next/env'
+import { z } from 'zod'
+
+import { readOrCreateLocalSecret } from './local-secret'
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'))
+
+const int = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback
+      const n = Number(v)
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected an integer from ${min} to ${max}` })
+        return z.NEVER
+      }
+      return n
+    })
+
+const postgresUrl = z
+  .string({ error: 'is required (a postgres:// URL)' })
+  .refine((v) => {
+    try {
+      const u = new URL(v)
+      return u.protocol === 'postgres:' || u.protocol === 'postgresql:'
+    } catch {
+      // URL() throws on anything that is not a URL: that is exactly the "invalid" answer.
+      return false
+    }
+  }, 'expected a postgres:// or postgresql:// URL')
+
+const redisUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v)
+    return u.protocol === 'redis:' || u.protocol === 'rediss:'
+  } catch {
+    // Not parseable as a URL at all: invalid.
+    return false
+  }
+}, 'expected a redis:// or rediss:// URL')
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: int(3000, 1, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_SERVER_URL: z.url({ error: 'expected an absolute http(s) URL' }).default('http://localhost:3000'),
+  DATABASE_URI: postgresUrl,
+  DB_POOL_MAX: int(10, 1, 200),
+  DB_IDLE_TIMEOUT_MS: int(30_000, 0, 3_600_000),
+  DB_CONNECT_TIMEOUT_MS: int(5_000, 100, 120_000),
+  DB_STATEMENT_TIMEOUT_MS: int(15_000, 100, 600_000),
+  REDIS_URL: redisUrl.optional(),
+  REDIS_CONNECT_TIMEOUT_MS: int(2_000, 100, 60_000),
+  PAYLOAD_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool(false),
+  SHUTDOWN_TIMEOUT_MS: int(25_000, 0, 600_000),
+  HEALTH_CHECK_TIMEOUT_MS: int(1_500, 50, 30_000),
+  TRUST_PROXY: bool(false),
+})
+
+export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET'> & { PAYLOAD_SECRET: string }
+
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+function parse(source: NodeJS.ProcessEnv): Env {
+  // Empty strings mean "unset" (a blank line in .env), so defaults apply.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const result = schema.safeParse(cleaned)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const name = String(issue?.path[0] ?? 'environment')
+    throw new EnvError(`Invalid environment: ${name} ${issue?.message ?? 'is invalid'}`)
+  }
+  const env = result.data
+  let secret = env.PAYLOAD_SECRET
+  if (!secret) {
+    if (env.NODE_ENV === 'production') {
+      throw new EnvError('Invalid environment: PAYLOAD_SECRET is required in production (at least 32 characters)')
+    }
+    secret = readOrCreateLocalSecret()
+  }
+  return { ...env, PAYLOAD_SECRET: secret }
+}
+
+let cached: Env | undefined
+
+/** The parsed environment; parsed on first call, then cached. Throws EnvError. */
+export function env(): Env {
+  if (!cached) {
+    // .env / .env.local, the same files and precedence Next.js uses; real variables win.
+    nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production', { info: () => undefined, error: () => undefined })
+    cached = parse(process.env)
+  }
+  return cached
+}
+
+/** For tests of the parser itself: parses the given variables without caching. */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  return parse(source)
+}

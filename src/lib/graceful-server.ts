@@ -1,0 +1,129 @@
+/**
+ * The HTTP server around a request handler (Next's, in src/server.ts): request IDs, request
+ * context for logs, and graceful shutdown.
+ *
+ * Every request gets an ID — the caller's `X-Request-ID` when it is a sane token, a new UUID
+ * otherwise — returned as `x-request-id` on every response (set before the handler runs, so
+ * Payload's REST answers and errors carry it too), and present on every log line written while the
+ * request is handled (AsyncLocalStorage in the process registry).
+ *
+ * Shutdown (SIGTERM/SIGINT): readiness turns 503 (the shutting-down flag), the listener closes (no
+ * new connections), in-flight requests finish (bounded by `shutdownTimeoutMs`, after which the
+ * remaining connections are cut), idle keep-alive sockets close, then registered resources (DB
+ * pool, Redis, Next) close. Must never drop a request that was already being handled before the
+ * bound.
+ */
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+
+import type { Logger } from 'pino'
+
+import { registry } from './process-registry'
+import { withTimeout } from './timeout'
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header
+  return value && REQUEST_ID.test(value) ? value : randomUUID()
+}
+
+export interface GracefulServer {
+  server: Server
+  listen: () => Promise<void>
+  shutdown: (reason: string) => Promise<{ forced: boolean }>
+}
+
+export interface GracefulServerOptions {
+  port: number
+  host: string
+  shutdownTimeoutMs: number
+  log: Logger
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
+  /** Paths not written to the access log at info level (health probes). */
+  quietPaths?: string[]
+}
+
+export function createGracefulServer(opts: GracefulServerOptions): GracefulServer {
+  const { log } = opts
+  const inFlight = new Set<ServerResponse>()
+  let drained: (() => void) | undefined
+  let shutdownPromise: Promise<{ forced: boolean }> | undefined
+
+  const server = createServer((req, res) => {
+    const requestId = requestIdFrom(req.headers['x-request-id'])
+    res.setHeader('x-request-id', requestId)
+    if (registry().shuttingDown) res.setHeader('Connection', 'close')
+    inFlight.add(res)
+    const started = performance.now()
+    res.on('close', () => {
+      inFlight.delete(res)
+      const path = (req.url ?? '').split('?')[0] ?? ''
+      const line = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }
+      if (opts.quietPaths?.some((p) => path.startsWith(p))) log.debug(line, 'request')
+      else log.info(line, 'request')
+      if (shutdownPromise) {
+        server.closeIdleConnections()
+        if (inFlight.size === 0) drained?.()
+      }
+    })
+    registry().requestContext.run({ requestId }, () => {
+      Promise.resolve(opts.handler(req, res)).catch((err: unknown) => {
+        log.error({ err, requestId }, 'unhandled error in request handler')
+        if (!res.headersSent) {
+          res.statusCode = 500
+          res.setHeader('Content-Type', 'application/json')
+          res.end(JSON.stringify({ errors: [{ message: 'Something went wrong on our side.', requestId }] }))
+        } else {
+          res.destroy()
+        }
+      })
+    })
+  })
+  // Slow-loris protection and keep-alive shorter than typical load-balancer idle timeouts' complement.
+  server.headersTimeout = 20_000
+  server.requestTimeout = 60_000
+  server.keepAliveTimeout = 65_000
+
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(opts.port, opts.host, () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+
+  const shutdown = (reason: string) => {
+    shutdownPromise ??= (async () => {
+      registry().shuttingDown = true
+      log.info({ reason, inFlight: inFlight.size }, 'shutting down: refusing new connections, finishing requests in flight')
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      const allDone = inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve))
+      let forced = false
+      await withTimeout(allDone, opts.shutdownTimeoutMs, 'draining requests').catch(() => {
+        forced = true
+        log.warn({ inFlight: inFlight.size }, 'shutdown bound reached: cutting the remaining connections')
+      })
+      server.closeAllConnections()
+      // Upgraded sockets (WebSockets) are not HTTP connections: closeAllConnections leaves them,
+      // and their owners close them through the registered closers below. Do not wait on them here.
+      await withTimeout(closed, 2_000, 'closing the listener').catch(() => {
+        server.getConnections((err, count) => log.warn({ err, count }, 'listener still has open sockets; continuing shutdown'))
+      })
+      for (const closer of [...registry().closers.values()].reverse()) {
+        await withTimeout(closer.close(), 5_000, `closing ${closer.name}`).then(
+          () => log.info({ resource: closer.name }, 'closed'),
+          (err: unknown) => log.error({ err, resource: closer.name }, 'could not close cleanly'),
+        )
+      }
+      log.info({ forced }, 'shutdown complete')
+      return { forced }
+    })()
+    return shutdownPromise
+  }
+
+  return { server, listen, shutdown }
+}

@@ -1,0 +1,84 @@
+/**
+ * The one pino root logger. JSON in production, human-readable in development (or LOG_PRETTY).
+ * Every line written while a request is being handled carries that request's ID (read from the
+ * AsyncLocalStorage store in the process registry). Secrets and PII are redacted by configuration
+ * here, not by care at call sites. Modules use `logger.child({ module: 'name' })`.
+ * Must never be bypassed with console.*.
+ */
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
+import pretty from 'pino-pretty'
+
+import { currentRequest } from './process-registry'
+
+const CENSOR = '[redacted]'
+
+/** Paths redacted wherever they appear (pino's fast-redact syntax; `*` matches one level). */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  'headers.authorization',
+  'headers.cookie',
+  '*.password',
+  '*.token',
+  '*.secret',
+  '*.apiKey',
+  '*.manageToken',
+  '*.email',
+  '*.phone',
+  '*.address',
+  '*.*.password',
+  '*.*.email',
+  '*.*.phone',
+  '*.*.address',
+  'password',
+  'token',
+  'secret',
+  'email',
+  'phone',
+  'address',
+  'authorization',
+  'cookie',
+]
+
+export function createLogger(opts: { level?: string; pretty?: boolean; destination?: DestinationStream } = {}): Logger {
+  const options: LoggerOptions = {
+    level: opts.level ?? 'info',
+    base: { service: 'myhibachi' },
+    redact: { paths: REDACT_PATHS, censor: CENSOR },
+    mixin() {
+      const ctx = currentRequest()
+      return ctx ? { requestId: ctx.requestId } : {}
+    },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  }
+  if (opts.destination) return pino(options, opts.destination)
+  if (opts.pretty) {
+    // A synchronous stream, not a worker-thread transport: transports cannot be resolved from
+    // inside the Next.js bundles.
+    return pino(options, pretty({ colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }))
+  }
+  return pino(options)
+}
+
+const KEY = Symbol.for('myhibachi.logger')
+
+/**
+ * The root logger, one per process (stored on globalThis so the server and the Next bundles share
+ * it). Level and format come from LOG_LEVEL / LOG_PRETTY / NODE_ENV; read directly here because the
+ * logger must exist before (and to report) environment validation.
+ */
+function root(): Logger {
+  const g = globalThis as typeof globalThis & { [KEY]?: Logger }
+  if (!g[KEY]) {
+    const production = process.env.NODE_ENV === 'production'
+    g[KEY] = createLogger({
+      level: process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'warn' : 'info'),
+      pretty: process.env.LOG_PRETTY === 'true' || (!production && process.env.LOG_PRETTY !== 'false'),
+    })
+  }
+  return g[KEY]
+}
+
+export const logger: Logger = root()

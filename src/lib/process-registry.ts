@@ -1,0 +1,46 @@
+/**
+ * Process-wide state shared between the custom server (loaded by tsx) and the Next.js bundles
+ * (compiled separately, so they get their own copies of every module). Anything that must be ONE
+ * object per process — the request-context store, the shutting-down flag, the list of resources to
+ * close on shutdown — lives on globalThis under a Symbol.for key, never in module scope.
+ * Must never hold per-request data itself (that is what the AsyncLocalStorage store is for).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+export interface RequestContext {
+  requestId: string
+}
+
+type Closer = { name: string; close: () => Promise<void> }
+
+interface Registry {
+  requestContext: AsyncLocalStorage<RequestContext>
+  shuttingDown: boolean
+  closers: Map<string, Closer>
+}
+
+const KEY = Symbol.for('myhibachi.process-registry')
+
+export function registry(): Registry {
+  const g = globalThis as typeof globalThis & { [KEY]?: Registry }
+  g[KEY] ??= {
+    requestContext: new AsyncLocalStorage<RequestContext>(),
+    shuttingDown: false,
+    closers: new Map(),
+  }
+  return g[KEY]
+}
+
+/** The current request's context, when called inside one. */
+export function currentRequest(): RequestContext | undefined {
+  return registry().requestContext.getStore()
+}
+
+/** Register a resource to close on shutdown; a second registration under one name replaces the first. */
+export function onShutdown(name: string, close: () => Promise<void>): void {
+  registry().closers.set(name, { name, close })
+}
+
+export function isShuttingDown(): boolean {
+  return registry().shuttingDown
+}

@@ -1,0 +1,72 @@
+/**
+ * The shared ioredis client, one per process, or none when REDIS_URL is unset (features that use
+ * Redis then fall back to in-process equivalents and say so in the log, once).
+ * Commands fail fast instead of queueing forever while Redis is down (no offline queue, one retry),
+ * so a Redis outage degrades features rather than hanging requests.
+ */
+import { Redis } from 'ioredis'
+
+import { env } from './env'
+import { logger } from './logger'
+import { onShutdown } from './process-registry'
+
+const log = logger.child({ module: 'redis' })
+const KEY = Symbol.for('myhibachi.redis')
+
+type Holder = { client: Redis | null }
+
+export function redis(): Redis | null {
+  const g = globalThis as typeof globalThis & { [KEY]?: Holder }
+  if (g[KEY]) return g[KEY].client
+  const url = env().REDIS_URL
+  if (!url) {
+    log.warn('REDIS_URL is unset: rate limits, idempotency keys and caches use in-process memory (fine for one instance, wrong for several)')
+    g[KEY] = { client: null }
+    return null
+  }
+  const client = new Redis(url, {
+    connectTimeout: env().REDIS_CONNECT_TIMEOUT_MS,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: false,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  })
+  let lastError = ''
+  client.on('error', (err: Error) => {
+    // ioredis reconnects by itself; log each distinct error once rather than every retry.
+    if (err.message !== lastError) log.error({ err }, 'redis error')
+    lastError = err.message
+  })
+  client.on('ready', () => {
+    if (lastError) log.info('redis connection restored')
+    lastError = ''
+  })
+  g[KEY] = { client }
+  onShutdown('redis', async () => {
+    await client.quit().catch((err: unknown) => {
+      log.warn({ err }, 'redis quit failed; disconnecting')
+      client.disconnect()
+    })
+  })
+  return client
+}
+
+/**
+ * Resolves once the client is connected (at once when it already is), rejects if it ends first.
+ * Callers bound it with a timeout: with the offline queue off, commands sent before `ready` fail.
+ */
+export function whenRedisReady(client: Redis): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve()
+  return new Promise<void>((resolve, reject) => {
+    const onReady = () => {
+      client.off('end', onEnd)
+      resolve()
+    }
+    const onEnd = () => {
+      client.off('ready', onReady)
+      reject(new Error('redis connection ended'))
+    }
+    client.once('ready', onReady)
+    client.once('end', onEnd)
+  })
+}

@@ -1,0 +1,51 @@
+/**
+ * The readiness check when Postgres goes away and comes back: this file's Payload instance
+ * reaches the real test database through a TCP proxy the test can cut.
+ */
+import type { SanitizedConfig } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { restClient } from '../helpers/rest'
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy'
+
+let proxy: TcpProxy
+let rest: ReturnType<typeof restClient>
+
+beforeAll(async () => {
+  const real = new URL(process.env.DATABASE_URI as string)
+  proxy = await startTcpProxy(real.hostname, Number(real.port || 5432))
+  const viaProxy = new URL(real)
+  viaProxy.hostname = '127.0.0.1'
+  viaProxy.port = String(proxy.port)
+  process.env.DATABASE_URI = viaProxy.toString()
+  process.env.DB_CONNECT_TIMEOUT_MS = '1000'
+  const { default: config } = (await import('../../payload.config')) as { default: Promise<SanitizedConfig> }
+  rest = restClient(config)
+})
+
+afterAll(async () => {
+  await proxy.close()
+})
+
+describe('readiness during a database outage', () => {
+  it('answers 503 within 2 s while Postgres is unreachable, then 200 again without a restart', async () => {
+    expect((await rest('GET', '/health/ready')).status).toBe(200)
+
+    proxy.cut()
+    const started = Date.now()
+    const down = await rest<{ status: string; checks: Record<string, { status: string }> }>('GET', '/health/ready')
+    const elapsed = Date.now() - started
+    expect(down.status).toBe(503)
+    expect(down.body.status).toBe('fail')
+    expect(down.body.checks.database?.status).toBe('down')
+    expect(elapsed).toBeLessThan(2_000)
+
+    proxy.restore()
+    let back = 0
+    for (let i = 0; i < 20 && back !== 200; i++) {
+      back = (await rest('GET', '/health/ready')).status
+      if (back !== 200) await new Promise((r) => setTimeout(r, 250))
+    }
+    expect(back).toBe(200)
+  })
+})

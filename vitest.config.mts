@@ -1,0 +1,42 @@
+// Two vitest projects: `unit` (pure rules, no I/O) and `int` (real Postgres, real Redis when
+// REDIS_URL is set). `int` expects DATABASE_URI to name a throw-away database: `npm run test:int`
+// creates one through scripts/with-db.ts and drops it afterwards.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { defineConfig } from 'vitest/config'
+
+const root = path.dirname(fileURLToPath(import.meta.url))
+const alias = {
+  '@payload-config': path.resolve(root, 'payload.config.ts'),
+  '@': path.resolve(root, 'src'),
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'int',
+          include: ['tests/int/**/*.int.spec.ts'],
+          environment: 'node',
+          globalSetup: ['tests/helpers/int-global-setup.ts'],
+          setupFiles: ['tests/helpers/int-teardown.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          env: { NODE_ENV: 'test' },
+        },
+      },
+    ],
+  },
+})
