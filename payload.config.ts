@@ -10,10 +10,20 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { Bookings } from './src/collections/Bookings'
+import { Customers } from './src/collections/Customers'
+import { Media } from './src/collections/Media'
+import { MenuItems } from './src/collections/MenuItems'
+import { Messages } from './src/collections/Messages'
+import { Pages } from './src/collections/Pages'
 import { Users } from './src/collections/Users'
+import { availabilityEndpoint } from './src/endpoints/availability'
 import { liveEndpoint, readyEndpoint } from './src/endpoints/health'
+import { quoteEndpoint } from './src/endpoints/quote'
+import { BusinessSettings } from './src/globals/BusinessSettings'
 import { env } from './src/lib/env'
 import { logger } from './src/lib/logger'
+import { mapDatabaseErrors } from './src/lib/payload-errors'
 import { onShutdown } from './src/lib/process-registry'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -29,8 +39,10 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' — MyHibachi admin' },
   },
-  collections: [Users],
-  endpoints: [liveEndpoint, readyEndpoint],
+  collections: [Users, Customers, Bookings, Messages, MenuItems, Pages, Media],
+  globals: [BusinessSettings],
+  endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint],
+  hooks: { afterError: [mapDatabaseErrors] },
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {
@@ -53,7 +65,8 @@ export default buildConfig({
     const db = payload.db as unknown as PostgresAdapter
     // pg emits 'error' on idle clients when the server goes away; unhandled, it would crash the
     // process. The pool drops the broken client and reconnects on the next query.
-    db.pool.on('error', (err) => log.error({ err }, 'idle database connection failed'))
+    // Only message and code: pg's error carries the client object, connection settings included.
+    db.pool.on('error', (err: Error & { code?: string }) => log.error({ error: err.message, code: err.code }, 'idle database connection failed'))
     onShutdown('payload-db', () => payload.destroy())
   },
 })

@@ -64,10 +64,17 @@ export type SupportedTimezones =
 export interface Config {
   auth: {
     users: UserAuthOperations;
+    customers: CustomerAuthOperations;
   };
   blocks: {};
   collections: {
     users: User;
+    customers: Customer;
+    bookings: Booking;
+    messages: Message;
+    'menu-items': MenuItem;
+    pages: Page;
+    media: Media;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -76,6 +83,12 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
+    customers: CustomersSelect<false> | CustomersSelect<true>;
+    bookings: BookingsSelect<false> | BookingsSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
+    'menu-items': MenuItemsSelect<false> | MenuItemsSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -85,19 +98,41 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'business-settings': BusinessSetting;
+  };
+  globalsSelect: {
+    'business-settings': BusinessSettingsSelect<false> | BusinessSettingsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
-  user: User;
+  user: User | Customer;
   jobs: {
     tasks: unknown;
     workflows: unknown;
   };
 }
 export interface UserAuthOperations {
+  forgotPassword: {
+    email: string;
+    password: string;
+  };
+  login: {
+    email: string;
+    password: string;
+  };
+  registerFirstUser: {
+    email: string;
+    password: string;
+  };
+  unlock: {
+    email: string;
+    password: string;
+  };
+}
+export interface CustomerAuthOperations {
   forgotPassword: {
     email: string;
     password: string;
@@ -153,6 +188,290 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers".
+ */
+export interface Customer {
+  id: number;
+  name: string;
+  phone?: string | null;
+  addresses?:
+    | {
+        label?: string | null;
+        street: string;
+        city: string;
+        state: string;
+        zip: string;
+        id?: string | null;
+      }[]
+    | null;
+  marketingConsent?: boolean | null;
+  /**
+   * Staff only: never shown to the customer.
+   */
+  notes?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'customers';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings".
+ */
+export interface Booking {
+  id: number;
+  title?: string | null;
+  /**
+   * YYYY-MM-DD in the business time zone
+   */
+  eventDate: string;
+  /**
+   * HH:MM, 24-hour, business time zone
+   */
+  startTime: string;
+  /**
+   * Defaults to the business setting (2 h)
+   */
+  durationMinutes?: number | null;
+  status: 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show';
+  contact: {
+    name: string;
+    email: string;
+    phone: string;
+  };
+  /**
+   * Found or created from the contact email.
+   */
+  customer?: (number | null) | Customer;
+  guests: {
+    adults: number;
+    children?: number | null;
+  };
+  guestsTotal?: number | null;
+  address: {
+    street: string;
+    city: string;
+    state: string;
+    zip: string;
+  };
+  menu?:
+    | {
+        item: number | MenuItem;
+        quantity: number;
+        id?: string | null;
+      }[]
+    | null;
+  specialRequests?: string | null;
+  dietaryNotes?: string | null;
+  /**
+   * A chef cannot be assigned to two overlapping bookings.
+   */
+  assignedChefs?: (number | User)[] | null;
+  source?: ('web' | 'phone' | 'chat' | 'admin') | null;
+  /**
+   * Computed by the server from the business settings and menu.
+   */
+  pricing?: {
+    lineItems?:
+      | {
+          label: string;
+          /**
+           * Cents (e.g. 6000 = $60.00)
+           */
+          amountCents: number;
+          id?: string | null;
+        }[]
+      | null;
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
+    subtotalCents?: number | null;
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
+    travelFeeCents?: number | null;
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
+    taxCents?: number | null;
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
+    depositCents?: number | null;
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
+    totalCents?: number | null;
+    currency?: string | null;
+  };
+  /**
+   * Set only by the payment system.
+   */
+  payment?: {
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
+    depositPaidCents?: number | null;
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
+    refundedCents?: number | null;
+    paidAt?: string | null;
+    providerReference?: string | null;
+  };
+  cancellation?: {
+    cancelledAt?: string | null;
+    reason?: string | null;
+    refundPercent?: number | null;
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
+    refundCents?: number | null;
+  };
+  startsAt?: string | null;
+  endsAt?: string | null;
+  blockedFrom?: string | null;
+  blockedUntil?: string | null;
+  chefUnits?: number | null;
+  manageTokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "menu-items".
+ */
+export interface MenuItem {
+  id: number;
+  name: string;
+  description?: string | null;
+  category: 'protein' | 'upgrade' | 'add-on' | 'side';
+  /**
+   * Cents (e.g. 6000 = $60.00)
+   */
+  priceCents: number;
+  pricing: 'per_guest' | 'flat';
+  dietaryTags?:
+    | ('vegetarian' | 'vegan' | 'gluten-free' | 'contains-shellfish' | 'contains-fish' | 'dairy-free' | 'nut-free')[]
+    | null;
+  image?: (number | null) | Media;
+  active?: boolean | null;
+  sortOrder?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  customer: number | Customer;
+  booking?: (number | null) | Booking;
+  channel: 'chat' | 'email' | 'sms' | 'note';
+  direction: 'inbound' | 'outbound';
+  body: string;
+  status: 'queued' | 'sent' | 'delivered' | 'failed';
+  error?: string | null;
+  sentAt?: string | null;
+  deliveredAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  title: string;
+  slug: string;
+  content?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -174,15 +493,45 @@ export interface PayloadKv {
  */
 export interface PayloadLockedDocument {
   id: number;
-  document?: {
-    relationTo: 'users';
-    value: number | User;
-  } | null;
+  document?:
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'customers';
+        value: number | Customer;
+      } | null)
+    | ({
+        relationTo: 'bookings';
+        value: number | Booking;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: number | Message;
+      } | null)
+    | ({
+        relationTo: 'menu-items';
+        value: number | MenuItem;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null);
   globalSlug?: string | null;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'customers';
+        value: number | Customer;
+      };
   updatedAt: string;
   createdAt: string;
 }
@@ -192,10 +541,15 @@ export interface PayloadLockedDocument {
  */
 export interface PayloadPreference {
   id: number;
-  user: {
-    relationTo: 'users';
-    value: number | User;
-  };
+  user:
+    | {
+        relationTo: 'users';
+        value: number | User;
+      }
+    | {
+        relationTo: 'customers';
+        value: number | Customer;
+      };
   key?: string | null;
   value?:
     | {
@@ -249,6 +603,234 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "customers_select".
+ */
+export interface CustomersSelect<T extends boolean = true> {
+  name?: T;
+  phone?: T;
+  addresses?:
+    | T
+    | {
+        label?: T;
+        street?: T;
+        city?: T;
+        state?: T;
+        zip?: T;
+        id?: T;
+      };
+  marketingConsent?: T;
+  notes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "bookings_select".
+ */
+export interface BookingsSelect<T extends boolean = true> {
+  title?: T;
+  eventDate?: T;
+  startTime?: T;
+  durationMinutes?: T;
+  status?: T;
+  contact?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+      };
+  customer?: T;
+  guests?:
+    | T
+    | {
+        adults?: T;
+        children?: T;
+      };
+  guestsTotal?: T;
+  address?:
+    | T
+    | {
+        street?: T;
+        city?: T;
+        state?: T;
+        zip?: T;
+      };
+  menu?:
+    | T
+    | {
+        item?: T;
+        quantity?: T;
+        id?: T;
+      };
+  specialRequests?: T;
+  dietaryNotes?: T;
+  assignedChefs?: T;
+  source?: T;
+  pricing?:
+    | T
+    | {
+        lineItems?:
+          | T
+          | {
+              label?: T;
+              amountCents?: T;
+              id?: T;
+            };
+        subtotalCents?: T;
+        travelFeeCents?: T;
+        taxCents?: T;
+        depositCents?: T;
+        totalCents?: T;
+        currency?: T;
+      };
+  payment?:
+    | T
+    | {
+        depositPaidCents?: T;
+        refundedCents?: T;
+        paidAt?: T;
+        providerReference?: T;
+      };
+  cancellation?:
+    | T
+    | {
+        cancelledAt?: T;
+        reason?: T;
+        refundPercent?: T;
+        refundCents?: T;
+      };
+  startsAt?: T;
+  endsAt?: T;
+  blockedFrom?: T;
+  blockedUntil?: T;
+  chefUnits?: T;
+  manageTokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  customer?: T;
+  booking?: T;
+  channel?: T;
+  direction?: T;
+  body?: T;
+  status?: T;
+  error?: T;
+  sentAt?: T;
+  deliveredAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "menu-items_select".
+ */
+export interface MenuItemsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  category?: T;
+  priceCents?: T;
+  pricing?: T;
+  dietaryTags?: T;
+  image?: T;
+  active?: T;
+  sortOrder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  content?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -286,6 +868,159 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "business-settings".
+ */
+export interface BusinessSetting {
+  id: number;
+  businessName: string;
+  /**
+   * IANA time zone, e.g. America/New_York. Every booking date and time is in this zone.
+   */
+  timezone: string;
+  currency: string;
+  phone?: string | null;
+  email?: string | null;
+  brandColor?: string | null;
+  earliestStart: string;
+  latestStart: string;
+  slotIntervalMinutes: number;
+  defaultDurationMinutes: number;
+  minDurationMinutes: number;
+  maxDurationMinutes: number;
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  leadTimeHours: number;
+  maxAdvanceDays: number;
+  blackoutDates?:
+    | {
+        date: string;
+        reason?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  guestsPerChef: number;
+  /**
+   * Chefs available per time slot (capacity units). The database enforces it.
+   */
+  chefCount: number;
+  minGuests: number;
+  maxGuests: number;
+  /**
+   * Cents (e.g. 6000 = $60.00)
+   */
+  adultPriceCents: number;
+  /**
+   * Cents (e.g. 6000 = $60.00)
+   */
+  childPriceCents: number;
+  /**
+   * Children this age and under pay the child price.
+   */
+  childMaxAge: number;
+  /**
+   * Cents (e.g. 6000 = $60.00)
+   */
+  minimumOrderCents: number;
+  /**
+   * Sales tax in parts per million: 8.875% = 88750.
+   */
+  taxRateMicros: number;
+  depositKind: 'fixed' | 'percent';
+  /**
+   * Cents (e.g. 6000 = $60.00)
+   */
+  depositAmountCents?: number | null;
+  depositPercent?: number | null;
+  serviceAreas?:
+    | {
+        zone: string;
+        /**
+         * ZIP codes and ranges, comma separated: 10001-10099, 10280
+         */
+        zips: string;
+        /**
+         * Cents (e.g. 6000 = $60.00)
+         */
+        travelFeeCents: number;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Cancelled at least N days before the event → this percent of the amount paid is refunded.
+   */
+  cancellationTiers?:
+    | {
+        minDaysBefore: number;
+        refundPercent: number;
+        id?: string | null;
+      }[]
+    | null;
+  termsSummary?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "business-settings_select".
+ */
+export interface BusinessSettingsSelect<T extends boolean = true> {
+  businessName?: T;
+  timezone?: T;
+  currency?: T;
+  phone?: T;
+  email?: T;
+  brandColor?: T;
+  earliestStart?: T;
+  latestStart?: T;
+  slotIntervalMinutes?: T;
+  defaultDurationMinutes?: T;
+  minDurationMinutes?: T;
+  maxDurationMinutes?: T;
+  bufferBeforeMinutes?: T;
+  bufferAfterMinutes?: T;
+  leadTimeHours?: T;
+  maxAdvanceDays?: T;
+  blackoutDates?:
+    | T
+    | {
+        date?: T;
+        reason?: T;
+        id?: T;
+      };
+  guestsPerChef?: T;
+  chefCount?: T;
+  minGuests?: T;
+  maxGuests?: T;
+  adultPriceCents?: T;
+  childPriceCents?: T;
+  childMaxAge?: T;
+  minimumOrderCents?: T;
+  taxRateMicros?: T;
+  depositKind?: T;
+  depositAmountCents?: T;
+  depositPercent?: T;
+  serviceAreas?:
+    | T
+    | {
+        zone?: T;
+        zips?: T;
+        travelFeeCents?: T;
+        id?: T;
+      };
+  cancellationTiers?:
+    | T
+    | {
+        minDaysBefore?: T;
+        refundPercent?: T;
+        id?: T;
+      };
+  termsSummary?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

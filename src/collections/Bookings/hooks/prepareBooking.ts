@@ -1,0 +1,178 @@
+/**
+ * The booking rules, applied on every create and update (REST, admin panel, Local API):
+ * shape and business validation, lifecycle transitions, the server's price, computed instants,
+ * capacity and chef checks, the duplicate check, customer find-or-create, the manage token, and
+ * the refund on cancellation. Runs in beforeValidate, after field access has stripped what the
+ * caller may not set, so everything set here is the server's word.
+ * The database re-checks capacity, chef overlap and duplicates in the same transaction.
+ */
+import { createHash, randomBytes } from 'node:crypto'
+
+import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
+
+import { hasRole } from '../../../access/roles'
+import {
+  assertTransition,
+  blockedRange,
+  chefsNeeded,
+  computeQuote,
+  ConflictError,
+  fromZodError,
+  localToInstant,
+  refundForCancellation,
+  remainingUnitsAt,
+  validateEventRequest,
+  type BookingStatus,
+  type BusinessSettings,
+} from '../../../domain'
+import { bookingCreateSchema } from '../../../domain/schemas'
+import { loadSettings } from '../../../globals/BusinessSettings/load'
+import { toPayloadError } from '../../../lib/payload-errors'
+import { activeBookingsBetween, idOf, menuItemsByIds, sameDayBookingFor } from '../queries'
+
+type Data = Record<string, unknown>
+
+const SCHEDULE_KEYS = ['eventDate', 'startTime', 'durationMinutes', 'guests', 'address', 'menu'] as const
+
+export function hashManageToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+function group(v: unknown): Data {
+  return v && typeof v === 'object' ? (v as Data) : {}
+}
+
+/** The business fields of a booking as the rules see them (explicit fields only). */
+function businessInput(merged: Data) {
+  const guests = group(merged.guests)
+  const address = group(merged.address)
+  const contact = group(merged.contact)
+  const menu = Array.isArray(merged.menu) ? (merged.menu as Data[]) : []
+  return {
+    eventDate: merged.eventDate,
+    startTime: merged.startTime,
+    ...(typeof merged.durationMinutes === 'number' ? { durationMinutes: merged.durationMinutes } : {}),
+    guests: { adults: guests.adults, children: guests.children ?? 0 },
+    address: { street: address.street, city: address.city, state: address.state, zip: address.zip },
+    menu: menu.map((row) => ({ item: idOf(row.item), quantity: row.quantity })),
+    contact: { name: contact.name, email: contact.email, phone: contact.phone },
+    ...(merged.specialRequests ? { specialRequests: merged.specialRequests } : {}),
+    ...(merged.dietaryNotes ? { dietaryNotes: merged.dietaryNotes } : {}),
+  }
+}
+
+async function findOrCreateCustomer(req: PayloadRequest, contact: { name: string; email: string; phone: string }): Promise<string | number> {
+  if (req.user?.collection === 'customers') return req.user.id
+  const found = await req.payload.find({ collection: 'customers', where: { email: { equals: contact.email } }, req, overrideAccess: true, limit: 1, depth: 0 })
+  const existing = found.docs[0]
+  if (existing) return existing.id
+  // The system creates the account for the booking; the customer sets a password through "forgot password".
+  const created = await req.payload.create({
+    collection: 'customers',
+    data: { email: contact.email, name: contact.name, phone: contact.phone, password: randomBytes(24).toString('base64url') },
+    req,
+    overrideAccess: true,
+  })
+  return created.id
+}
+
+async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Promise<Data> {
+  const { operation, req } = args
+  const data = (args.data ?? {}) as Data
+  const original = (args.originalDoc ?? {}) as Data
+  const staff = hasRole(req.user, 'admin', 'manager')
+  const settings: BusinessSettings = await loadSettings(req)
+  const now = new Date()
+  const merged: Data = operation === 'update' ? { ...original, ...data } : { ...data }
+
+  // Lifecycle.
+  const from = (original.status ?? 'pending') as BookingStatus
+  let to: BookingStatus = operation === 'create' ? ((staff && typeof data.status === 'string' ? data.status : 'pending') as BookingStatus) : ((data.status ?? from) as BookingStatus)
+  if (operation === 'create' && to !== 'pending' && to !== 'confirmed') to = 'pending'
+  if (operation === 'update') assertTransition(from, to)
+  data.status = to
+
+  const scheduleChanged = operation === 'create' || SCHEDULE_KEYS.some((k) => k in data) || 'contact' in data
+  if (scheduleChanged && (to === 'pending' || to === 'confirmed')) {
+    const parsed = bookingCreateSchema.omit({ source: true }).safeParse(businessInput(merged))
+    if (!parsed.success) throw fromZodError(parsed.error)
+    const input = parsed.data
+    const duration = input.durationMinutes ?? settings.defaultDurationMinutes
+    validateEventRequest(settings, { ...input, durationMinutes: duration }, now)
+
+    const items = await menuItemsByIds(req, [...new Set(input.menu.map((m) => m.item))])
+    const quote = computeQuote(settings, { guests: { adults: input.guests.adults, children: input.guests.children }, zip: input.address.zip, menu: input.menu }, items)
+
+    const startsAt = localToInstant(input.eventDate, input.startTime, settings.timezone)
+    const endsAt = new Date(startsAt.getTime() + duration * 60_000)
+    const blocked = blockedRange(settings, startsAt, duration)
+    const units = chefsNeeded(settings, { adults: input.guests.adults, children: input.guests.children })
+
+    const overlapping = await activeBookingsBetween(req, blocked.start, blocked.end)
+    const others = overlapping.filter((b) => b.id !== String(original.id ?? ''))
+    if (remainingUnitsAt(settings, others, startsAt, duration) < units) {
+      throw new ConflictError('That time is fully booked. Please choose another time.', 'slot_full')
+    }
+    const chefIds = (Array.isArray(merged.assignedChefs) ? merged.assignedChefs : []).map(idOf)
+    const busy = others.find((b) => b.chefIds.some((c) => chefIds.includes(c)))
+    if (busy) throw new ConflictError('That chef already has a booking at an overlapping time.', 'chef_unavailable')
+
+    if (await sameDayBookingFor(req, input.contact.email, input.eventDate, original.id as string | number | undefined)) {
+      throw new ConflictError('There is already a booking for this email on that date.', 'duplicate_booking')
+    }
+
+    Object.assign(data, {
+      contact: input.contact,
+      guests: input.guests,
+      address: input.address,
+      durationMinutes: duration,
+      guestsTotal: input.guests.adults + input.guests.children,
+      title: `${input.eventDate} ${input.startTime} · ${input.contact.name}`,
+      pricing: quote,
+      startsAt: startsAt.toISOString(),
+      endsAt: endsAt.toISOString(),
+      blockedFrom: blocked.start.toISOString(),
+      blockedUntil: blocked.end.toISOString(),
+      chefUnits: units,
+    })
+  } else if (operation === 'update' && 'assignedChefs' in data && (to === 'pending' || to === 'confirmed')) {
+    const chefIds = (Array.isArray(data.assignedChefs) ? data.assignedChefs : []).map(idOf)
+    const overlapping = await activeBookingsBetween(req, new Date(String(original.blockedFrom)), new Date(String(original.blockedUntil)))
+    const busy = overlapping.find((b) => b.id !== String(original.id) && b.chefIds.some((c) => chefIds.includes(c)))
+    if (busy) throw new ConflictError('That chef already has a booking at an overlapping time.', 'chef_unavailable')
+  }
+
+  if (operation === 'create') {
+    const contact = group(data.contact) as { name: string; email: string; phone: string }
+    data.customer = staff && data.customer ? data.customer : await findOrCreateCustomer(req, contact)
+    data.source = staff ? (data.source ?? 'admin') : 'web'
+    const token = randomBytes(24).toString('base64url')
+    data.manageTokenHash = hashManageToken(token)
+    req.context.manageToken = token
+    data.payment = { depositPaidCents: 0, refundedCents: 0 }
+  }
+
+  if (operation === 'update' && to === 'cancelled' && from !== 'cancelled') {
+    const payment = group(original.payment)
+    const refund = refundForCancellation(settings, {
+      eventStartsAt: new Date(String(original.startsAt)),
+      paidCents: Number(payment.depositPaidCents ?? 0),
+      now,
+    })
+    data.cancellation = {
+      cancelledAt: now.toISOString(),
+      reason: typeof req.context.cancelReason === 'string' ? req.context.cancelReason : undefined,
+      refundPercent: refund.refundPercent,
+      refundCents: refund.refundCents,
+    }
+  }
+  return data
+}
+
+export const prepareBooking: CollectionBeforeValidateHook = async (args) => {
+  try {
+    return await applyRules(args)
+  } catch (err) {
+    throw toPayloadError(err)
+  }
+}

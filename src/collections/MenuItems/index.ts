@@ -1,0 +1,46 @@
+/**
+ * The hibachi menu. Anyone reads active items; staff see inactive ones too. Prices in cents,
+ * per guest or flat. Pricing reads these through src/domain/pricing.
+ */
+import type { Access, CollectionConfig } from 'payload'
+
+import { hasRole } from '../../access/roles'
+import { isEditor } from '../../access/staff'
+import { moneyField } from '../../fields/money'
+
+const activeOrStaff: Access = ({ req }) => (hasRole(req.user, 'admin', 'manager', 'editor', 'chef') ? true : { active: { equals: true } })
+
+export const MENU_CATEGORIES = ['protein', 'upgrade', 'add-on', 'side'] as const
+
+export const MenuItems: CollectionConfig = {
+  slug: 'menu-items',
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'category', 'priceCents', 'pricing', 'active'], group: 'Content' },
+  access: { read: activeOrStaff, create: isEditor, update: isEditor, delete: isEditor },
+  defaultSort: 'sortOrder',
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 80 },
+    { name: 'description', type: 'textarea', maxLength: 500 },
+    { name: 'category', type: 'select', required: true, options: MENU_CATEGORIES.map((c) => ({ label: c, value: c })) },
+    moneyField('priceCents', { required: true, defaultValue: 0 }),
+    {
+      name: 'pricing',
+      type: 'select',
+      required: true,
+      defaultValue: 'per_guest',
+      options: [
+        { label: 'Per guest', value: 'per_guest' },
+        { label: 'Flat', value: 'flat' },
+      ],
+    },
+    {
+      name: 'dietaryTags',
+      type: 'select',
+      hasMany: true,
+      options: ['vegetarian', 'vegan', 'gluten-free', 'contains-shellfish', 'contains-fish', 'dairy-free', 'nut-free'].map((t) => ({ label: t, value: t })),
+    },
+    { name: 'image', type: 'upload', relationTo: 'media' },
+    { name: 'active', type: 'checkbox', defaultValue: true, index: true },
+    { name: 'sortOrder', type: 'number', defaultValue: 0 },
+  ],
+  timestamps: true,
+}

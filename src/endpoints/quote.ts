@@ -1,0 +1,28 @@
+/**
+ * POST /api/quote — the itemized price of a party, computed by the same function that prices
+ * bookings. Nothing is saved.
+ */
+import type { Endpoint } from 'payload'
+
+import { computeQuote, parseOrThrow, quoteRequestSchema, validateEventRequest } from '../domain'
+import { menuItemsByIds } from '../collections/Bookings/queries'
+import { loadSettings } from '../globals/BusinessSettings/load'
+import { toPayloadError } from '../lib/payload-errors'
+import { jsonBody } from '../lib/request-helpers'
+
+export const quoteEndpoint: Endpoint = {
+  path: '/quote',
+  method: 'post',
+  handler: async (req) => {
+    try {
+      const input = parseOrThrow(quoteRequestSchema, await jsonBody(req))
+      const settings = await loadSettings(req)
+      validateEventRequest(settings, input, new Date())
+      const items = await menuItemsByIds(req, [...new Set(input.menu.map((m) => m.item))])
+      const quote = computeQuote(settings, { guests: input.guests, zip: input.address.zip, menu: input.menu }, items)
+      return Response.json(quote, { headers: { 'Cache-Control': 'no-store' } })
+    } catch (err) {
+      throw toPayloadError(err)
+    }
+  },
+}
