@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter, type PostgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig } from 'payload'
+import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
 import { Bookings } from './src/collections/Bookings'
@@ -43,6 +43,16 @@ export default buildConfig({
   globals: [BusinessSettings],
   endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint],
   hooks: { afterError: [mapDatabaseErrors] },
+  // Expected refusals are not errors of ours: keep them out of the error log.
+  // Payload looks levels up by error name at run time; its type lists only its own names.
+  loggingLevels: {
+    ConflictError: 'info',
+    ValidationError: 'info',
+    Forbidden: 'info',
+    NotFound: 'info',
+    AuthenticationError: 'info',
+    LockedAuth: 'warn',
+  } as NonNullable<Config['loggingLevels']>,
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: {

@@ -11,6 +11,8 @@ import { env } from './lib/env'
 import { createGracefulServer } from './lib/graceful-server'
 import { logger } from './lib/logger'
 import { onShutdown } from './lib/process-registry'
+import { describeRateLimiting } from './lib/rate-limit'
+import { rateLimitRequest } from './lib/rate-limit-middleware'
 import { redis } from './lib/redis'
 import { failStartup } from './lib/startup'
 
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   const log = logger.child({ module: 'server' })
   const dev = config.NODE_ENV !== 'production'
   redis() // connect early and log the in-memory fallback once
+  describeRateLimiting()
 
   // Filled in once Next is prepared; the listener only opens after that.
   const app: { handle?: (req: IncomingMessage, res: ServerResponse) => Promise<void> } = {}
@@ -28,9 +31,10 @@ async function main(): Promise<void> {
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     log,
     quietPaths: ['/api/health/', '/_next/'],
-    handler: (req, res) => {
+    handler: async (req, res) => {
       if (!app.handle) throw new Error('request before the app was ready')
-      return app.handle(req, res)
+      if (await rateLimitRequest(req, res)) return
+      await app.handle(req, res)
     },
   })
 

@@ -5,7 +5,7 @@
 import { ValidationError, type ValidationIssue } from './errors'
 import { blockedRange, blockedRangeOfEvent, chefsNeeded, rangesOverlap } from './capacity'
 import type { BusinessSettings } from './settings'
-import { addDaysToDate, daysBetweenDates, eachDate, formatHHMM, isRealDate, localToInstant, parseHHMM, todayInZone } from './time'
+import { addDaysToDate, daysBetweenDates, eachDate, formatHHMM, instantToLocal, isRealDate, localToInstant, parseHHMM, todayInZone } from './time'
 
 /** A pending or confirmed booking. startsAt/endsAt are the EVENT instants, without buffers. */
 export interface ActiveBooking {
@@ -142,4 +142,53 @@ export function computeAvailability(
   })
 
   return { timezone: settings.timezone, days }
+}
+
+/** One day's capacity, independent of the clock and the party size — the part worth caching. */
+export interface DayCapacity {
+  date: string
+  slots: { time: string; startsAt: string; remaining: number }[]
+}
+
+/** Capacity of each slot on `date` (remaining chef units; 0 on blackout days). */
+export function dayCapacity(settings: BusinessSettings, bookings: readonly ActiveBooking[], date: string, durationMinutes: number): DayCapacity {
+  const blackout = settings.blackoutDates.includes(date)
+  return {
+    date,
+    slots: slotTimes(settings).map((time) => {
+      const start = localToInstant(date, time, settings.timezone)
+      return { time, startsAt: start.toISOString(), remaining: blackout ? 0 : remainingUnitsAt(settings, bookings, start, durationMinutes) }
+    }),
+  }
+}
+
+/** Turns (possibly cached) capacity into bookable slots for a party at a moment: the same decision computeAvailability makes. */
+export function availableDay(settings: BusinessSettings, capacity: DayCapacity, now: Date, guests = 1): AvailabilityDay {
+  const needed = chefsNeeded(settings, guests)
+  const blackout = settings.blackoutDates.includes(capacity.date)
+  return {
+    date: capacity.date,
+    slots: capacity.slots.map((s) => ({
+      ...s,
+      available: !blackout && s.remaining >= needed && isWithinBookingHorizon(settings, capacity.date, new Date(s.startsAt), now),
+    })),
+  }
+}
+
+/**
+ * The local dates whose slots a booking blocking [from, to) can touch: a slot on date X blocks at
+ * most [X earliest − buffer before, X latest + longest duration + buffer after). Usually just the
+ * booking's own date; a late, long booking can reach the next one.
+ */
+export function datesAffectedBy(settings: BusinessSettings, from: Date, to: Date): string[] {
+  const { date } = instantToLocal(from, settings.timezone)
+  const out: string[] = []
+  for (const offset of [-1, 0, 1]) {
+    const x = addDaysToDate(date, offset)
+    const spanStart = localToInstant(x, settings.startWindow.earliest, settings.timezone).getTime() - settings.bufferBeforeMinutes * 60_000
+    const spanEnd =
+      localToInstant(x, settings.startWindow.latest, settings.timezone).getTime() + (settings.maxDurationMinutes + settings.bufferAfterMinutes) * 60_000
+    if (spanStart < to.getTime() && spanEnd > from.getTime()) out.push(x)
+  }
+  return out
 }

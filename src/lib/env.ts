@@ -30,6 +30,20 @@ const int = (fallback: number, min: number, max: number) =>
       return n
     })
 
+/** `<points>/<seconds>`: how many requests a key may make per window, e.g. `10/60`. */
+const rate = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const m = /^(\d{1,7})\/(\d{1,6})$/.exec(v.trim())
+      if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) {
+        ctx.addIssue({ code: 'custom', message: 'expected <points>/<seconds>, e.g. 10/60' })
+        return z.NEVER
+      }
+      return { points: Number(m[1]), durationSeconds: Number(m[2]) }
+    })
+
 const postgresUrl = z
   .string({ error: 'is required (a postgres:// URL)' })
   .refine((v) => {
@@ -70,6 +84,17 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(25_000, 0, 600_000),
   HEALTH_CHECK_TIMEOUT_MS: int(1_500, 50, 30_000),
   TRUST_PROXY: bool(false),
+  RATE_LIMIT_ENABLED: bool(true),
+  RATE_LIMIT_BOOKINGS: rate('10/60'),
+  RATE_LIMIT_QUOTE: rate('60/60'),
+  RATE_LIMIT_AVAILABILITY: rate('120/60'),
+  RATE_LIMIT_MANAGE: rate('20/60'),
+  RATE_LIMIT_LOGIN: rate('20/300'),
+  RATE_LIMIT_LOGIN_EMAIL: rate('10/300'),
+  RATE_LIMIT_REPORTS: rate('30/60'),
+  IDEMPOTENCY_TTL_SECONDS: int(86_400, 60, 7 * 86_400),
+  CACHE_TTL_SECONDS: int(300, 1, 86_400),
+  REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]{0,40}$/i, 'expected up to 40 letters, digits, : _ -').default('myhibachi:'),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET'> & { PAYLOAD_SECRET: string }

@@ -18,7 +18,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 import type { Logger } from 'pino'
 
-import { registry } from './process-registry'
+import { registry, type RequestContext } from './process-registry'
 import { withTimeout } from './timeout'
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -67,7 +67,16 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
         if (inFlight.size === 0) drained?.()
       }
     })
-    registry().requestContext.run({ requestId }, () => {
+    const context: RequestContext = { requestId }
+    // Headers asked for deep inside the request (rate limits, idempotency) go out with the head.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+    res.writeHead = ((...args: unknown[]) => {
+      for (const [name, value] of Object.entries(context.responseHeaders ?? {})) {
+        if (!res.hasHeader(name)) res.setHeader(name, value)
+      }
+      return writeHead(...args)
+    }) as ServerResponse['writeHead']
+    registry().requestContext.run(context, () => {
       Promise.resolve(opts.handler(req, res)).catch((err: unknown) => {
         log.error({ err, requestId }, 'unhandled error in request handler')
         if (!res.headersSent) {

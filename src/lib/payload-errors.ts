@@ -42,7 +42,19 @@ export function pgErrorOf(err: unknown): PgLikeError | undefined {
   return undefined
 }
 
+/**
+ * Payload's postgres adapter turns a unique violation into its own ValidationError ("Value must
+ * be unique") before we see it. On `bookings` the only unique rule besides the id is
+ * `bookings_one_per_email_per_date`, so that error there means a duplicate booking.
+ */
+function isBookingUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof PayloadValidationError)) return false
+  const data = err.data as { collection?: string; errors?: { tableName?: string; message?: string }[] } | undefined
+  return data?.collection === 'bookings' && Boolean(data.errors?.some((e) => e.tableName === 'bookings' && /unique/i.test(e.message ?? '')))
+}
+
 export function conflictFromDatabase(err: unknown): HttpConflictError | undefined {
+  if (isBookingUniqueViolation(err)) return new HttpConflictError('There is already a booking for this email on that date.', 'duplicate_booking')
   const pg = pgErrorOf(err)
   if (!pg) return undefined
   if (pg.code === SQLSTATE_SLOT_FULL) return new HttpConflictError('That time is fully booked. Please choose another time.', 'slot_full')

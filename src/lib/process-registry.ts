@@ -9,6 +9,13 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 
 export interface RequestContext {
   requestId: string
+  /** The client's address (X-Forwarded-For honoured only with TRUST_PROXY). */
+  clientIp?: string
+  /**
+   * Headers that code deep inside the request (a Payload hook, an endpoint) wants on the
+   * response — rate-limit and idempotency headers. The server adds them before headers go out.
+   */
+  responseHeaders?: Record<string, string>
 }
 
 type Closer = { name: string; close: () => Promise<void> }
@@ -43,4 +50,12 @@ export function onShutdown(name: string, close: () => Promise<void>): void {
 
 export function isShuttingDown(): boolean {
   return registry().shuttingDown
+}
+
+/** Ask for a header on the current request's response (no-op outside a request). */
+export function setResponseHeader(name: string, value: string): void {
+  const ctx = currentRequest()
+  if (!ctx) return
+  ctx.responseHeaders ??= {}
+  ctx.responseHeaders[name] = value
 }

@@ -12,6 +12,7 @@ import { isManager, isManagerField, serverOnly } from '../../access/staff'
 import { BOOKING_SOURCES, BOOKING_STATUSES } from '../../domain'
 import { moneyField } from '../../fields/money'
 import { bookingsReadAccess } from './access'
+import { createBookingEndpoint } from './endpoints/create'
 import { attachManageToken } from './hooks/attachManageToken'
 import { prepareBooking } from './hooks/prepareBooking'
 
@@ -33,6 +34,7 @@ export const Bookings: CollectionConfig = {
     update: isManager,
     delete: ({ req }) => hasRole(req.user, 'admin'),
   },
+  endpoints: [createBookingEndpoint],
   hooks: {
     beforeValidate: [prepareBooking],
     afterChange: [attachManageToken],
@@ -133,6 +135,11 @@ export const Bookings: CollectionConfig = {
       defaultValue: 'web',
       options: BOOKING_SOURCES.map(option),
       access: { create: isManagerField, update: isManagerField },
+    },
+    {
+      name: 'priceBreakdown',
+      type: 'ui',
+      admin: { components: { Field: '/components/admin/PriceBreakdown#PriceBreakdown' } },
     },
     {
       name: 'pricing',

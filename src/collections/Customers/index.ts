@@ -7,6 +7,7 @@ import type { Access, CollectionConfig } from 'payload'
 
 import { hasRole } from '../../access/roles'
 import { isManager, isManagerField } from '../../access/staff'
+import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
 
 const managerOrSelf: Access = ({ req }) => {
   if (hasRole(req.user, 'admin', 'manager')) return true
@@ -16,7 +17,7 @@ const managerOrSelf: Access = ({ req }) => {
 
 export const Customers: CollectionConfig = {
   slug: 'customers',
-  admin: { useAsTitle: 'email', defaultColumns: ['name', 'email', 'phone', 'createdAt'], group: 'Bookings' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'phone', 'createdAt'], group: 'Bookings' },
   auth: {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
@@ -31,6 +32,7 @@ export const Customers: CollectionConfig = {
     delete: isManager,
     admin: () => false,
   },
+  hooks: { beforeOperation: [limitLoginByEmail] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     { name: 'phone', type: 'text', maxLength: 30 },

@@ -6,8 +6,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOrSelf } from '../../access/adminOrSelf'
+import { managerOrSelf } from '../../access/managerOrSelf'
 import { isAdmin, isAdminField } from '../../access/isAdmin'
 import { STAFF_ROLES } from '../../access/roles'
+import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 export const Users: CollectionConfig = {
@@ -27,11 +29,12 @@ export const Users: CollectionConfig = {
   access: {
     admin: ({ req }) => Boolean(req.user && req.user.collection === 'users'),
     create: isAdmin,
-    read: adminOrSelf,
+    read: managerOrSelf,
     update: adminOrSelf,
     delete: isAdmin,
   },
   hooks: {
+    beforeOperation: [limitLoginByEmail],
     beforeChange: [firstUserIsAdmin],
   },
   fields: [

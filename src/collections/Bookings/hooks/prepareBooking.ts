@@ -27,6 +27,7 @@ import {
 } from '../../../domain'
 import { bookingCreateSchema } from '../../../domain/schemas'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
+import { sql, transactionDb } from '../../../lib/db'
 import { toPayloadError } from '../../../lib/payload-errors'
 import { activeBookingsBetween, idOf, menuItemsByIds, sameDayBookingFor } from '../queries'
 
@@ -61,19 +62,25 @@ function businessInput(merged: Data) {
   }
 }
 
+/**
+ * The customer for a booking, found or created by email in ONE statement inside the booking's
+ * transaction: INSERT … ON CONFLICT (email) DO NOTHING waits for a concurrent insert of the same
+ * email and then finds its row, so two simultaneous first bookings never race into a unique
+ * violation. The account is created without a password (no slow hashing while the transaction
+ * holds a connection); the customer sets one through the forgot-password flow.
+ */
 async function findOrCreateCustomer(req: PayloadRequest, contact: { name: string; email: string; phone: string }): Promise<string | number> {
-  if (req.user?.collection === 'customers') return req.user.id
-  const found = await req.payload.find({ collection: 'customers', where: { email: { equals: contact.email } }, req, overrideAccess: true, limit: 1, depth: 0 })
-  const existing = found.docs[0]
-  if (existing) return existing.id
-  // The system creates the account for the booking; the customer sets a password through "forgot password".
-  const created = await req.payload.create({
-    collection: 'customers',
-    data: { email: contact.email, name: contact.name, phone: contact.phone, password: randomBytes(24).toString('base64url') },
-    req,
-    overrideAccess: true,
-  })
-  return created.id
+  if ((req.user?.collection as string | undefined) === 'customers' && req.user) return req.user.id
+  const db = await transactionDb(req)
+  const inserted = await db.execute<{ id: number }>(
+    sql`INSERT INTO customers (email, name, phone) VALUES (${contact.email}, ${contact.name}, ${contact.phone}) ON CONFLICT (email) DO NOTHING RETURNING id`,
+  )
+  const created = inserted.rows[0]
+  if (created) return created.id
+  const found = await db.execute<{ id: number }>(sql`SELECT id FROM customers WHERE email = ${contact.email}`)
+  const existing = found.rows[0]
+  if (!existing) throw new Error('customer row vanished between insert and select')
+  return existing.id
 }
 
 async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Promise<Data> {

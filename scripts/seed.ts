@@ -1,0 +1,55 @@
+/**
+ * Seeds demo data: business settings, the hibachi menu, two chefs (once an admin exists), the
+ * home and menu pages, and twenty bookings over the coming 2–8 weeks (see src/seed/).
+ *
+ *   tsx scripts/seed.ts              seed; running it again changes nothing
+ *   tsx scripts/seed.ts --if-empty   seed only when there are no menu items and no bookings
+ *                                    (used by `npm run dev` on a fresh database)
+ *
+ * Re-running resets the seed-owned settings, menu items, chefs and pages to the seed values;
+ * existing bookings are never touched. Migrations must have run first.
+ */
+import { env } from '../src/lib/env'
+import { logger } from '../src/lib/logger'
+import { failStartup } from '../src/lib/startup'
+
+async function main(): Promise<void> {
+  env()
+  const log = logger.child({ module: 'seed' })
+  const args = process.argv.slice(2)
+  const unknown = args.filter((a) => a !== '--if-empty')
+  if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')}; usage: tsx scripts/seed.ts [--if-empty]`)
+  const ifEmpty = args.includes('--if-empty')
+
+  const [{ getPayload }, { default: config }, { runSeed }] = await Promise.all([
+    import('payload'),
+    import('../payload.config'),
+    import('../src/seed/run'),
+  ])
+  const started = performance.now()
+  const payload = await getPayload({ config })
+  try {
+    const summary = await runSeed(payload, { ifEmpty, log })
+    const ms = Math.round(performance.now() - started)
+    if (summary.skipped) {
+      log.info({ ms }, 'seed skipped: the database already has menu items or bookings (--if-empty)')
+      return
+    }
+    const { settings, menuItems, chefs, pages, bookings } = summary
+    log.info(
+      { settings, menuItems, chefs, pages, bookings, ms },
+      `seed done: menu ${menuItems.created} created/${menuItems.updated} updated/${menuItems.unchanged} unchanged, ` +
+        `chefs ${chefs.skippedNoAdmin ? 'skipped (no admin yet)' : `${chefs.created} created/${chefs.updated} updated/${chefs.unchanged} unchanged`}, ` +
+        `pages ${pages.created} created/${pages.updated} updated/${pages.unchanged} unchanged, ` +
+        `bookings ${bookings.created} created/${bookings.existing} already there` +
+        `${bookings.chefsAssigned > 0 ? ` (chefs assigned to ${bookings.chefsAssigned})` : ''}, settings ${settings}`,
+    )
+  } finally {
+    await payload.destroy()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => failStartup(err),
+)

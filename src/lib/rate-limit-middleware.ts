@@ -1,0 +1,37 @@
+/**
+ * The HTTP edge of rate limiting, run by the server before Next/Payload see the request: finds the
+ * route's policy, consumes a point for the client IP, puts the RateLimit headers on the response
+ * (allowed or not), and answers 429 itself when the quota is spent.
+ * Returns true when it answered (the caller must not pass the request on).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import { clientIp, consume, policyFor, rateLimitHeaders } from './rate-limit'
+import { currentRequest } from './process-registry'
+
+export async function rateLimitRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const path = (req.url ?? '/').split('?')[0] ?? '/'
+  const ip = clientIp(req)
+  const ctx = currentRequest()
+  if (ctx) ctx.clientIp = ip
+  const policy = policyFor(req.method, path)
+  if (!policy) return false
+  const decision = await consume(policy, `ip:${ip}`)
+  for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value)
+  if (decision.allowed) return false
+  res.statusCode = 429
+  res.setHeader('Content-Type', 'application/json')
+  res.setHeader('Cache-Control', 'no-store')
+  res.end(
+    JSON.stringify({
+      errors: [
+        {
+          name: 'TooManyRequests',
+          message: `Too many requests. Please try again in ${decision.resetSeconds} seconds.`,
+          data: { policy, retryAfterSeconds: decision.resetSeconds },
+        },
+      ],
+    }),
+  )
+  return true
+}

@@ -1,0 +1,702 @@
+/**
+ * The demo data the seed writes (scripts/seed.ts): business settings, the hibachi menu, two
+ * chefs, the home and menu pages, and twenty bookings spread over the coming weeks. Pure data
+ * and pure date planning (callers pass "today"); no I/O. The integration test reads the same
+ * names and emails to find what the seed owns.
+ */
+import { addDaysToDate, daysBetweenDates } from '../domain'
+import { bold, bullets, heading, link, numbered, paragraph, richText, type RichText } from './lexical'
+
+// ---------------------------------------------------------------------------------------------
+// Business settings
+// ---------------------------------------------------------------------------------------------
+
+export const BUSINESS_PHONE = '(212) 555-0147'
+export const BUSINESS_PHONE_TEL = 'tel:+12125550147'
+export const BUSINESS_EMAIL = 'hello@myhibachi.example'
+export const TIMEZONE = 'America/New_York'
+
+export const SERVICE_AREAS = [
+  { zone: 'Manhattan core (10001–10099)', zips: '10001-10099', travelFeeCents: 0 },
+  { zone: 'Upper East Side & 101xx (10100–10199)', zips: '10100-10199', travelFeeCents: 2500 },
+  { zone: 'Battery Park City & 102xx (10200–10299)', zips: '10200-10299', travelFeeCents: 4000 },
+] as const
+
+/** The next occurrence of month-day `mmdd` ('12-25') on or after `today` ('YYYY-MM-DD'). */
+export function nextOccurrence(today: string, mmdd: string): string {
+  const year = Number(today.slice(0, 4))
+  const thisYear = `${String(year).padStart(4, '0')}-${mmdd}`
+  return thisYear >= today ? thisYear : `${String(year + 1).padStart(4, '0')}-${mmdd}`
+}
+
+/** Christmas Day and New Year's Day, the upcoming ones. */
+export function blackoutDates(today: string): { date: string; reason: string }[] {
+  return [
+    { date: nextOccurrence(today, '12-25'), reason: 'Christmas Day' },
+    { date: nextOccurrence(today, '01-01'), reason: "New Year's Day" },
+  ].sort((a, b) => a.date.localeCompare(b.date))
+}
+
+/** The `business-settings` global as the seed writes it (field names as in the collection config). */
+export function settingsData(today: string) {
+  return {
+    businessName: 'MyHibachi',
+    timezone: TIMEZONE,
+    currency: 'usd',
+    phone: BUSINESS_PHONE,
+    email: BUSINESS_EMAIL,
+    brandColor: '#b3261e',
+    earliestStart: '11:00',
+    latestStart: '22:00',
+    slotIntervalMinutes: 30,
+    defaultDurationMinutes: 120,
+    minDurationMinutes: 60,
+    maxDurationMinutes: 480,
+    bufferBeforeMinutes: 60,
+    bufferAfterMinutes: 60,
+    leadTimeHours: 48,
+    maxAdvanceDays: 365,
+    blackoutDates: blackoutDates(today),
+    guestsPerChef: 15,
+    chefCount: 2,
+    minGuests: 1,
+    maxGuests: 50,
+    adultPriceCents: 6000,
+    childPriceCents: 3000,
+    childMaxAge: 12,
+    minimumOrderCents: 55000,
+    taxRateMicros: 88750,
+    depositKind: 'fixed' as const,
+    depositAmountCents: 10000,
+    depositPercent: 20,
+    serviceAreas: SERVICE_AREAS.map((a) => ({ ...a })),
+    cancellationTiers: [
+      { minDaysBefore: 7, refundPercent: 100 },
+      { minDaysBefore: 3, refundPercent: 50 },
+      { minDaysBefore: 0, refundPercent: 0 },
+    ],
+    termsSummary:
+      'A $100 deposit holds your date. Cancel 7 or more days before the event for a full refund of what you paid, 3–6 days before for 50%, and less than 3 days before for no refund. ' +
+      'We cook outdoors only (backyard, patio, rooftop or terrace) and need about 8 × 8 ft of level space.',
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menu
+// ---------------------------------------------------------------------------------------------
+
+type DietaryTag = 'vegetarian' | 'vegan' | 'gluten-free' | 'contains-shellfish' | 'contains-fish' | 'dairy-free' | 'nut-free'
+
+export interface SeedMenuItem {
+  name: string
+  description: string
+  category: 'protein' | 'upgrade' | 'add-on' | 'side'
+  priceCents: number
+  pricing: 'per_guest' | 'flat'
+  dietaryTags: readonly DietaryTag[]
+  sortOrder: number
+}
+
+export const MENU_ITEMS = [
+  {
+    name: 'Hibachi Chicken',
+    description: 'Boneless chicken thigh, diced and seared on the flat-top with garlic butter, then finished with our house teriyaki and toasted sesame.',
+    category: 'protein',
+    priceCents: 0,
+    pricing: 'per_guest',
+    dietaryTags: [],
+    sortOrder: 10,
+  },
+  {
+    name: 'NY Strip Steak',
+    description: 'USDA Choice New York strip, cut into bite-size pieces at the grill and cooked to each guest’s temperature with garlic butter and a splash of soy.',
+    category: 'protein',
+    priceCents: 0,
+    pricing: 'per_guest',
+    dietaryTags: [],
+    sortOrder: 20,
+  },
+  {
+    name: 'Shrimp',
+    description: 'Peeled, tail-off shrimp grilled with garlic butter, lemon and a little sake. Yes, one of them may get tossed your way.',
+    category: 'protein',
+    priceCents: 0,
+    pricing: 'per_guest',
+    dietaryTags: ['contains-shellfish'],
+    sortOrder: 30,
+  },
+  {
+    name: 'Atlantic Salmon',
+    description: 'Skinless salmon fillet seared until just cooked through and glazed with teriyaki.',
+    category: 'protein',
+    priceCents: 0,
+    pricing: 'per_guest',
+    dietaryTags: ['contains-fish'],
+    sortOrder: 40,
+  },
+  {
+    name: 'Crispy Tofu',
+    description: 'Extra-firm tofu crisped with vegetables and a ginger-soy glaze, cooked in vegetable oil (no butter) on a freshly cleaned part of the grill.',
+    category: 'protein',
+    priceCents: 0,
+    pricing: 'per_guest',
+    dietaryTags: ['vegan', 'vegetarian'],
+    sortOrder: 50,
+  },
+  {
+    name: 'Filet Mignon Upgrade',
+    description: 'Swap a guest’s steak for center-cut beef tenderloin: leaner, more tender, cooked to order. Priced per guest who upgrades.',
+    category: 'upgrade',
+    priceCents: 1000,
+    pricing: 'per_guest',
+    dietaryTags: [],
+    sortOrder: 60,
+  },
+  {
+    name: 'Lobster Tail Upgrade',
+    description: 'A 4–5 oz cold-water lobster tail per guest, split, grilled in the shell with garlic butter and lemon. Priced per guest who upgrades.',
+    category: 'upgrade',
+    priceCents: 1500,
+    pricing: 'per_guest',
+    dietaryTags: ['contains-shellfish'],
+    sortOrder: 70,
+  },
+  {
+    name: 'Pork & Vegetable Gyoza (12 pcs)',
+    description: 'A dozen pan-fried dumplings filled with pork, cabbage and scallion, served with ponzu for dipping. Priced per dozen.',
+    category: 'add-on',
+    priceCents: 1500,
+    pricing: 'flat',
+    dietaryTags: [],
+    sortOrder: 80,
+  },
+  {
+    name: 'Yakisoba Noodles',
+    description: 'Wheat noodles stir-fried on the grill with cabbage, carrot and onion in a sweet-savory yakisoba sauce. Priced per guest.',
+    category: 'add-on',
+    priceCents: 500,
+    pricing: 'per_guest',
+    dietaryTags: [],
+    sortOrder: 90,
+  },
+  {
+    name: 'Extra Fried Rice',
+    description: 'A second round of hibachi fried rice with egg, peas, carrot, onion and garlic butter, for big appetites and leftovers. Priced per guest.',
+    category: 'add-on',
+    priceCents: 400,
+    pricing: 'per_guest',
+    dietaryTags: [],
+    sortOrder: 100,
+  },
+  {
+    name: 'Edamame',
+    description: 'A large bowl of steamed edamame in the pod with flaky sea salt, for the table while the grill heats up. Serves about six.',
+    category: 'side',
+    priceCents: 800,
+    pricing: 'flat',
+    dietaryTags: ['vegan', 'vegetarian', 'gluten-free'],
+    sortOrder: 110,
+  },
+] as const satisfies readonly SeedMenuItem[]
+
+export type MenuItemName = (typeof MENU_ITEMS)[number]['name']
+
+// ---------------------------------------------------------------------------------------------
+// Chefs
+// ---------------------------------------------------------------------------------------------
+
+export const CHEFS = [
+  { key: 'kenji', name: 'Kenji Watanabe', email: 'chef.kenji@myhibachi.example', phone: '(212) 555-0181' },
+  { key: 'maria', name: 'Maria Alvarez', email: 'chef.maria@myhibachi.example', phone: '(212) 555-0182' },
+] as const
+
+export type ChefKey = (typeof CHEFS)[number]['key']
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+// ---------------------------------------------------------------------------------------------
+
+/** '22:00' → '10 pm', '12:30' → '12:30 pm' (US copy). */
+function clock(hhmm: string): string {
+  const [h = 0, m = 0] = hhmm.split(':').map(Number)
+  const hour12 = h % 12 === 0 ? 12 : h % 12
+  return `${hour12}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`} ${h < 12 ? 'am' : 'pm'}`
+}
+
+const dollars = (cents: number) => (cents % 100 === 0 ? `$${cents / 100}` : `$${(cents / 100).toFixed(2)}`)
+
+function priceNote(item: SeedMenuItem): string {
+  if (item.priceCents === 0) return 'included'
+  return item.pricing === 'per_guest' ? `+${dollars(item.priceCents)} per guest` : `${dollars(item.priceCents)}`
+}
+
+function menuList(category: SeedMenuItem['category'] | readonly SeedMenuItem['category'][]) {
+  const cats: readonly string[] = Array.isArray(category) ? category : [category]
+  const items: readonly SeedMenuItem[] = MENU_ITEMS
+  return bullets(...items.filter((i) => cats.includes(i.category)).map((i) => [bold(i.name), ` (${priceNote(i)}): ${i.description}`]))
+}
+
+export interface SeedPage {
+  slug: string
+  title: string
+  content: RichText
+  meta: { title: string; description: string }
+}
+
+export function pagesData(): SeedPage[] {
+  const s = settingsData('2000-01-01')
+  const [core, upper, bpc] = SERVICE_AREAS
+  return [
+    {
+      slug: 'home',
+      title: 'Hibachi night, cooked at your home',
+      meta: {
+        title: 'MyHibachi — private hibachi chef at your home in Manhattan',
+        description: 'A hibachi chef brings the grill, the food and the show to your rooftop, terrace or backyard in Manhattan. From $60 per adult. Book online.',
+      },
+      content: richText(
+        paragraph(
+          'MyHibachi sends a hibachi chef to your home. Your chef arrives with a propane flat-top grill, fresh ingredients and every tool needed, sets up outside, and cooks a full hibachi dinner in front of your guests: fried rice, grilled vegetables and two proteins for everyone, with the onion volcano and the knife tricks you remember from the restaurant. When dinner is done, the chef cleans the grill and takes everything away.',
+        ),
+        heading('h2', 'What is included'),
+        bullets(
+          ['Two proteins per guest, chosen from chicken, NY strip steak, shrimp, salmon and tofu'],
+          ['Hibachi fried rice, grilled zucchini, onion and mushrooms, and a side salad with ginger dressing'],
+          ['Your chef, the grill, propane, cooking tools, yum yum sauce and ginger sauce, and cleanup of the cooking area'],
+          ['About two hours of cooking and entertainment; the chef arrives early to set up'],
+        ),
+        paragraph(
+          'You provide tables, chairs, plates, utensils and drinks for your guests. We cook outdoors only — a backyard, patio, rooftop or terrace with about 8 × 8 feet of level space — because the grill runs on propane. If your building has rules about open flames, please check with management before you book.',
+        ),
+        heading('h2', 'How booking works'),
+        numbered(
+          [bold('Pick a date and a start time. '), `Events can start between ${clock(s.earliestStart)} and ${clock(s.latestStart)}, at least ${s.leadTimeHours} hours from now. The calendar only shows times we can still staff.`],
+          [bold('Tell us about your party. '), 'Number of adults and children, your address, and what everyone would like to eat. You see the full price, with tax and any travel fee, before you book.'],
+          [bold('Hold your date. '), `A ${dollars(s.depositAmountCents)} deposit reserves the evening; the rest is due on the day. We confirm by email and assign your chef.`],
+          [bold('Enjoy the show. '), 'Your chef arrives about an hour before the start time to set up, cooks, and leaves the space clean.'],
+        ),
+        heading('h2', 'Prices'),
+        bullets(
+          [`${dollars(s.adultPriceCents)} per adult, ${dollars(s.childPriceCents)} per child aged ${s.childMaxAge} and under`],
+          [`A ${dollars(s.minimumOrderCents)} food minimum per event (smaller parties are topped up to it)`],
+          ['Upgrades such as filet mignon and lobster tail, and add-ons such as gyoza and yakisoba, are priced on the menu'],
+          ['New York sales tax of 8.875% applies to food and travel fee'],
+        ),
+        heading('h2', 'Where we cook'),
+        paragraph(
+          `We serve Manhattan ZIP codes ${core.zips.replace('-', '–')} with no travel fee, ${upper.zips.replace('-', '–')} (including the Upper East Side’s 10128) for ${dollars(upper.travelFeeCents)}, and ${bpc.zips.replace('-', '–')} (including Battery Park City) for ${dollars(bpc.travelFeeCents)}. Outside these ZIP codes we cannot take bookings yet.`,
+        ),
+        heading('h2', 'Changing or cancelling'),
+        paragraph(
+          'Cancel 7 or more days before your event and we refund everything you paid; 3 to 6 days before, half; less than 3 days before, nothing, because your chef and ingredients are already committed. You can change the date or time from the link in your confirmation email while the event is still pending or confirmed.',
+        ),
+        heading('h2', 'Ready to book?'),
+        paragraph(
+          'Choose a date and time on our booking page, or talk to us: call ',
+          link(BUSINESS_PHONE, BUSINESS_PHONE_TEL),
+          ' or email ',
+          link(BUSINESS_EMAIL, `mailto:${BUSINESS_EMAIL}`),
+          '.',
+        ),
+      ),
+    },
+    {
+      slug: 'menu',
+      title: 'The menu',
+      meta: {
+        title: 'Menu and prices — MyHibachi',
+        description: 'Hibachi chicken, NY strip, shrimp, salmon or tofu with fried rice and vegetables. $60 per adult, $30 per child. Upgrades and add-ons priced per guest.',
+      },
+      content: richText(
+        paragraph(
+          'Every guest gets the full hibachi dinner: a side salad with ginger dressing, hibachi fried rice, grilled vegetables and two proteins of their choice, cooked in front of them. Pick proteins per guest when you book; you can change the split until two days before the event.',
+        ),
+        heading('h2', 'How pricing works'),
+        bullets(
+          [bold(`${dollars(s.adultPriceCents)} per adult`), ' and ', bold(`${dollars(s.childPriceCents)} per child`), ` (${s.childMaxAge} and under) covers the full dinner with two proteins.`],
+          [bold('Upgrades'), ' are charged per guest who takes them: if four guests want lobster, add lobster for four.'],
+          [bold('Add-ons and sides'), ' are either per guest or a flat price per order, as marked below.'],
+          [bold(`${dollars(s.minimumOrderCents)} minimum`), ' for food per event; smaller parties are topped up to it.'],
+          ['New York sales tax (8.875%) and a travel fee for some ZIP codes are added at checkout; you see the exact total before you book.'],
+        ),
+        heading('h2', 'Proteins (choose two per guest)'),
+        menuList('protein'),
+        heading('h2', 'Upgrades'),
+        menuList('upgrade'),
+        heading('h2', 'Add-ons and sides'),
+        menuList(['add-on', 'side']),
+        heading('h2', 'Allergies and dietary needs'),
+        paragraph(
+          'Tell us about allergies in the dietary notes when you book and remind your chef on arrival. Everything is cooked on one shared grill with soy sauce, butter, egg and sesame in the kitchen, so we cannot promise a dish free of traces of any allergen. For vegan and shellfish-allergic guests, the chef cleans a section of the grill and cooks their food first.',
+        ),
+      ),
+    },
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bookings
+// ---------------------------------------------------------------------------------------------
+
+export type SeedOutcome = 'pending' | 'confirmed' | 'cancelled-from-pending' | 'cancelled-from-confirmed'
+
+export interface SeedBooking {
+  contact: { name: string; email: string; phone: string }
+  guests: { adults: number; children: number }
+  address: { street: string; city: string; state: string; zip: string }
+  menu: { item: MenuItemName; quantity: number }[]
+  specialRequests?: string
+  dietaryNotes?: string
+  source: 'web' | 'phone' | 'chat'
+  outcome: SeedOutcome
+  /** Chefs assigned when the booking is confirmed (only if the chefs exist). */
+  chefs?: ChefKey[]
+  cancelReason?: string
+}
+
+const nyc = (street: string, zip: string) => ({ street, city: 'New York', state: 'NY', zip })
+
+/** In date order once planned: the first is the soonest. Each contact email appears once. */
+export const BOOKINGS: SeedBooking[] = [
+  {
+    contact: { name: 'Priya Shah', email: 'priya.shah@example.com', phone: '(917) 555-0101' },
+    guests: { adults: 10, children: 2 },
+    address: nyc('214 W 72nd St, Apt 9C (terrace)', '10023'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 8 },
+      { item: 'NY Strip Steak', quantity: 8 },
+      { item: 'Shrimp', quantity: 6 },
+      { item: 'Atlantic Salmon', quantity: 2 },
+      { item: 'Filet Mignon Upgrade', quantity: 2 },
+      { item: 'Yakisoba Noodles', quantity: 12 },
+      { item: 'Pork & Vegetable Gyoza (12 pcs)', quantity: 2 },
+    ],
+    specialRequests: 'Our son turns 10 — could the chef do the onion volcano and sing happy birthday?',
+    source: 'web',
+    outcome: 'confirmed',
+    chefs: ['kenji'],
+  },
+  {
+    contact: { name: 'Marcus Green', email: 'marcus.green@example.com', phone: '(646) 555-0102' },
+    guests: { adults: 8, children: 0 },
+    address: nyc('455 W 22nd St (rooftop)', '10011'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 6 },
+      { item: 'NY Strip Steak', quantity: 6 },
+      { item: 'Shrimp', quantity: 4 },
+      { item: 'Lobster Tail Upgrade', quantity: 4 },
+      { item: 'Edamame', quantity: 1 },
+    ],
+    dietaryNotes: 'One guest is allergic to sesame.',
+    source: 'phone',
+    outcome: 'confirmed',
+    chefs: ['maria'],
+  },
+  {
+    contact: { name: 'Elena Rossi', email: 'elena.rossi@example.com', phone: '(212) 555-0103' },
+    guests: { adults: 5, children: 1 },
+    address: nyc('61 Perry St (garden)', '10014'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 4 },
+      { item: 'Shrimp', quantity: 4 },
+      { item: 'Crispy Tofu', quantity: 2 },
+      { item: 'Atlantic Salmon', quantity: 2 },
+    ],
+    dietaryNotes: 'One vegetarian guest.',
+    source: 'web',
+    outcome: 'pending',
+  },
+  {
+    contact: { name: 'David Kim', email: 'david.kim@example.com', phone: '(917) 555-0104' },
+    guests: { adults: 14, children: 0 },
+    address: nyc('1660 Third Ave, PH (terrace)', '10128'),
+    menu: [
+      { item: 'NY Strip Steak', quantity: 14 },
+      { item: 'Shrimp', quantity: 10 },
+      { item: 'Hibachi Chicken', quantity: 4 },
+      { item: 'Yakisoba Noodles', quantity: 14 },
+    ],
+    source: 'web',
+    outcome: 'cancelled-from-confirmed',
+    cancelReason: 'Moved the party indoors to a restaurant because of the weather forecast.',
+  },
+  {
+    contact: { name: 'Aisha Bello', email: 'aisha.bello@example.com', phone: '(347) 555-0105' },
+    guests: { adults: 12, children: 3 },
+    address: nyc('128 W 131st St (backyard)', '10027'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 10 },
+      { item: 'NY Strip Steak', quantity: 10 },
+      { item: 'Shrimp', quantity: 10 },
+      { item: 'Yakisoba Noodles', quantity: 15 },
+      { item: 'Extra Fried Rice', quantity: 15 },
+    ],
+    specialRequests: 'Family reunion; the kids would love to try catching a piece of zucchini.',
+    source: 'web',
+    outcome: 'confirmed',
+    chefs: ['kenji'],
+  },
+  {
+    contact: { name: "Tom O'Brien", email: 'tom.obrien@example.com', phone: '(212) 555-0106' },
+    guests: { adults: 6, children: 4 },
+    address: nyc('301 W 84th St (backyard)', '10024'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 10 },
+      { item: 'NY Strip Steak', quantity: 6 },
+      { item: 'Shrimp', quantity: 4 },
+      { item: 'Pork & Vegetable Gyoza (12 pcs)', quantity: 1 },
+    ],
+    source: 'chat',
+    outcome: 'confirmed',
+  },
+  {
+    contact: { name: 'Sofia Martinez', email: 'sofia.martinez@example.com', phone: '(646) 555-0107' },
+    guests: { adults: 9, children: 0 },
+    address: nyc('85 E 4th St (rooftop)', '10003'),
+    menu: [
+      { item: 'NY Strip Steak', quantity: 9 },
+      { item: 'Shrimp', quantity: 9 },
+      { item: 'Filet Mignon Upgrade', quantity: 3 },
+      { item: 'Lobster Tail Upgrade', quantity: 3 },
+    ],
+    specialRequests: 'Bachelorette dinner on the roof; we will have music playing.',
+    source: 'web',
+    outcome: 'pending',
+  },
+  {
+    contact: { name: 'Jonathan Weiss', email: 'jonathan.weiss@example.com', phone: '(212) 555-0108' },
+    guests: { adults: 18, children: 4 },
+    address: nyc('300 North End Ave (courtyard)', '10282'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 20 },
+      { item: 'NY Strip Steak', quantity: 14 },
+      { item: 'Shrimp', quantity: 10 },
+      { item: 'Lobster Tail Upgrade', quantity: 6 },
+      { item: 'Pork & Vegetable Gyoza (12 pcs)', quantity: 3 },
+      { item: 'Edamame', quantity: 2 },
+    ],
+    specialRequests: 'Team dinner for the office; please bring a receipt with the company name.',
+    source: 'phone',
+    outcome: 'confirmed',
+    chefs: ['kenji', 'maria'],
+  },
+  {
+    contact: { name: 'Hannah Lee', email: 'hannah.lee@example.com', phone: '(917) 555-0109' },
+    guests: { adults: 4, children: 0 },
+    address: nyc('150 E 37th St (patio)', '10016'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 2 },
+      { item: 'Atlantic Salmon', quantity: 2 },
+      { item: 'Crispy Tofu', quantity: 2 },
+      { item: 'Shrimp', quantity: 2 },
+    ],
+    dietaryNotes: 'One vegan guest.',
+    source: 'web',
+    outcome: 'pending',
+  },
+  {
+    contact: { name: 'Carlos Ramirez', email: 'carlos.ramirez@example.com', phone: '(347) 555-0110' },
+    guests: { adults: 7, children: 2 },
+    address: nyc('45 Park Terrace E (backyard)', '10034'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 9 },
+      { item: 'NY Strip Steak', quantity: 5 },
+      { item: 'Shrimp', quantity: 4 },
+    ],
+    source: 'phone',
+    outcome: 'cancelled-from-pending',
+    cancelReason: 'Family emergency; we will rebook in the spring.',
+  },
+  {
+    contact: { name: 'Grace Chen', email: 'grace.chen@example.com', phone: '(646) 555-0111' },
+    guests: { adults: 11, children: 0 },
+    address: nyc('110 Greene St (roof deck)', '10012'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 6 },
+      { item: 'NY Strip Steak', quantity: 8 },
+      { item: 'Shrimp', quantity: 8 },
+      { item: 'Filet Mignon Upgrade', quantity: 4 },
+    ],
+    dietaryNotes: 'Two guests avoid gluten.',
+    source: 'web',
+    outcome: 'confirmed',
+    chefs: ['maria'],
+  },
+  {
+    contact: { name: 'Samuel Okafor', email: 'samuel.okafor@example.com', phone: '(917) 555-0112' },
+    guests: { adults: 8, children: 2 },
+    address: nyc('460 W 147th St (backyard)', '10031'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 10 },
+      { item: 'NY Strip Steak', quantity: 5 },
+      { item: 'Shrimp', quantity: 5 },
+      { item: 'Yakisoba Noodles', quantity: 10 },
+    ],
+    source: 'phone',
+    outcome: 'pending',
+  },
+  {
+    contact: { name: 'Olivia Bennett', email: 'olivia.bennett@example.com', phone: '(212) 555-0113' },
+    guests: { adults: 13, children: 0 },
+    address: nyc('245 E 63rd St (terrace)', '10065'),
+    menu: [
+      { item: 'NY Strip Steak', quantity: 13 },
+      { item: 'Shrimp', quantity: 13 },
+      { item: 'Lobster Tail Upgrade', quantity: 5 },
+      { item: 'Edamame', quantity: 2 },
+    ],
+    specialRequests: 'Our 25th anniversary.',
+    source: 'web',
+    outcome: 'confirmed',
+    chefs: ['kenji'],
+  },
+  {
+    contact: { name: 'Raj Patel', email: 'raj.patel@example.com', phone: '(646) 555-0114' },
+    guests: { adults: 14, children: 4 },
+    address: nyc('505 W 43rd St (rooftop)', '10036'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 18 },
+      { item: 'Shrimp', quantity: 10 },
+      { item: 'Crispy Tofu', quantity: 4 },
+      { item: 'Atlantic Salmon', quantity: 4 },
+      { item: 'Yakisoba Noodles', quantity: 18 },
+      { item: 'Pork & Vegetable Gyoza (12 pcs)', quantity: 2 },
+    ],
+    dietaryNotes: 'Four vegetarian guests (tofu for them, please).',
+    source: 'web',
+    outcome: 'pending',
+  },
+  {
+    contact: { name: 'Emily Novak', email: 'emily.novak@example.com', phone: '(917) 555-0115' },
+    guests: { adults: 6, children: 0 },
+    address: nyc('35 Hudson St (terrace)', '10013'),
+    menu: [
+      { item: 'NY Strip Steak', quantity: 6 },
+      { item: 'Atlantic Salmon', quantity: 6 },
+      { item: 'Filet Mignon Upgrade', quantity: 6 },
+    ],
+    source: 'chat',
+    outcome: 'confirmed',
+  },
+  {
+    contact: { name: 'Kevin Brooks', email: 'kevin.brooks@example.com', phone: '(347) 555-0116' },
+    guests: { adults: 10, children: 5 },
+    address: nyc('540 W 112th St (backyard)', '10025'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 15 },
+      { item: 'NY Strip Steak', quantity: 10 },
+      { item: 'Shrimp', quantity: 5 },
+      { item: 'Extra Fried Rice', quantity: 15 },
+    ],
+    source: 'web',
+    outcome: 'pending',
+  },
+  {
+    contact: { name: 'Natalie Dubois', email: 'natalie.dubois@example.com', phone: '(212) 555-0117' },
+    guests: { adults: 20, children: 5 },
+    address: nyc('21 South End Ave (courtyard)', '10280'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 25 },
+      { item: 'NY Strip Steak', quantity: 15 },
+      { item: 'Shrimp', quantity: 10 },
+      { item: 'Yakisoba Noodles', quantity: 25 },
+    ],
+    source: 'web',
+    outcome: 'cancelled-from-pending',
+    cancelReason: 'The building would not allow a propane grill in the courtyard.',
+  },
+  {
+    contact: { name: 'Ben Carter', email: 'ben.carter@example.com', phone: '(646) 555-0118' },
+    guests: { adults: 9, children: 0 },
+    address: nyc('270 W 17th St (roof deck)', '10001'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 9 },
+      { item: 'NY Strip Steak', quantity: 9 },
+      { item: 'Pork & Vegetable Gyoza (12 pcs)', quantity: 1 },
+    ],
+    source: 'web',
+    outcome: 'pending',
+  },
+  {
+    contact: { name: 'Laura Schmidt', email: 'laura.schmidt@example.com', phone: '(917) 555-0119' },
+    guests: { adults: 5, children: 3 },
+    address: nyc('340 E 86th St (garden)', '10028'),
+    menu: [
+      { item: 'Hibachi Chicken', quantity: 8 },
+      { item: 'Shrimp', quantity: 4 },
+      { item: 'Crispy Tofu', quantity: 4 },
+      { item: 'Edamame', quantity: 1 },
+    ],
+    dietaryNotes: 'One child has a shellfish allergy; please cook her food before the shrimp.',
+    source: 'web',
+    outcome: 'pending',
+  },
+  {
+    contact: { name: 'Michael Torres', email: 'michael.torres@example.com', phone: '(212) 555-0120' },
+    guests: { adults: 16, children: 0 },
+    address: nyc('201 E 79th St (terrace)', '10021'),
+    menu: [
+      { item: 'NY Strip Steak', quantity: 16 },
+      { item: 'Shrimp', quantity: 16 },
+      { item: 'Lobster Tail Upgrade', quantity: 8 },
+      { item: 'Yakisoba Noodles', quantity: 16 },
+    ],
+    specialRequests: "My father's 70th birthday.",
+    source: 'phone',
+    outcome: 'pending',
+  },
+]
+
+export const SEED_BOOKING_EMAILS: readonly string[] = BOOKINGS.map((b) => b.contact.email)
+
+// ---------------------------------------------------------------------------------------------
+// Booking dates
+// ---------------------------------------------------------------------------------------------
+
+/** Start times by weekday (0 = Sunday). Two Saturday events never overlap, buffers included. */
+const WEEKLY_STARTS: Record<number, string[]> = {
+  0: ['13:00'],
+  2: ['18:00'],
+  4: ['18:30'],
+  5: ['19:00'],
+  6: ['12:30', '18:00'],
+}
+
+/** Other start times tried, in order, when the planned one is full (other data in the database). */
+export const FALLBACK_STARTS = ['11:00', '14:30', '16:00', '20:00', '21:30'] as const
+
+export const FIRST_DAY_OFFSET = 14
+export const LAST_DAY_OFFSET = 55
+
+function weekday(date: string): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay()
+}
+
+export interface PlannedSlot {
+  eventDate: string
+  startTime: string
+}
+
+/**
+ * `count` event slots between today + 2 weeks and today + 8 weeks (business calendar), on
+ * Tuesday to Sunday evenings and Saturday/Sunday lunchtimes, never on a blackout date, spread
+ * evenly over the whole window, in date order.
+ */
+export function planSlots(today: string, blackouts: readonly string[], count: number): PlannedSlot[] {
+  const candidates: PlannedSlot[] = []
+  for (let offset = FIRST_DAY_OFFSET; offset <= LAST_DAY_OFFSET; offset++) {
+    const eventDate = addDaysToDate(today, offset)
+    if (blackouts.includes(eventDate)) continue
+    for (const startTime of WEEKLY_STARTS[weekday(eventDate)] ?? []) candidates.push({ eventDate, startTime })
+  }
+  if (candidates.length < count) throw new Error(`only ${candidates.length} event slots in the seed window; ${count} needed`)
+  const picked: PlannedSlot[] = []
+  for (let i = 0; i < count; i++) {
+    const slot = candidates[Math.floor((i * candidates.length) / count)]
+    if (slot) picked.push(slot)
+  }
+  return picked
+}
+
+/** Whole days from `today` to `date` (for logs and tests). */
+export const daysFromToday = (today: string, date: string) => daysBetweenDates(today, date)

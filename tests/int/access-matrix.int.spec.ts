@@ -1,0 +1,782 @@
+/**
+ * The access matrix: who may do what to each collection and the business-settings global, through
+ * Payload's real REST handler. One named test per cell of the table below.
+ *
+ * Expectations:
+ * - 'yes': a 2xx answer AND the change is in the database (checked with the Local API).
+ * - 'no': refused (401/403; 404 when the caller may not even see that document, or, for a list,
+ *   200 with no documents) AND the database is unchanged.
+ * - { sees }: a list answered 200 showing exactly these fixtures among this test's fixtures;
+ *   `only` also forbids any other document, `every` is a field value every listed document has.
+ */
+import config from '@payload-config'
+import { getPayload, type Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { bookingRequest, RUN, unique, uniqueEmail } from '../helpers/access-data'
+import { restClient, type RestResponse } from '../helpers/rest'
+
+const rest = restClient(config)
+let payload: Payload
+
+const PASSWORD = 'correct horse battery staple'
+const STAFF_NOTE = `Staff only ${RUN}: prefers the back entrance`
+/** Refusal of an operation. */
+const REFUSED = [401, 403]
+/** Refusal of an operation on one document: 404 too, when the caller may not even see it. */
+const REFUSED_BY_ID = [401, 403, 404]
+/** An id no media document has: a refused delete must be refused before the lookup. */
+const MISSING_MEDIA_ID = 2_147_483_000
+
+type Actor = 'anonymous' | 'customer A' | 'customer B' | 'chef' | 'editor' | 'manager' | 'admin'
+type Staff = 'chef' | 'editor' | 'manager' | 'admin'
+type Customer = 'customer A' | 'customer B'
+type Collection = 'users' | 'customers' | 'bookings' | 'messages' | 'menu-items' | 'pages' | 'media' | 'business-settings'
+type ListedCollection = Exclude<Collection, 'media' | 'business-settings'>
+
+const FIXTURES = {
+  users: ['admin', 'manager', 'editor', 'chef'],
+  customers: ['customer A', 'customer B'],
+  bookings: ["A's booking", "B's booking", "chef's booking"],
+  messages: ['message to A', 'message to B'],
+  'menu-items': ['active item', 'inactive item'],
+  pages: ['published page', 'draft page'],
+} as const satisfies Record<ListedCollection, readonly string[]>
+type Fixture = (typeof FIXTURES)[ListedCollection][number]
+
+type Op = 'read' | 'create' | 'update' | 'delete' | 'change role' | 'set notes' | 'see notes'
+type Expectation = 'yes' | 'no' | { sees: Fixture[]; only?: true; every?: Record<string, unknown> }
+
+interface Cell {
+  actor: Actor
+  collection: Collection
+  op: Op
+  expect: Expectation
+  /** The document acted on; without it, `read` lists and `delete` removes a fresh document. */
+  target?: Fixture
+}
+
+// ─── The matrix ────────────────────────────────────────────────────────────────────────────────
+
+const ALL_STAFF = { sees: ['admin', 'manager', 'editor', 'chef'] } satisfies Expectation
+const ACTIVE_ONLY: Expectation = { sees: ['active item'], every: { active: true } }
+const PUBLISHED_ONLY: Expectation = { sees: ['published page'], every: { _status: 'published' } }
+
+function cell(actor: Actor, collection: Collection, op: Op, expectation: Expectation, target?: Fixture): Cell {
+  return target === undefined ? { actor, collection, op, expect: expectation } : { actor, collection, op, expect: expectation, target }
+}
+
+const CELLS: Cell[] = [
+  // users: staff accounts
+  cell('anonymous', 'users', 'read', 'no'),
+  cell('customer A', 'users', 'read', 'no'),
+  cell('chef', 'users', 'read', { sees: ['chef'], only: true }),
+  cell('editor', 'users', 'read', { sees: ['editor'], only: true }),
+  // Managers see the whole staff directory: they assign chefs to bookings.
+  cell('manager', 'users', 'read', ALL_STAFF),
+  cell('admin', 'users', 'read', ALL_STAFF),
+  cell('anonymous', 'users', 'read', 'no', 'chef'),
+  cell('customer A', 'users', 'read', 'no', 'chef'),
+  cell('chef', 'users', 'read', 'yes', 'chef'),
+  cell('chef', 'users', 'read', 'no', 'admin'),
+  cell('editor', 'users', 'read', 'no', 'admin'),
+  cell('manager', 'users', 'read', 'yes', 'chef'),
+  cell('admin', 'users', 'read', 'yes', 'chef'),
+  cell('anonymous', 'users', 'create', 'no'),
+  cell('customer A', 'users', 'create', 'no'),
+  cell('chef', 'users', 'create', 'no'),
+  cell('editor', 'users', 'create', 'no'),
+  cell('manager', 'users', 'create', 'no'),
+  cell('admin', 'users', 'create', 'yes'),
+  cell('anonymous', 'users', 'update', 'no', 'chef'),
+  cell('customer A', 'users', 'update', 'no', 'chef'),
+  cell('chef', 'users', 'update', 'no', 'admin'),
+  cell('editor', 'users', 'update', 'no', 'admin'),
+  cell('manager', 'users', 'update', 'no', 'admin'),
+  cell('admin', 'users', 'update', 'yes', 'chef'),
+  cell('anonymous', 'users', 'delete', 'no'),
+  cell('customer A', 'users', 'delete', 'no'),
+  cell('chef', 'users', 'delete', 'no'),
+  cell('editor', 'users', 'delete', 'no'),
+  cell('manager', 'users', 'delete', 'no'),
+  cell('admin', 'users', 'delete', 'yes'),
+  cell('chef', 'users', 'change role', 'no', 'chef'),
+  cell('editor', 'users', 'change role', 'no', 'editor'),
+  cell('manager', 'users', 'change role', 'no', 'manager'),
+  cell('admin', 'users', 'change role', 'yes'),
+
+  // customers: customer accounts
+  cell('anonymous', 'customers', 'read', 'no'),
+  cell('customer A', 'customers', 'read', { sees: ['customer A'], only: true }),
+  cell('customer B', 'customers', 'read', { sees: ['customer B'], only: true }),
+  cell('chef', 'customers', 'read', 'no'),
+  cell('editor', 'customers', 'read', 'no'),
+  cell('manager', 'customers', 'read', { sees: ['customer A', 'customer B'] }),
+  cell('admin', 'customers', 'read', { sees: ['customer A', 'customer B'] }),
+  cell('anonymous', 'customers', 'read', 'no', 'customer A'),
+  cell('customer A', 'customers', 'read', 'yes', 'customer A'),
+  cell('customer A', 'customers', 'read', 'no', 'customer B'),
+  cell('customer B', 'customers', 'read', 'no', 'customer A'),
+  cell('chef', 'customers', 'read', 'no', 'customer A'),
+  cell('editor', 'customers', 'read', 'no', 'customer A'),
+  cell('manager', 'customers', 'read', 'yes', 'customer B'),
+  cell('admin', 'customers', 'read', 'yes', 'customer B'),
+  cell('anonymous', 'customers', 'create', 'yes'),
+  cell('manager', 'customers', 'create', 'yes'),
+  cell('admin', 'customers', 'create', 'yes'),
+  cell('anonymous', 'customers', 'update', 'no', 'customer A'),
+  cell('customer A', 'customers', 'update', 'yes', 'customer A'),
+  cell('customer A', 'customers', 'update', 'no', 'customer B'),
+  cell('chef', 'customers', 'update', 'no', 'customer A'),
+  cell('editor', 'customers', 'update', 'no', 'customer A'),
+  cell('manager', 'customers', 'update', 'yes', 'customer B'),
+  cell('admin', 'customers', 'update', 'yes', 'customer B'),
+  cell('anonymous', 'customers', 'set notes', 'no'),
+  cell('customer A', 'customers', 'set notes', 'no', 'customer A'),
+  cell('customer B', 'customers', 'set notes', 'no', 'customer B'),
+  cell('manager', 'customers', 'set notes', 'yes'),
+  cell('admin', 'customers', 'set notes', 'yes'),
+  cell('customer A', 'customers', 'see notes', 'no', 'customer A'),
+  cell('manager', 'customers', 'see notes', 'yes', 'customer A'),
+  cell('admin', 'customers', 'see notes', 'yes', 'customer A'),
+  cell('anonymous', 'customers', 'delete', 'no'),
+  cell('customer A', 'customers', 'delete', 'no', 'customer B'),
+  cell('chef', 'customers', 'delete', 'no'),
+  cell('editor', 'customers', 'delete', 'no'),
+  cell('manager', 'customers', 'delete', 'yes'),
+  cell('admin', 'customers', 'delete', 'yes'),
+
+  // bookings
+  cell('anonymous', 'bookings', 'read', 'no'),
+  cell('customer A', 'bookings', 'read', { sees: ["A's booking"], only: true }),
+  cell('customer B', 'bookings', 'read', { sees: ["B's booking"], only: true }),
+  cell('chef', 'bookings', 'read', { sees: ["chef's booking"], only: true }),
+  cell('editor', 'bookings', 'read', 'no'),
+  cell('manager', 'bookings', 'read', { sees: ["A's booking", "B's booking", "chef's booking"] }),
+  cell('admin', 'bookings', 'read', { sees: ["A's booking", "B's booking", "chef's booking"] }),
+  cell('anonymous', 'bookings', 'read', 'no', "A's booking"),
+  cell('customer A', 'bookings', 'read', 'yes', "A's booking"),
+  cell('customer A', 'bookings', 'read', 'no', "B's booking"),
+  cell('chef', 'bookings', 'read', 'yes', "chef's booking"),
+  cell('chef', 'bookings', 'read', 'no', "A's booking"),
+  cell('editor', 'bookings', 'read', 'no', "A's booking"),
+  cell('anonymous', 'bookings', 'create', 'yes'),
+  cell('anonymous', 'bookings', 'update', 'no', "A's booking"),
+  cell('customer A', 'bookings', 'update', 'no', "A's booking"),
+  cell('customer B', 'bookings', 'update', 'no', "A's booking"),
+  cell('chef', 'bookings', 'update', 'no', "chef's booking"),
+  cell('editor', 'bookings', 'update', 'no', "A's booking"),
+  cell('manager', 'bookings', 'update', 'yes', "B's booking"),
+  cell('admin', 'bookings', 'update', 'yes', "B's booking"),
+  cell('anonymous', 'bookings', 'delete', 'no'),
+  cell('customer A', 'bookings', 'delete', 'no'),
+  cell('chef', 'bookings', 'delete', 'no'),
+  cell('editor', 'bookings', 'delete', 'no'),
+  cell('manager', 'bookings', 'delete', 'no'),
+  cell('admin', 'bookings', 'delete', 'yes'),
+
+  // messages
+  cell('anonymous', 'messages', 'read', 'no'),
+  cell('customer A', 'messages', 'read', { sees: ['message to A'], only: true }),
+  cell('customer B', 'messages', 'read', { sees: ['message to B'], only: true }),
+  cell('chef', 'messages', 'read', 'no'),
+  cell('editor', 'messages', 'read', 'no'),
+  cell('manager', 'messages', 'read', { sees: ['message to A', 'message to B'] }),
+  cell('admin', 'messages', 'read', { sees: ['message to A', 'message to B'] }),
+  cell('customer A', 'messages', 'read', 'yes', 'message to A'),
+  cell('customer A', 'messages', 'read', 'no', 'message to B'),
+  cell('anonymous', 'messages', 'create', 'no'),
+  cell('customer A', 'messages', 'create', 'no'),
+  cell('chef', 'messages', 'create', 'no'),
+  cell('editor', 'messages', 'create', 'no'),
+  cell('manager', 'messages', 'create', 'yes'),
+  cell('admin', 'messages', 'create', 'yes'),
+  cell('anonymous', 'messages', 'update', 'no', 'message to A'),
+  cell('customer A', 'messages', 'update', 'no', 'message to A'),
+  cell('chef', 'messages', 'update', 'no', 'message to A'),
+  cell('editor', 'messages', 'update', 'no', 'message to A'),
+  cell('manager', 'messages', 'update', 'yes', 'message to A'),
+  cell('admin', 'messages', 'update', 'yes', 'message to A'),
+  cell('anonymous', 'messages', 'delete', 'no'),
+  cell('customer A', 'messages', 'delete', 'no'),
+  cell('chef', 'messages', 'delete', 'no'),
+  cell('editor', 'messages', 'delete', 'no'),
+  cell('manager', 'messages', 'delete', 'yes'),
+  cell('admin', 'messages', 'delete', 'yes'),
+
+  // menu-items
+  cell('anonymous', 'menu-items', 'read', ACTIVE_ONLY),
+  cell('customer A', 'menu-items', 'read', ACTIVE_ONLY),
+  cell('chef', 'menu-items', 'read', { sees: ['active item', 'inactive item'] }),
+  cell('editor', 'menu-items', 'read', { sees: ['active item', 'inactive item'] }),
+  cell('manager', 'menu-items', 'read', { sees: ['active item', 'inactive item'] }),
+  cell('admin', 'menu-items', 'read', { sees: ['active item', 'inactive item'] }),
+  cell('anonymous', 'menu-items', 'read', 'no', 'inactive item'),
+  cell('customer A', 'menu-items', 'read', 'no', 'inactive item'),
+  cell('chef', 'menu-items', 'read', 'yes', 'inactive item'),
+  cell('anonymous', 'menu-items', 'create', 'no'),
+  cell('customer A', 'menu-items', 'create', 'no'),
+  cell('chef', 'menu-items', 'create', 'no'),
+  cell('editor', 'menu-items', 'create', 'yes'),
+  cell('manager', 'menu-items', 'create', 'yes'),
+  cell('admin', 'menu-items', 'create', 'yes'),
+  cell('anonymous', 'menu-items', 'update', 'no', 'active item'),
+  cell('customer A', 'menu-items', 'update', 'no', 'active item'),
+  cell('chef', 'menu-items', 'update', 'no', 'active item'),
+  cell('editor', 'menu-items', 'update', 'yes', 'active item'),
+  cell('manager', 'menu-items', 'update', 'yes', 'active item'),
+  cell('admin', 'menu-items', 'update', 'yes', 'active item'),
+  cell('anonymous', 'menu-items', 'delete', 'no'),
+  cell('customer A', 'menu-items', 'delete', 'no'),
+  cell('chef', 'menu-items', 'delete', 'no'),
+  cell('editor', 'menu-items', 'delete', 'yes'),
+  cell('manager', 'menu-items', 'delete', 'yes'),
+  cell('admin', 'menu-items', 'delete', 'yes'),
+
+  // pages
+  cell('anonymous', 'pages', 'read', PUBLISHED_ONLY),
+  cell('customer A', 'pages', 'read', PUBLISHED_ONLY),
+  cell('editor', 'pages', 'read', { sees: ['published page', 'draft page'] }),
+  cell('manager', 'pages', 'read', { sees: ['published page', 'draft page'] }),
+  cell('admin', 'pages', 'read', { sees: ['published page', 'draft page'] }),
+  cell('anonymous', 'pages', 'read', 'no', 'draft page'),
+  cell('customer A', 'pages', 'read', 'no', 'draft page'),
+  cell('editor', 'pages', 'read', 'yes', 'draft page'),
+  cell('anonymous', 'pages', 'create', 'no'),
+  cell('customer A', 'pages', 'create', 'no'),
+  cell('chef', 'pages', 'create', 'no'),
+  cell('editor', 'pages', 'create', 'yes'),
+  cell('manager', 'pages', 'create', 'yes'),
+  cell('admin', 'pages', 'create', 'yes'),
+  cell('anonymous', 'pages', 'update', 'no', 'published page'),
+  cell('customer A', 'pages', 'update', 'no', 'published page'),
+  cell('chef', 'pages', 'update', 'no', 'published page'),
+  cell('editor', 'pages', 'update', 'yes', 'published page'),
+  cell('manager', 'pages', 'update', 'yes', 'published page'),
+  cell('admin', 'pages', 'update', 'yes', 'published page'),
+  cell('anonymous', 'pages', 'delete', 'no'),
+  cell('customer A', 'pages', 'delete', 'no'),
+  cell('chef', 'pages', 'delete', 'no'),
+  cell('editor', 'pages', 'delete', 'yes'),
+  cell('manager', 'pages', 'delete', 'yes'),
+  cell('admin', 'pages', 'delete', 'yes'),
+
+  // media (creating needs a file upload: only refusals are checked)
+  cell('anonymous', 'media', 'read', 'yes'),
+  cell('customer A', 'media', 'read', 'yes'),
+  cell('customer B', 'media', 'read', 'yes'),
+  cell('chef', 'media', 'read', 'yes'),
+  cell('editor', 'media', 'read', 'yes'),
+  cell('manager', 'media', 'read', 'yes'),
+  cell('admin', 'media', 'read', 'yes'),
+  cell('anonymous', 'media', 'create', 'no'),
+  cell('customer A', 'media', 'create', 'no'),
+  cell('chef', 'media', 'create', 'no'),
+  cell('anonymous', 'media', 'delete', 'no'),
+  cell('customer A', 'media', 'delete', 'no'),
+  cell('chef', 'media', 'delete', 'no'),
+
+  // global business-settings
+  cell('anonymous', 'business-settings', 'read', 'yes'),
+  cell('customer A', 'business-settings', 'read', 'yes'),
+  cell('customer B', 'business-settings', 'read', 'yes'),
+  cell('chef', 'business-settings', 'read', 'yes'),
+  cell('editor', 'business-settings', 'read', 'yes'),
+  cell('manager', 'business-settings', 'read', 'yes'),
+  cell('admin', 'business-settings', 'read', 'yes'),
+  cell('anonymous', 'business-settings', 'update', 'no'),
+  cell('customer A', 'business-settings', 'update', 'no'),
+  cell('chef', 'business-settings', 'update', 'no'),
+  cell('editor', 'business-settings', 'update', 'no'),
+  cell('manager', 'business-settings', 'update', 'yes'),
+  cell('admin', 'business-settings', 'update', 'yes'),
+]
+
+const VERB: Record<Op, string> = {
+  read: 'read',
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+  'change role': 'change the role in',
+  'set notes': 'set notes on',
+  'see notes': 'see notes on',
+}
+
+function nameOf(c: Cell): string {
+  if (typeof c.expect === 'object') {
+    const sees: readonly Fixture[] = c.expect.sees
+    const hidden = c.collection in FIXTURES ? FIXTURES[c.collection as ListedCollection].filter((f) => !sees.includes(f)) : []
+    const shown = sees.length > 0 ? sees.join(', ') : 'nothing'
+    return `${c.actor} reads ${c.expect.only ? 'only ' : ''}${shown} in ${c.collection}${hidden.length > 0 ? ` (not ${hidden.join(', ')})` : ''}`
+  }
+  const can = c.expect === 'yes' ? 'can' : 'cannot'
+  const what = c.target === undefined ? c.collection : `${c.collection} (${c.target === c.actor ? 'own' : c.target})`
+  return `${c.actor} ${can} ${VERB[c.op]} ${what}`
+}
+
+// ─── Fixtures and actors ───────────────────────────────────────────────────────────────────────
+
+interface Doc {
+  id: number | string
+  [key: string]: unknown
+}
+interface ListBody {
+  docs?: Doc[]
+}
+interface DocBody {
+  doc?: Doc
+}
+
+const ids = new Map<Fixture, number>()
+const emails = new Map<Staff | Customer, string>()
+const tokens = new Map<Actor, string>()
+
+function idOf(fixture: Fixture): number {
+  const id = ids.get(fixture)
+  if (id === undefined) throw new Error(`fixture ${fixture} was not created`)
+  return id
+}
+
+function emailOf(who: Staff | Customer): string {
+  const email = emails.get(who)
+  if (email === undefined) throw new Error(`no account for ${who}`)
+  return email
+}
+
+function as(actor: Actor): { headers?: Record<string, string> } {
+  const token = tokens.get(actor)
+  return token === undefined ? {} : { headers: { Authorization: `JWT ${token}` } }
+}
+
+function show(res: RestResponse<unknown>): string {
+  return `HTTP ${String(res.status)} ${JSON.stringify(res.body).slice(0, 400)}`
+}
+
+function expectStatusIn(res: RestResponse<unknown>, statuses: number[]): void {
+  expect(statuses, show(res)).toContain(res.status)
+}
+
+function expectSuccess(res: RestResponse<unknown>): void {
+  expect(res.status >= 200 && res.status < 300, show(res)).toBe(true)
+}
+
+async function login(actor: Exclude<Actor, 'anonymous'>, collection: 'users' | 'customers', email: string): Promise<void> {
+  const res = await rest<{ token?: string }>('POST', `/${collection}/login`, { body: { email, password: PASSWORD } })
+  expect(res.status, show(res)).toBe(200)
+  const token = res.body.token
+  if (typeof token !== 'string') throw new Error(`no token for ${actor}`)
+  tokens.set(actor, token)
+}
+
+/** A document as stored (Local API, no access control), or undefined when there is none. */
+async function stored(collection: ListedCollection, id: number | string): Promise<Record<string, unknown> | undefined> {
+  const found = await payload.find({ collection, where: { id: { equals: id } }, overrideAccess: true, depth: 0, limit: 1 })
+  const doc: object | undefined = found.docs[0]
+  return doc === undefined ? undefined : { ...doc }
+}
+
+async function storedCount(collection: ListedCollection | 'media', field: string, value: string): Promise<number> {
+  const { totalDocs } = await payload.count({ collection, where: { [field]: { equals: value } }, overrideAccess: true })
+  return totalDocs
+}
+
+async function createStaff(role: Staff): Promise<number> {
+  const email = uniqueEmail(role)
+  const user = await payload.create({ collection: 'users', data: { email, password: PASSWORD, role, name: `${role} ${RUN}` }, overrideAccess: true })
+  expect(user.role).toBe(role)
+  return user.id
+}
+
+async function createCustomer(name: string, notes?: string): Promise<{ id: number; email: string }> {
+  const email = uniqueEmail(name)
+  const customer = await payload.create({
+    collection: 'customers',
+    data: { email, password: PASSWORD, name, ...(notes === undefined ? {} : { notes }) },
+    overrideAccess: true,
+  })
+  return { id: customer.id, email }
+}
+
+async function createBooking(contactEmail: string, chef?: number): Promise<number> {
+  const booking = await payload.create({ collection: 'bookings', data: { ...bookingRequest(contactEmail), status: 'pending' }, overrideAccess: true })
+  if (chef !== undefined) await payload.update({ collection: 'bookings', id: booking.id, data: { assignedChefs: [chef] }, overrideAccess: true })
+  return booking.id
+}
+
+async function createMessage(to: number, body: string): Promise<number> {
+  const message = await payload.create({ collection: 'messages', data: { customer: to, channel: 'email', direction: 'outbound', body, status: 'queued' }, overrideAccess: true })
+  return message.id
+}
+
+async function createMenuItem(active: boolean): Promise<number> {
+  const item = await payload.create({
+    collection: 'menu-items',
+    data: { name: unique('item'), category: 'side', priceCents: 500, pricing: 'flat', active },
+    overrideAccess: true,
+  })
+  return item.id
+}
+
+async function createPage(status: 'published' | 'draft'): Promise<number> {
+  const page = await payload.create({
+    collection: 'pages',
+    data: { title: `Page ${RUN}`, slug: unique('page'), _status: status },
+    draft: status === 'draft',
+    overrideAccess: true,
+  })
+  return page.id
+}
+
+/** A throw-away document for a delete cell; for a customer or the chef, one of their own. */
+async function freshDoc(collection: Collection, actor: Actor): Promise<number> {
+  switch (collection) {
+    case 'users':
+      return createStaff('editor')
+    case 'customers':
+      return (await createCustomer('Fresh Customer')).id
+    case 'bookings':
+      if (actor === 'customer A' || actor === 'customer B') return createBooking(emailOf(actor))
+      return createBooking(uniqueEmail('fresh'), actor === 'chef' ? idOf('chef') : undefined)
+    case 'messages':
+      return createMessage(idOf('customer A'), unique('fresh message '))
+    case 'menu-items':
+      return createMenuItem(true)
+    case 'pages':
+      return createPage('published')
+    case 'media':
+      return MISSING_MEDIA_ID
+    case 'business-settings':
+      throw new Error('a global has no documents to delete')
+  }
+}
+
+/** What a create request sends, and how the created document is found again. */
+function createRequest(collection: Collection): { body: Record<string, unknown>; field: string; marker: string } {
+  switch (collection) {
+    case 'users': {
+      const email = uniqueEmail('created')
+      return { body: { email, password: PASSWORD, role: 'editor', name: 'Created' }, field: 'email', marker: email }
+    }
+    case 'customers': {
+      const email = uniqueEmail('signup')
+      return { body: { email, password: PASSWORD, name: 'Signed Up' }, field: 'email', marker: email }
+    }
+    case 'bookings': {
+      const email = uniqueEmail('booker')
+      return { body: bookingRequest(email), field: 'contact.email', marker: email }
+    }
+    case 'messages': {
+      const body = unique('created message ')
+      return { body: { customer: idOf('customer A'), channel: 'note', direction: 'outbound', body }, field: 'body', marker: body }
+    }
+    case 'menu-items': {
+      const name = unique('created item ')
+      return { body: { name, category: 'side', priceCents: 100, pricing: 'flat' }, field: 'name', marker: name }
+    }
+    case 'pages': {
+      const slug = unique('created-page-')
+      return { body: { title: 'Created', slug, _status: 'published' }, field: 'slug', marker: slug }
+    }
+    case 'media': {
+      const alt = unique('created media ')
+      return { body: { alt }, field: 'alt', marker: alt }
+    }
+    case 'business-settings':
+      throw new Error('a global is not created')
+  }
+}
+
+/** The harmless field an update cell changes. */
+const UPDATE_FIELD: Record<ListedCollection, string> = {
+  users: 'name',
+  customers: 'name',
+  bookings: 'specialRequests',
+  messages: 'body',
+  'menu-items': 'description',
+  pages: 'title',
+}
+
+function listed(collection: Collection): ListedCollection {
+  if (collection === 'media' || collection === 'business-settings') throw new Error(`${collection} has no fixtures`)
+  return collection
+}
+
+function fixtureName(collection: ListedCollection, id: number | string): Fixture | undefined {
+  return FIXTURES[collection].find((f) => ids.get(f) === Number(id))
+}
+
+// ─── What each operation checks ────────────────────────────────────────────────────────────────
+
+async function checkList(c: Cell): Promise<void> {
+  if (c.collection === 'business-settings') {
+    const res = await rest<Doc>('GET', '/globals/business-settings?depth=0', as(c.actor))
+    expect(res.status, show(res)).toBe(200)
+    expect(typeof res.body.timezone, show(res)).toBe('string')
+    return
+  }
+  const res = await rest<ListBody>('GET', `/${c.collection}?limit=1000&depth=0`, as(c.actor))
+  const docs = res.body.docs ?? []
+  if (c.expect === 'no') {
+    if (res.status === 200) expect(docs.map((d) => d.id), show(res)).toEqual([])
+    else expectStatusIn(res, REFUSED)
+    return
+  }
+  expect(res.status, show(res)).toBe(200)
+  expect(Array.isArray(res.body.docs), show(res)).toBe(true)
+  if (c.expect === 'yes') return
+  const collection = listed(c.collection)
+  const names = docs.map((d) => fixtureName(collection, d.id) ?? `another document #${String(d.id)}`)
+  const visible = c.expect.only ? names : names.filter((n) => (FIXTURES[collection] as readonly string[]).includes(n))
+  expect(visible.sort()).toEqual([...c.expect.sees].sort())
+  for (const doc of docs) {
+    for (const [field, value] of Object.entries(c.expect.every ?? {})) expect(doc[field], `${field} of #${String(doc.id)}`).toEqual(value)
+  }
+}
+
+async function checkRead(c: Cell, target: Fixture): Promise<void> {
+  const id = idOf(target)
+  const res = await rest<Doc>('GET', `/${c.collection}/${String(id)}?depth=0`, as(c.actor))
+  if (c.expect === 'yes') {
+    expect(res.status, show(res)).toBe(200)
+    expect(Number(res.body.id)).toBe(id)
+  } else {
+    expectStatusIn(res, REFUSED_BY_ID)
+  }
+}
+
+async function checkCreate(c: Cell): Promise<void> {
+  const { body, field, marker } = createRequest(c.collection)
+  const res = await rest<DocBody>('POST', `/${c.collection}`, { ...as(c.actor), body })
+  const collection = c.collection === 'media' ? 'media' : listed(c.collection)
+  const count = await storedCount(collection, field, marker)
+  if (c.expect === 'yes') {
+    expectSuccess(res)
+    expect(res.body.doc?.id, show(res)).toBeDefined()
+    expect(count).toBe(1)
+  } else {
+    expectStatusIn(res, REFUSED)
+    expect(count).toBe(0)
+  }
+}
+
+async function checkGlobalUpdate(c: Cell): Promise<void> {
+  const marker = unique('terms ')
+  const res = await rest('POST', '/globals/business-settings', { ...as(c.actor), body: { termsSummary: marker } })
+  const settings = await payload.findGlobal({ slug: 'business-settings', overrideAccess: true })
+  if (c.expect === 'yes') {
+    expectSuccess(res)
+    expect(settings.termsSummary).toBe(marker)
+    // The rest of the settings survive a partial update (bookings in this file depend on them).
+    expect(settings.chefCount).toBe(10)
+  } else {
+    expectStatusIn(res, REFUSED)
+    expect(settings.termsSummary).not.toBe(marker)
+  }
+}
+
+async function checkUpdate(c: Cell, target: Fixture): Promise<void> {
+  const collection = listed(c.collection)
+  const field = UPDATE_FIELD[collection]
+  const id = idOf(target)
+  const marker = unique('updated ')
+  const res = await rest<DocBody>('PATCH', `/${collection}/${String(id)}`, { ...as(c.actor), body: { [field]: marker } })
+  const after = await stored(collection, id)
+  expect(after, `${target} still exists`).toBeDefined()
+  if (c.expect === 'yes') {
+    expect(res.status, show(res)).toBe(200)
+    expect(after?.[field]).toBe(marker)
+  } else {
+    expectStatusIn(res, REFUSED_BY_ID)
+    expect(after?.[field]).not.toBe(marker)
+  }
+}
+
+async function checkDelete(c: Cell): Promise<void> {
+  const id = c.target === undefined ? await freshDoc(c.collection, c.actor) : idOf(c.target)
+  const res = await rest<DocBody>('DELETE', `/${c.collection}/${String(id)}`, as(c.actor))
+  if (c.collection === 'media') {
+    // No such media document: only an access refusal can come before "not found".
+    expect(c.expect, 'media deletes are only checked for refusals').toBe('no')
+    expectStatusIn(res, REFUSED)
+    return
+  }
+  const after = await stored(listed(c.collection), id)
+  if (c.expect === 'yes') {
+    expect(res.status, show(res)).toBe(200)
+    expect(after, 'the document is gone').toBeUndefined()
+  } else {
+    expectStatusIn(res, REFUSED_BY_ID)
+    expect(after, 'the document is still there').toBeDefined()
+  }
+}
+
+/** Non-admins try to make themselves admin; an admin changes another user's role. */
+async function checkRoleChange(c: Cell): Promise<void> {
+  const id = c.target === undefined ? await createStaff('editor') : idOf(c.target)
+  const before = (await stored('users', id))?.role
+  const wanted = c.expect === 'yes' ? 'manager' : 'admin'
+  expect(before).not.toBe(wanted)
+  try {
+    const res = await rest<DocBody>('PATCH', `/users/${String(id)}`, { ...as(c.actor), body: { role: wanted } })
+    const after = (await stored('users', id))?.role
+    if (c.expect === 'yes') {
+      expect(res.status, show(res)).toBe(200)
+      expect(after).toBe(wanted)
+    } else {
+      // Either refused outright or accepted with the role field dropped.
+      expectStatusIn(res, [200, ...REFUSED_BY_ID])
+      expect(after, show(res)).toBe(before)
+    }
+  } finally {
+    // Keep the actor's role for the other cells even when the app wrongly let it change.
+    if (c.target !== undefined && typeof before === 'string' && (before === 'admin' || before === 'manager' || before === 'chef' || before === 'editor')) {
+      await payload.update({ collection: 'users', id, data: { role: before }, overrideAccess: true })
+    }
+  }
+}
+
+/** Anonymous: sign-up with notes; a customer: notes on their own record; staff: notes on a customer. */
+async function checkSetNotes(c: Cell): Promise<void> {
+  const marker = unique('notes ')
+  if (c.actor === 'anonymous') {
+    const email = uniqueEmail('signupnotes')
+    const res = await rest<DocBody>('POST', '/customers', { body: { email, password: PASSWORD, name: 'Signs Up', notes: marker } })
+    expectSuccess(res)
+    const created = await payload.find({ collection: 'customers', where: { email: { equals: email } }, overrideAccess: true, limit: 1 })
+    expect(created.docs).toHaveLength(1)
+    const notes = created.docs[0]?.notes
+    if (c.expect === 'yes') expect(notes).toBe(marker)
+    else expect(notes ?? '', 'sign-up leaves notes empty').toBe('')
+    return
+  }
+  const id = c.target === undefined ? (await createCustomer('Notes Target')).id : idOf(c.target)
+  const before = (await stored('customers', id))?.notes ?? null
+  const res = await rest<DocBody>('PATCH', `/customers/${String(id)}`, { ...as(c.actor), body: { notes: marker } })
+  const after = (await stored('customers', id))?.notes ?? null
+  if (c.expect === 'yes') {
+    expect(res.status, show(res)).toBe(200)
+    expect(after).toBe(marker)
+  } else {
+    expectStatusIn(res, [200, ...REFUSED_BY_ID])
+    expect(after, show(res)).toBe(before)
+  }
+}
+
+/** Customer A's record carries a staff note: by id, in the list, and as a query condition. */
+async function checkSeeNotes(c: Cell, target: Fixture): Promise<void> {
+  const id = idOf(target)
+  const one = await rest<Doc>('GET', `/customers/${String(id)}?depth=0`, as(c.actor))
+  const list = await rest<ListBody>('GET', `/customers?depth=0&limit=1000&where[id][equals]=${String(id)}`, as(c.actor))
+  const probe = await rest<ListBody>('GET', `/customers?depth=0&where[notes][equals]=${encodeURIComponent(STAFF_NOTE)}`, as(c.actor))
+  if (c.expect === 'yes') {
+    expect(one.status, show(one)).toBe(200)
+    expect(one.body.notes).toBe(STAFF_NOTE)
+    expect(list.status, show(list)).toBe(200)
+    expect(list.body.docs?.[0]?.notes).toBe(STAFF_NOTE)
+    expect(probe.body.docs?.map((d) => Number(d.id)), show(probe)).toEqual([id])
+    return
+  }
+  for (const res of [one, list, probe]) {
+    expect(JSON.stringify(res.body), 'the staff note never reaches the caller').not.toContain(STAFF_NOTE)
+  }
+  // The customer reads their own record, without the notes field.
+  expect(one.status, show(one)).toBe(200)
+  expect(Object.keys(one.body)).not.toContain('notes')
+  expect(list.status, show(list)).toBe(200)
+  for (const doc of list.body.docs ?? []) expect(Object.keys(doc)).not.toContain('notes')
+  // Filtering on notes must not reveal them either (refused, or no match).
+  if (probe.status === 200) expect(probe.body.docs ?? [], 'a where on notes finds nothing').toEqual([])
+  else expectStatusIn(probe, [400, ...REFUSED])
+}
+
+async function check(c: Cell): Promise<void> {
+  switch (c.op) {
+    case 'read':
+      return c.target === undefined ? checkList(c) : checkRead(c, c.target)
+    case 'create':
+      return checkCreate(c)
+    case 'update':
+      if (c.collection === 'business-settings') return checkGlobalUpdate(c)
+      if (c.target === undefined) throw new Error('an update cell needs a target')
+      return checkUpdate(c, c.target)
+    case 'delete':
+      return checkDelete(c)
+    case 'change role':
+      return checkRoleChange(c)
+    case 'set notes':
+      return checkSetNotes(c)
+    case 'see notes':
+      if (c.target === undefined) throw new Error('a see-notes cell needs a target')
+      return checkSeeNotes(c, c.target)
+  }
+}
+
+// ─── Setup and the tests ───────────────────────────────────────────────────────────────────────
+
+beforeAll(async () => {
+  payload = await getPayload({ config })
+  await payload.updateGlobal({
+    slug: 'business-settings',
+    data: {
+      chefCount: 10,
+      serviceAreas: [{ zone: 'Test', zips: '10001-10099', travelFeeCents: 0 }],
+      timezone: 'America/New_York',
+      earliestStart: '11:00',
+      latestStart: '22:00',
+      leadTimeHours: 48,
+      maxAdvanceDays: 365,
+      blackoutDates: [],
+      minGuests: 1,
+      maxGuests: 50,
+    },
+  })
+
+  // Staff: an admin first (the very first user would become one anyway), then the other roles.
+  for (const role of ['admin', 'manager', 'editor', 'chef'] as const) {
+    const id = await createStaff(role)
+    ids.set(role, id)
+    const user = await payload.findByID({ collection: 'users', id, overrideAccess: true })
+    emails.set(role, user.email)
+  }
+  const a = await createCustomer('Customer A', STAFF_NOTE)
+  const b = await createCustomer('Customer B')
+  ids.set('customer A', a.id)
+  ids.set('customer B', b.id)
+  emails.set('customer A', a.email)
+  emails.set('customer B', b.email)
+
+  // Bookings: found-or-created customer by contact email, so A's and B's belong to them.
+  ids.set("A's booking", await createBooking(a.email))
+  ids.set("B's booking", await createBooking(b.email))
+  ids.set("chef's booking", await createBooking(uniqueEmail('chefguest'), idOf('chef')))
+  for (const [fixture, owner] of [["A's booking", a.id], ["B's booking", b.id]] as const) {
+    const booking = await payload.findByID({ collection: 'bookings', id: idOf(fixture), depth: 0, overrideAccess: true })
+    expect(booking.customer, `${fixture} belongs to its customer`).toBe(owner)
+  }
+  const chefs = (await payload.findByID({ collection: 'bookings', id: idOf("chef's booking"), depth: 0, overrideAccess: true })).assignedChefs
+  expect(chefs).toEqual([idOf('chef')])
+
+  ids.set('message to A', await createMessage(a.id, `Hello A ${RUN}`))
+  ids.set('message to B', await createMessage(b.id, `Hello B ${RUN}`))
+  ids.set('active item', await createMenuItem(true))
+  ids.set('inactive item', await createMenuItem(false))
+  ids.set('published page', await createPage('published'))
+  ids.set('draft page', await createPage('draft'))
+
+  for (const staff of ['admin', 'manager', 'editor', 'chef'] as const) await login(staff, 'users', emailOf(staff))
+  await login('customer A', 'customers', a.email)
+  await login('customer B', 'customers', b.email)
+})
+
+describe('access matrix', () => {
+  const named = CELLS.map((c) => ({ ...c, name: nameOf(c) }))
+
+  it('names every cell uniquely', () => {
+    const names = named.map((c) => c.name)
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([])
+  })
+
+  it.for(named)('$name', async (c) => {
+    await check(c)
+  })
+})
