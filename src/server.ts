@@ -13,14 +13,14 @@ import { logger } from './lib/logger'
 import { onShutdown } from './lib/process-registry'
 import { describeRateLimiting } from './lib/rate-limit'
 import { rateLimitRequest } from './lib/rate-limit-middleware'
-import { redis } from './lib/redis'
+import { connectRedis } from './lib/redis'
 import { failStartup } from './lib/startup'
 
 async function main(): Promise<void> {
   const config = env()
   const log = logger.child({ module: 'server' })
   const dev = config.NODE_ENV !== 'production'
-  redis() // connect early and log the in-memory fallback once
+  await connectRedis() // shared state from the first request (bounded wait; never fatal)
   describeRateLimiting()
 
   // Filled in once Next is prepared; the listener only opens after that.

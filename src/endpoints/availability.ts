@@ -1,16 +1,24 @@
 /**
  * GET /api/availability?from=YYYY-MM-DD&to=YYYY-MM-DD[&guests=N&durationMinutes=M]
  * → { timezone, days: [{ date, slots: [{ time, available, remaining, startsAt }] }] }
- * Thin: parse, load settings and the bookings in range, call the domain, answer.
+ * Thin: parse, read each day's capacity (cached per date, computed for the misses in one
+ * bookings query), apply the clock and the party size, answer.
  */
 import type { Endpoint } from 'payload'
 
-import { availabilityQuerySchema, computeAvailability, localToInstant, parseOrThrow, addDaysToDate } from '../domain'
+import { addDaysToDate, availabilityQuerySchema, availableDay, dayCapacity, eachDate, localToInstant, parseOrThrow, ValidationError, type DayCapacity } from '../domain'
 import { activeBookingsBetween } from '../collections/Bookings/queries'
-import { loadSettings } from '../globals/BusinessSettings/load'
+import { loadSettingsCached } from '../globals/BusinessSettings/load'
+import { cachedMany } from '../lib/cache'
 import { toPayloadError } from '../lib/payload-errors'
 
-const optionalInt = (v: string | null) => (v === null || v === '' ? undefined : Number(v))
+function optionalInt(params: URLSearchParams, name: string): number | undefined {
+  const raw = params.get(name)
+  if (raw === null || raw === '') return undefined
+  const n = Number(raw)
+  if (!Number.isInteger(n)) throw ValidationError.single(name, `${name} must be a whole number`)
+  return n
+}
 
 export const availabilityEndpoint: Endpoint = {
   path: '/availability',
@@ -19,18 +27,29 @@ export const availabilityEndpoint: Endpoint = {
     try {
       const url = new URL(req.url ?? 'http://localhost/')
       const query = parseOrThrow(availabilityQuerySchema, { from: url.searchParams.get('from') ?? undefined, to: url.searchParams.get('to') ?? undefined })
-      const settings = await loadSettings(req)
-      // Bookings whose buffered range can touch any slot of the range (a day of margin each side).
-      const from = localToInstant(addDaysToDate(query.from, -1), '00:00', settings.timezone)
-      const to = localToInstant(addDaysToDate(query.to, 2), '00:00', settings.timezone)
-      const bookings = await activeBookingsBetween(req, from, to)
-      const guests = optionalInt(url.searchParams.get('guests'))
-      const durationMinutes = optionalInt(url.searchParams.get('durationMinutes'))
-      const result = computeAvailability(settings, bookings, query, new Date(), {
-        ...(guests !== undefined ? { guests } : {}),
-        ...(durationMinutes !== undefined ? { durationMinutes } : {}),
+      const guests = optionalInt(url.searchParams, 'guests') ?? 1
+      const settings = await loadSettingsCached(req)
+      const duration = optionalInt(url.searchParams, 'durationMinutes') ?? settings.defaultDurationMinutes
+      if (duration < settings.minDurationMinutes || duration > settings.maxDurationMinutes) {
+        throw ValidationError.single('durationMinutes', `Duration must be ${settings.minDurationMinutes}–${settings.maxDurationMinutes} minutes`)
+      }
+      if (guests < 1 || guests > settings.guests.maxTotal) throw ValidationError.single('guests', `Guests must be between 1 and ${settings.guests.maxTotal}`)
+
+      const dates = eachDate(query.from, query.to)
+      const capacities = await cachedMany<DayCapacity>('availability', dates, `d${duration}`, async (missing) => {
+        const first = missing[0] as string
+        const last = missing[missing.length - 1] as string
+        // Bookings whose buffered range can reach any slot of those days (a day of margin each side).
+        const bookings = await activeBookingsBetween(
+          req,
+          localToInstant(addDaysToDate(first, -1), '00:00', settings.timezone),
+          localToInstant(addDaysToDate(last, 2), '00:00', settings.timezone),
+        )
+        return new Map(missing.map((d) => [d, dayCapacity(settings, bookings, d, duration)]))
       })
-      return Response.json(result, { headers: { 'Cache-Control': 'no-store' } })
+      const now = new Date()
+      const days = dates.map((d) => availableDay(settings, capacities.get(d) as DayCapacity, now, guests))
+      return Response.json({ timezone: settings.timezone, days }, { headers: { 'Cache-Control': 'no-store' } })
     } catch (err) {
       throw toPayloadError(err)
     }

@@ -5,8 +5,8 @@
 import type { Endpoint } from 'payload'
 
 import { computeQuote, parseOrThrow, quoteRequestSchema, validateEventRequest } from '../domain'
-import { menuItemsByIds } from '../collections/Bookings/queries'
-import { loadSettings } from '../globals/BusinessSettings/load'
+import { activeMenu } from '../collections/MenuItems/activeMenu'
+import { loadSettingsCached } from '../globals/BusinessSettings/load'
 import { toPayloadError } from '../lib/payload-errors'
 import { jsonBody } from '../lib/request-helpers'
 
@@ -16,9 +16,9 @@ export const quoteEndpoint: Endpoint = {
   handler: async (req) => {
     try {
       const input = parseOrThrow(quoteRequestSchema, await jsonBody(req))
-      const settings = await loadSettings(req)
+      const settings = await loadSettingsCached(req)
       validateEventRequest(settings, input, new Date())
-      const items = await menuItemsByIds(req, [...new Set(input.menu.map((m) => m.item))])
+      const items = await activeMenu(req.payload)
       const quote = computeQuote(settings, { guests: input.guests, zip: input.address.zip, menu: input.menu }, items)
       return Response.json(quote, { headers: { 'Cache-Control': 'no-store' } })
     } catch (err) {

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto'
 
 import { env } from './env'
 import { logger } from './logger'
-import { redis } from './redis'
+import { sharedRedis } from './redis'
 
 const log = logger.child({ module: 'idempotency' })
 
@@ -87,7 +87,7 @@ function memoryBegin(k: string, fingerprint: string, ttlMs: number): BeginResult
 export async function begin(scope: string, key: string, fingerprint: string): Promise<BeginResult> {
   const k = storageKey(scope, key)
   const ttl = env().IDEMPOTENCY_TTL_SECONDS
-  const client = redis()
+  const client = await sharedRedis()
   if (client) {
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
@@ -109,7 +109,7 @@ export async function complete(scope: string, key: string, fingerprint: string, 
   const k = storageKey(scope, key)
   const ttl = env().IDEMPOTENCY_TTL_SECONDS
   const entry: Entry = { state: 'done', fingerprint, response }
-  const client = redis()
+  const client = await sharedRedis()
   if (client) {
     try {
       await client.set(k, JSON.stringify(entry), 'EX', ttl)
@@ -124,7 +124,7 @@ export async function complete(scope: string, key: string, fingerprint: string, 
 export async function abandon(scope: string, key: string): Promise<void> {
   const k = storageKey(scope, key)
   memory().delete(k)
-  const client = redis()
+  const client = await sharedRedis()
   if (!client) return
   await client.del(k).catch((err: unknown) => log.warn({ err }, 'could not release an idempotency key; it expires by itself'))
 }

@@ -15,7 +15,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 
 import { env } from './env'
 import { logger } from './logger'
-import { redis } from './redis'
+import { redis, sharedRedis } from './redis'
 
 const log = logger.child({ module: 'rate-limit' })
 
@@ -75,6 +75,7 @@ export async function consume(policy: RatePolicy, key: string): Promise<RateDeci
   const base = { policy, quota: points, windowSeconds: durationSeconds }
   if (!env().RATE_LIMIT_ENABLED) return { ...base, allowed: true, remaining: points, resetSeconds: durationSeconds }
   try {
+    await sharedRedis()
     const res = await limiter(policy).consume(key)
     return { ...base, allowed: true, remaining: res.remainingPoints, resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) }
   } catch (rejection) {

@@ -13,7 +13,7 @@ import { onShutdown } from './process-registry'
 const log = logger.child({ module: 'redis' })
 const KEY = Symbol.for('myhibachi.redis')
 
-type Holder = { client: Redis | null }
+type Holder = { client: Redis | null; firstConnect?: Promise<void> }
 
 export function redis(): Redis | null {
   const g = globalThis as typeof globalThis & { [KEY]?: Holder }
@@ -69,4 +69,41 @@ export function whenRedisReady(client: Redis): Promise<void> {
     client.once('ready', onReady)
     client.once('end', onEnd)
   })
+}
+
+/**
+ * At start-up: wait (bounded by REDIS_CONNECT_TIMEOUT_MS) for the first connection, so the first
+ * requests already use shared state. Never fails start-up: without Redis the app runs degraded
+ * and readiness says so.
+ */
+export async function connectRedis(): Promise<void> {
+  const client = redis()
+  if (!client) return
+  if (client.status === 'ready') return
+  const timeoutMs = env().REDIS_CONNECT_TIMEOUT_MS
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs)
+  })
+  const outcome = await Promise.race([whenRedisReady(client).then(() => 'ready' as const), timedOut]).catch((err: unknown) => {
+    log.warn({ err }, 'redis connection failed at start-up')
+    return 'failed' as const
+  })
+  clearTimeout(timer)
+  if (outcome !== 'ready') log.warn({ timeoutMs }, 'redis not reachable at start-up: serving with in-memory fallbacks until it is')
+}
+
+/**
+ * The client for a command, after the first connection attempt of this process has settled
+ * (bounded; done once, so later calls do not wait — while Redis is down their commands fail fast
+ * and callers fall back).
+ */
+export async function sharedRedis(): Promise<Redis | null> {
+  const client = redis()
+  if (!client) return null
+  const g = globalThis as typeof globalThis & { [KEY]?: Holder }
+  const holder = g[KEY] as Holder
+  holder.firstConnect ??= connectRedis()
+  await holder.firstConnect
+  return client
 }

@@ -56,3 +56,13 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       }),
   }
 }
+
+/** A proxy in front of the service a URL names, and the same URL pointing through the proxy. */
+export async function proxyUrl(url: string, defaultPort: number): Promise<{ proxy: TcpProxy; url: string }> {
+  const real = new URL(url)
+  const proxy = await startTcpProxy(real.hostname, Number(real.port || defaultPort))
+  const via = new URL(real)
+  via.hostname = '127.0.0.1'
+  via.port = String(proxy.port)
+  return { proxy, url: via.toString() }
+}

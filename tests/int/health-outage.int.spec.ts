@@ -6,18 +6,15 @@ import type { SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { restClient } from '../helpers/rest'
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy'
+import { proxyUrl, type TcpProxy } from '../helpers/tcp-proxy'
 
 let proxy: TcpProxy
 let rest: ReturnType<typeof restClient>
 
 beforeAll(async () => {
-  const real = new URL(process.env.DATABASE_URI as string)
-  proxy = await startTcpProxy(real.hostname, Number(real.port || 5432))
-  const viaProxy = new URL(real)
-  viaProxy.hostname = '127.0.0.1'
-  viaProxy.port = String(proxy.port)
-  process.env.DATABASE_URI = viaProxy.toString()
+  const proxied = await proxyUrl(process.env.DATABASE_URI as string, 5432)
+  proxy = proxied.proxy
+  process.env.DATABASE_URI = proxied.url
   process.env.DB_CONNECT_TIMEOUT_MS = '1000'
   const { default: config } = (await import('../../payload.config')) as { default: Promise<SanitizedConfig> }
   rest = restClient(config)

@@ -15,6 +15,7 @@ import { bookingsReadAccess } from './access'
 import { createBookingEndpoint } from './endpoints/create'
 import { attachManageToken } from './hooks/attachManageToken'
 import { prepareBooking } from './hooks/prepareBooking'
+import { purgeAvailabilityAfterChange, purgeAvailabilityAfterDelete } from './hooks/purgeAvailability'
 
 const option = (v: string) => ({ label: v.replace('_', ' '), value: v })
 
@@ -37,7 +38,8 @@ export const Bookings: CollectionConfig = {
   endpoints: [createBookingEndpoint],
   hooks: {
     beforeValidate: [prepareBooking],
-    afterChange: [attachManageToken],
+    afterChange: [purgeAvailabilityAfterChange, attachManageToken],
+    afterDelete: [purgeAvailabilityAfterDelete],
   },
   fields: [
     { name: 'title', type: 'text', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true, hidden: true } },

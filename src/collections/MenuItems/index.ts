@@ -7,6 +7,7 @@ import type { Access, CollectionConfig } from 'payload'
 import { hasRole } from '../../access/roles'
 import { isEditor } from '../../access/staff'
 import { moneyField } from '../../fields/money'
+import { purgeMenuAfterChange, purgeMenuAfterDelete } from './purge'
 
 const activeOrStaff: Access = ({ req }) => (hasRole(req.user, 'admin', 'manager', 'editor', 'chef') ? true : { active: { equals: true } })
 
@@ -17,6 +18,7 @@ export const MenuItems: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'category', 'priceCents', 'pricing', 'active'], group: 'Content' },
   access: { read: activeOrStaff, create: isEditor, update: isEditor, delete: isEditor },
   defaultSort: 'sortOrder',
+  hooks: { afterChange: [purgeMenuAfterChange], afterDelete: [purgeMenuAfterDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     { name: 'description', type: 'textarea', maxLength: 500 },

@@ -7,6 +7,7 @@ import type { GlobalConfig } from 'payload'
 
 import { isManager } from '../../access/staff'
 import { moneyField } from '../../fields/money'
+import { purgeAllAvailability } from './purge'
 import { validateSettingsDoc } from './validate'
 
 const hhmm = (value: unknown) => (typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? true : 'Use a 24-hour HH:MM time')
@@ -17,7 +18,7 @@ export const BusinessSettings: GlobalConfig = {
   admin: { group: 'Settings' },
   access: { read: () => true, update: isManager },
   versions: { max: 50 },
-  hooks: { beforeChange: [validateSettingsDoc] },
+  hooks: { beforeChange: [validateSettingsDoc], afterChange: [purgeAllAvailability] },
   fields: [
     {
       type: 'tabs',

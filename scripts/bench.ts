@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: throughput and latency of the production server on this machine, written to
+ * BENCHMARKS.md. Runs on a throw-away database (scripts/with-db.ts --throwaway), builds first if
+ * there is no build, seeds settings and menu, starts `src/server.ts` in production mode with rate
+ * limits off (RATE_LIMIT_ENABLED=false — a load test, not abuse), and drives it with autocannon
+ * over loopback only. Each scenario runs a fixed time; percentiles come from every response.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+
+import autocannon from 'autocannon'
+
+import { addDaysToDate, todayInZone } from '../src/domain'
+import { logger } from '../src/lib/logger'
+
+const log = logger.child({ module: 'bench' })
+const PORT = Number(process.env.BENCH_PORT ?? 3300)
+const BASE = `http://127.0.0.1:${PORT}`
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const TZ = 'America/New_York'
+
+interface Row {
+  name: string
+  requests: number
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  non2xx: number
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env })
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${String(r.status)})`)
+}
+
+async function waitReady(): Promise<void> {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${BASE}/api/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    )
+    if (ok) return
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error('server did not become ready')
+}
+
+async function scenario(name: string, opts: Omit<autocannon.Options, 'url' | 'duration' | 'connections'> & { path: string }): Promise<Row> {
+  const latencies: number[] = []
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ ...opts, url: `${BASE}${opts.path}`, duration: DURATION, connections: CONNECTIONS }, (err, res) => (err ? reject(err) : resolve(res)))
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime))
+  })
+  latencies.sort((a, b) => a - b)
+  const row: Row = {
+    name,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: round1(percentile(latencies, 50)),
+    p95: round1(percentile(latencies, 95)),
+    p99: round1(percentile(latencies, 99)),
+    non2xx: result.non2xx,
+  }
+  log.info(row, 'scenario done')
+  return row
+}
+
+async function main(): Promise<void> {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production' as const,
+    PORT: String(PORT),
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
+    // A throw-away secret for this local run when none is configured.
+    PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex'),
+  }
+  if (!existsSync('.next/BUILD_ID')) run('npm', ['run', 'build'], env)
+  run('npx', ['tsx', 'scripts/migrate.ts'], env)
+  run('npx', ['tsx', 'scripts/seed.ts'], env)
+
+  // Capacity large enough that booking creation measures the write path, not "slot full".
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+  try {
+    await waitReady()
+    const admin = await fetch(`${BASE}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'bench-admin@example.com', password: 'bench password 123' }),
+    })
+    const token = ((await admin.json()) as { token?: string }).token
+    await fetch(`${BASE}/api/globals/business-settings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token ?? ''}` },
+      body: JSON.stringify({ chefCount: 100, guestsPerChef: 50 }),
+    })
+
+    const today = todayInZone(new Date(), TZ)
+    const from = addDaysToDate(today, 10)
+    const to = addDaysToDate(today, 16)
+    await fetch(`${BASE}/api/availability?from=${from}&to=${to}`)
+
+    const rows: Row[] = []
+    rows.push(await scenario('bare route (GET /api/health/live)', { path: '/api/health/live' }))
+    rows.push(await scenario('availability, cached (7 days)', { path: `/api/availability?from=${from}&to=${to}` }))
+    let n = 0
+    rows.push(
+      await scenario('availability, uncached (7 days, new variant each request)', {
+        path: '/api/availability',
+        requests: [
+          {
+            setupRequest: (req) => {
+              n += 1
+              const start = addDaysToDate(today, 3 + (n % 300))
+              return { ...req, path: `/api/availability?from=${start}&to=${addDaysToDate(start, 6)}&durationMinutes=${60 + (n % 420)}` }
+            },
+          },
+        ],
+      }),
+    )
+    let b = 0
+    rows.push(
+      await scenario('booking create (POST /api/bookings)', {
+        path: '/api/bookings',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (req) => {
+              b += 1
+              let eventDate = addDaysToDate(today, 3 + (b % 340))
+              // The seed blacks out Dec 25 and Jan 1.
+              if (/-(12-25|01-01)$/.test(eventDate)) eventDate = addDaysToDate(eventDate, 1)
+              const body = {
+                eventDate,
+                startTime: `${String(11 + (b % 11)).padStart(2, '0')}:00`,
+                guests: { adults: 6, children: 2 },
+                address: { street: '1 Bench St', city: 'New York', state: 'NY', zip: '10001' },
+                contact: { name: 'Bench Guest', email: `bench-${process.pid}-${b}@example.com`, phone: '212-555-0100' },
+              }
+              return { ...req, method: 'POST', body: JSON.stringify(body) }
+            },
+          },
+        ],
+      }),
+    )
+
+    const date = new Date().toISOString()
+    const lines = [
+      '# Benchmarks',
+      '',
+      'Written by `npm run bench` (scripts/bench.ts): production build, `src/server.ts`, PostgreSQL',
+      `${process.env.REDIS_URL ? 'and Redis' : '(no REDIS_URL: in-process cache)'}, rate limits off, autocannon over loopback,`,
+      `${CONNECTIONS} connections, ${DURATION} s per scenario. Latencies in ms from every response.`,
+      '',
+      `- Date: ${date}`,
+      `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      '',
+      '| Scenario | Requests | Req/s | p50 | p95 | p99 | Non-2xx |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} |`),
+      '',
+    ]
+    writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`)
+    log.info({ file: 'BENCHMARKS.md' }, 'benchmarks written')
+  } finally {
+    server.kill('SIGTERM')
+    await new Promise((r) => server.once('exit', r))
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    log.fatal({ err }, 'bench failed')
+    process.exit(1)
+  },
+)

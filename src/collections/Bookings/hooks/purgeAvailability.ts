@@ -1,0 +1,39 @@
+/**
+ * After a booking changes, the cached availability of exactly the dates it touched (before and
+ * after the change: a reschedule from D to E purges both) is purged, around the commit.
+ */
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+
+import { datesAffectedBy } from '../../../domain'
+import { loadSettings } from '../../../globals/BusinessSettings/load'
+import { purgeAroundCommit } from '../../../lib/cache'
+
+type Doc = { eventDate?: unknown; blockedFrom?: unknown; blockedUntil?: unknown } | null | undefined
+
+async function datesOf(req: PayloadRequest, docs: Doc[]): Promise<string[]> {
+  const settings = await loadSettings(req)
+  const dates = new Set<string>()
+  for (const doc of docs) {
+    if (!doc) continue
+    if (typeof doc.blockedFrom === 'string' && typeof doc.blockedUntil === 'string') {
+      for (const d of datesAffectedBy(settings, new Date(doc.blockedFrom), new Date(doc.blockedUntil))) dates.add(d)
+    } else if (typeof doc.eventDate === 'string') {
+      dates.add(doc.eventDate)
+    }
+  }
+  return [...dates]
+}
+
+function purgeDates(dates: string[]): Promise<void> {
+  return purgeAroundCommit('availability', dates)
+}
+
+export const purgeAvailabilityAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  await purgeDates(await datesOf(req, [doc as Doc, previousDoc as Doc]))
+  return doc
+}
+
+export const purgeAvailabilityAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await purgeDates(await datesOf(req, [doc as Doc]))
+  return doc
+}

@@ -1,0 +1,19 @@
+/** The active menu for pricing quotes and the storefront, cached (purged by ./purge.ts on change). */
+import type { Payload } from 'payload'
+
+import type { MenuItemForPricing } from '../../domain'
+import { cached } from '../../lib/cache'
+
+export function activeMenu(payload: Payload): Promise<MenuItemForPricing[]> {
+  return cached('menu', 'active', 'pricing', async () => {
+    const result = await payload.find({ collection: 'menu-items', where: { active: { equals: true } }, overrideAccess: true, depth: 0, limit: 0, pagination: false, sort: 'sortOrder' })
+    return result.docs.map((d) => ({
+      id: String(d.id),
+      name: d.name,
+      category: d.category,
+      priceCents: d.priceCents,
+      pricing: d.pricing === 'flat' ? 'flat' : 'per_guest',
+      active: d.active !== false,
+    }))
+  })
+}

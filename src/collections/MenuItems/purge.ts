@@ -1,0 +1,33 @@
+/**
+ * A menu change purges the cached menu and revalidates the storefront pages that show it.
+ * Outside a Next request (seed script, Local API in tests) there is no page cache to revalidate:
+ * that is logged at debug level and is not an error.
+ */
+import { revalidatePath, revalidateTag } from 'next/cache'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+import { purgeAroundCommit } from '../../lib/cache'
+import { logger } from '../../lib/logger'
+
+const log = logger.child({ module: 'menu-cache' })
+
+async function purgeMenu(): Promise<void> {
+  await purgeAroundCommit('menu', ['active'])
+  try {
+    revalidateTag('menu', 'max')
+    revalidatePath('/menu')
+    revalidatePath('/')
+  } catch (err) {
+    log.debug({ reason: err instanceof Error ? err.message : String(err) }, 'no Next request context: page revalidation skipped')
+  }
+}
+
+export const purgeMenuAfterChange: CollectionAfterChangeHook = async ({ doc }) => {
+  await purgeMenu()
+  return doc
+}
+
+export const purgeMenuAfterDelete: CollectionAfterDeleteHook = async ({ doc }) => {
+  await purgeMenu()
+  return doc
+}

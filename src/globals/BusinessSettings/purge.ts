@@ -1,0 +1,10 @@
+import type { GlobalAfterChangeHook } from 'payload'
+
+import { purgeAroundCommit } from '../../lib/cache'
+
+/** Settings shape every slot (hours, capacity, buffers, blackouts): the cached settings and all cached availability go. */
+export const purgeAllAvailability: GlobalAfterChangeHook = async ({ doc }) => {
+  await purgeAroundCommit('settings', ['current'])
+  await purgeAroundCommit('availability', 'all')
+  return doc
+}

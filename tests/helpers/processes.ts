@@ -1,0 +1,30 @@
+/** Starting helper servers as real child processes (node + tsx loader, so signals reach them). */
+import { spawn, type ChildProcess } from 'node:child_process'
+
+export interface Started {
+  child: ChildProcess
+  port: number
+  stop: () => Promise<number | null>
+}
+
+export async function startHelperServer(script: string, env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const m = /listening (\d+)/.exec(out)
+      if (m) resolve(Number(m[1]))
+    })
+    child.on('exit', () => reject(new Error(`${script} exited early: ${out}`)))
+  })
+  return {
+    child,
+    port,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
