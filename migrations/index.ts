@@ -1,5 +1,6 @@
 import * as migration_20261125_225851_initial from './20261125_225851_initial';
 import * as migration_20261125_231742_booking_core from './20261125_231742_booking_core';
+import * as migration_20261126_001547_booking_source_set_by_server from './20261126_001547_booking_source_set_by_server';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_231742_booking_core.up,
     down: migration_20261125_231742_booking_core.down,
-    name: '20261125_231742_booking_core'
+    name: '20261125_231742_booking_core',
+  },
+  {
+    up: migration_20261126_001547_booking_source_set_by_server.up,
+    down: migration_20261126_001547_booking_source_set_by_server.down,
+    name: '20261126_001547_booking_source_set_by_server'
   },
 ];

@@ -282,6 +282,9 @@ export interface Booking {
    * A chef cannot be assigned to two overlapping bookings.
    */
   assignedChefs?: (number | User)[] | null;
+  /**
+   * Set by the server: web for the storefront, admin unless staff pick phone or chat.
+   */
   source?: ('web' | 'phone' | 'chat' | 'admin') | null;
   /**
    * Computed by the server from the business settings and menu.

@@ -134,9 +134,9 @@ export const Bookings: CollectionConfig = {
     {
       name: 'source',
       type: 'select',
-      defaultValue: 'web',
       options: BOOKING_SOURCES.map(option),
       access: { create: isManagerField, update: isManagerField },
+      admin: { description: 'Set by the server: web for the storefront, admin unless staff pick phone or chat.' },
     },
     {
       name: 'priceBreakdown',
