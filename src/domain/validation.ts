@@ -55,7 +55,13 @@ export function totalGuests(guests: { adults: number; children?: number }): numb
  * - durationMinutes (default defaultDurationMinutes): integer within min..max;
  * - address.zip (only when an address is given): inside a service area.
  */
-export function validateEventRequest(settings: BusinessSettings, req: EventRequest, now: Date): void {
+/**
+ * `checkWhen: false` skips the date-and-time rules that depend on the clock and the calendar
+ * (past, lead time, how far ahead, start window, blackout) — for edits that keep a booking's
+ * date and time: staff may change the party, menu or contact of tomorrow's booking.
+ */
+export function validateEventRequest(settings: BusinessSettings, req: EventRequest, now: Date, opts: { checkWhen?: boolean } = {}): void {
+  const checkWhen = opts.checkWhen ?? true
   const issues: ValidationIssue[] = []
   const tz = settings.timezone
   const { earliest, latest } = settings.startWindow
@@ -63,7 +69,7 @@ export function validateEventRequest(settings: BusinessSettings, req: EventReque
   const timeOk = isValidHHMM(req.startTime)
   if (!timeOk) {
     issues.push({ path: 'startTime', message: 'Use a 24-hour HH:MM time, e.g. 17:30' })
-  } else {
+  } else if (checkWhen) {
     const minutes = parseHHMM(req.startTime)
     if (minutes < parseHHMM(earliest) || minutes > parseHHMM(latest)) {
       issues.push({ path: 'startTime', message: `Events can start between ${earliest} and ${latest}` })
@@ -72,7 +78,7 @@ export function validateEventRequest(settings: BusinessSettings, req: EventReque
 
   if (!isRealDate(req.eventDate)) {
     issues.push({ path: 'eventDate', message: 'That date does not exist on the calendar' })
-  } else {
+  } else if (checkWhen) {
     // The start instant decides past/lead time; without a valid time, use the start of the window.
     const startInstant = localToInstant(req.eventDate, timeOk ? req.startTime : earliest, tz)
     const lastBookableDate = addDaysToDate(todayInZone(now, tz), settings.maxAdvanceDays)

@@ -160,3 +160,15 @@ describe('finding the service zone for a ZIP', () => {
     expect(findServiceZone(DEFAULT_SETTINGS, '10000')).toBeNull()
   })
 })
+
+describe('edits that keep the date and time', () => {
+  it('skip the clock rules but keep the party and area rules', () => {
+    const validate = validateEventRequest
+    const S = DEFAULT_SETTINGS
+    const now = new Date('2027-05-01T12:00:00Z')
+    const tomorrow = { eventDate: '2027-05-02', startTime: '18:00', guests: { adults: 4, children: 0 }, address: { zip: '10001' } }
+    expect(() => validate(S, tomorrow, now)).toThrow(/hours in advance/)
+    expect(() => validate(S, tomorrow, now, { checkWhen: false })).not.toThrow()
+    expect(() => validate(S, { ...tomorrow, guests: { adults: 0, children: 0 } }, now, { checkWhen: false })).toThrow(/adult/)
+  })
+})

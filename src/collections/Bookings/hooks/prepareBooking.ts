@@ -39,6 +39,19 @@ export function hashManageToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
+/** A field's value reduced to what the rules read (ids for relations, no row ids or nulls). */
+function comparable(key: string, value: unknown): unknown {
+  if (key === 'menu') {
+    return (Array.isArray(value) ? (value as Data[]) : []).map((row) => ({ item: idOf(row.item), quantity: row.quantity }))
+  }
+  if (key === 'durationMinutes') return value ?? null
+  if (value && typeof value === 'object') {
+    const g = value as Data
+    return Object.fromEntries(Object.keys(g).filter((k) => k !== 'id').sort().map((k) => [k, g[k] ?? null]))
+  }
+  return value ?? null
+}
+
 function group(v: unknown): Data {
   return v && typeof v === 'object' ? (v as Data) : {}
 }
@@ -99,13 +112,16 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
   if (operation === 'update') assertTransition(from, to)
   data.status = to
 
-  const scheduleChanged = operation === 'create' || SCHEDULE_KEYS.some((k) => k in data) || 'contact' in data
+  // The admin panel sends every field on save: compare values, not keys.
+  const changed = (key: string) => key in data && JSON.stringify(comparable(key, data[key])) !== JSON.stringify(comparable(key, original[key]))
+  const whenChanged = operation === 'create' || changed('eventDate') || changed('startTime') || changed('durationMinutes')
+  const scheduleChanged = whenChanged || SCHEDULE_KEYS.some(changed) || changed('contact')
   if (scheduleChanged && (to === 'pending' || to === 'confirmed')) {
     const parsed = bookingCreateSchema.omit({ source: true }).safeParse(businessInput(merged))
     if (!parsed.success) throw fromZodError(parsed.error)
     const input = parsed.data
     const duration = input.durationMinutes ?? settings.defaultDurationMinutes
-    validateEventRequest(settings, { ...input, durationMinutes: duration }, now)
+    validateEventRequest(settings, { ...input, durationMinutes: duration }, now, { checkWhen: whenChanged })
 
     const items = await menuItemsByIds(req, [...new Set(input.menu.map((m) => m.item))])
     const quote = computeQuote(settings, { guests: { adults: input.guests.adults, children: input.guests.children }, zip: input.address.zip, menu: input.menu }, items)
