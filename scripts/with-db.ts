@@ -157,31 +157,10 @@ async function startEmbedded(): Promise<{ url: string; server?: Stoppable }> {
 
 async function main(): Promise<number> {
   let embedded: Stoppable | undefined
-  const childEnv: NodeJS.ProcessEnv = { ...process.env }
-  if (!process.env.DATABASE_URI) {
-    const started = await startEmbedded()
-    embedded = started.server
-    childEnv.DATABASE_URI = started.url
-    // A machine running the embedded database is a local one: a generated secret is fine there.
-    childEnv.PAYLOAD_SECRET ??= readOrCreateLocalSecret()
-  }
-
   let dropAfter: { serverUrl: string; name: string } | undefined
-  if (throwaway) {
-    // The given database is only the maintenance connection for CREATE/DROP DATABASE; the
-    // command gets a fresh database of its own on the same server.
-    const serverUrl = childEnv.DATABASE_URI as string
-    const url = new URL(serverUrl)
-    const name = `myhibachi_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
-    await ensureDatabase(serverUrl, name)
-    url.pathname = `/${name}`
-    childEnv.DATABASE_URI = url.toString()
-    dropAfter = { serverUrl, name }
-    log.info({ database: name }, 'created throw-away database')
-  }
-
   let current: ChildProcess | undefined
   let stopping = false
+  // Registered first, so a Ctrl-C while the database starts still stops it (finally below).
   const forward = (signal: NodeJS.Signals) => {
     stopping = true
     if (current && current.exitCode === null && current.signalCode === null) current.kill(signal)
@@ -190,34 +169,59 @@ async function main(): Promise<number> {
   process.on('SIGTERM', forward)
   process.on('SIGHUP', forward)
 
-  let code = 0
-  for (const step of steps) {
-    if (stopping) break
-    const child = spawn(step[0] as string, step.slice(1), { stdio: 'inherit', env: childEnv })
-    current = child
-    code = await new Promise<number>((resolve) => {
-      child.on('error', (err) => {
-        log.error({ err, command: step[0] }, 'could not start the command')
-        resolve(127)
-      })
-      child.on('exit', (exitCode, signal) => {
-        resolve(exitCode ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1))
-      })
-    })
-    if (code !== 0) break
-  }
+  try {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env }
+    if (!process.env.DATABASE_URI) {
+      const started = await startEmbedded()
+      embedded = started.server
+      childEnv.DATABASE_URI = started.url
+      // A machine running the embedded database is a local one: a generated secret is fine there.
+      childEnv.PAYLOAD_SECRET ??= readOrCreateLocalSecret()
+    }
 
-  if (dropAfter) {
-    await dropDatabase(dropAfter.serverUrl, dropAfter.name).then(
-      () => log.info({ database: dropAfter.name }, 'dropped throw-away database'),
-      (err: unknown) => log.error({ err, database: dropAfter.name }, 'could not drop throw-away database'),
-    )
+    if (throwaway && !stopping) {
+      // The given database is only the maintenance connection for CREATE/DROP DATABASE; the
+      // command gets a fresh database of its own on the same server.
+      const serverUrl = childEnv.DATABASE_URI as string
+      const url = new URL(serverUrl)
+      const name = `myhibachi_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
+      await ensureDatabase(serverUrl, name)
+      url.pathname = `/${name}`
+      childEnv.DATABASE_URI = url.toString()
+      dropAfter = { serverUrl, name }
+      log.info({ database: name }, 'created throw-away database')
+    }
+
+    let code = stopping ? 130 : 0
+    for (const step of steps) {
+      if (stopping) break
+      const child = spawn(step[0] as string, step.slice(1), { stdio: 'inherit', env: childEnv })
+      current = child
+      code = await new Promise<number>((resolve) => {
+        child.on('error', (err) => {
+          log.error({ err, command: step[0] }, 'could not start the command')
+          resolve(127)
+        })
+        child.on('exit', (exitCode, signal) => {
+          resolve(exitCode ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : 1))
+        })
+      })
+      if (code !== 0) break
+    }
+    return code
+  } finally {
+    if (dropAfter) {
+      const { serverUrl, name } = dropAfter
+      await dropDatabase(serverUrl, name).then(
+        () => log.info({ database: name }, 'dropped throw-away database'),
+        (err: unknown) => log.error({ err, database: name }, 'could not drop throw-away database'),
+      )
+    }
+    if (embedded) {
+      await embedded.stop()
+      log.info('embedded PostgreSQL stopped')
+    }
   }
-  if (embedded) {
-    await embedded.stop()
-    log.info('embedded PostgreSQL stopped')
-  }
-  return code
 }
 
 main().then(
