@@ -80,9 +80,17 @@ export function remainingUnitsAt(
 
 /** True when the event start is at least leadTimeHours after `now` and on/before today + maxAdvanceDays. */
 export function isWithinBookingHorizon(settings: BusinessSettings, date: string, startInstant: Date, now: Date): boolean {
-  if (startInstant.getTime() < now.getTime() + settings.leadTimeHours * MS_PER_HOUR) return false
+  return bookingHorizon(settings, now)(date, startInstant)
+}
+
+/**
+ * The lead-time and how-far-ahead test for one moment `now`, computed once (the time-zone
+ * arithmetic is the costly part) and then applied to many slots.
+ */
+export function bookingHorizon(settings: BusinessSettings, now: Date): (date: string, startInstant: Date) => boolean {
+  const earliest = now.getTime() + settings.leadTimeHours * MS_PER_HOUR
   const lastBookable = addDaysToDate(todayInZone(now, settings.timezone), settings.maxAdvanceDays)
-  return daysBetweenDates(lastBookable, date) <= 0
+  return (date, startInstant) => startInstant.getTime() >= earliest && daysBetweenDates(lastBookable, date) <= 0
 }
 
 /** Local 'HH:MM' start labels from startWindow.earliest to .latest (inclusive) every slotIntervalMinutes. */
@@ -127,6 +135,7 @@ export function computeAvailability(
   const needed = chefsNeeded(settings, guests)
   const times = slotTimes(settings)
   const blackout = new Set(settings.blackoutDates)
+  const withinHorizon = bookingHorizon(settings, now)
 
   const days: AvailabilityDay[] = eachDate(range.from, range.to).map((date) => {
     const slots = times.map((time): AvailabilitySlot => {
@@ -135,7 +144,7 @@ export function computeAvailability(
         return { time, startsAt: start.toISOString(), available: false, remaining: 0 }
       }
       const remaining = remainingUnitsAt(settings, bookings, start, duration)
-      const available = remaining >= needed && isWithinBookingHorizon(settings, date, start, now)
+      const available = remaining >= needed && withinHorizon(date, start)
       return { time, startsAt: start.toISOString(), available, remaining }
     })
     return { date, slots }
@@ -166,11 +175,12 @@ export function dayCapacity(settings: BusinessSettings, bookings: readonly Activ
 export function availableDay(settings: BusinessSettings, capacity: DayCapacity, now: Date, guests = 1): AvailabilityDay {
   const needed = chefsNeeded(settings, guests)
   const blackout = settings.blackoutDates.includes(capacity.date)
+  const withinHorizon = bookingHorizon(settings, now)
   return {
     date: capacity.date,
     slots: capacity.slots.map((s) => ({
       ...s,
-      available: !blackout && s.remaining >= needed && isWithinBookingHorizon(settings, capacity.date, new Date(s.startsAt), now),
+      available: !blackout && s.remaining >= needed && withinHorizon(capacity.date, new Date(s.startsAt)),
     })),
   }
 }

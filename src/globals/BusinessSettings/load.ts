@@ -16,8 +16,6 @@ export async function loadSettings(req: PayloadRequest): Promise<BusinessSetting
  * change. Writes (the booking hook) use loadSettings, inside their transaction.
  */
 export async function loadSettingsCached(req: PayloadRequest): Promise<BusinessSettings> {
-  const doc = await cached('settings', 'current', 'doc', async () =>
-    req.payload.findGlobal({ slug: 'business-settings', req, overrideAccess: true, depth: 0 }),
-  )
-  return settingsFromDoc(doc as unknown as Record<string, unknown>)
+  // The parsed settings are cached (plain data), so the zod check runs once per change, not per request.
+  return cached('settings', 'current', 'parsed', () => loadSettings(req))
 }
