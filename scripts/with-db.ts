@@ -90,25 +90,27 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 })
+async function withClient(url: string, run: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 })
   await client.connect()
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`)
+    await run(client)
   } finally {
     await client.end()
   }
 }
 
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 })
-  await client.connect()
-  try {
+function ensureDatabase(serverUrl: string, name: string): Promise<void> {
+  return withClient(serverUrl, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`)
+  })
+}
+
+function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  return withClient(serverUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  } finally {
-    await client.end()
-  }
+  })
 }
 
 async function startEmbedded(): Promise<{ url: string; server?: Stoppable }> {

@@ -13,7 +13,7 @@ import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { daysBetweenDates, findServiceZone, todayInZone } from '../../src/domain'
-import { settingsFromDoc } from '../../src/globals/BusinessSettings/toDomain'
+import { settingsFromDoc } from '../../src/globals/BusinessSettings/fromDoc'
 import { CHEFS, MENU_ITEMS, SEED_BOOKING_EMAILS } from '../../src/seed/data'
 
 const SEED_TIMEOUT_MS = 240_000

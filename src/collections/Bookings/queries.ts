@@ -5,6 +5,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import type { ActiveBooking, MenuItemForPricing } from '../../domain'
+import { pricingItem } from '../MenuItems/activeMenu'
 
 type Row = Record<string, unknown>
 const idOf = (v: unknown): string => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v))
@@ -48,14 +49,7 @@ export async function menuItemsByIds(req: PayloadRequest, ids: string[]): Promis
     limit: ids.length,
     pagination: false,
   })
-  return (result.docs as unknown as Row[]).map((d) => ({
-    id: String(d.id),
-    name: String(d.name),
-    category: d.category as MenuItemForPricing['category'],
-    priceCents: Number(d.priceCents),
-    pricing: d.pricing === 'flat' ? 'flat' : 'per_guest',
-    active: d.active !== false,
-  }))
+  return result.docs.map(pricingItem)
 }
 
 /** A non-cancelled booking for this email on this date (other than `exceptId`), if any. */

@@ -3,17 +3,23 @@ import type { Payload } from 'payload'
 
 import type { MenuItemForPricing } from '../../domain'
 import { cached } from '../../lib/cache'
+import type { MenuItem } from '../../payload-types'
+
+/** A menu-items document as the pricing rules see it. */
+export function pricingItem(d: Pick<MenuItem, 'id' | 'name' | 'category' | 'priceCents' | 'pricing' | 'active'>): MenuItemForPricing {
+  return {
+    id: String(d.id),
+    name: d.name,
+    category: d.category,
+    priceCents: d.priceCents,
+    pricing: d.pricing === 'flat' ? 'flat' : 'per_guest',
+    active: d.active !== false,
+  }
+}
 
 export function activeMenu(payload: Payload): Promise<MenuItemForPricing[]> {
   return cached('menu', 'active', 'pricing', async () => {
     const result = await payload.find({ collection: 'menu-items', where: { active: { equals: true } }, overrideAccess: true, depth: 0, limit: 0, pagination: false, sort: 'sortOrder' })
-    return result.docs.map((d) => ({
-      id: String(d.id),
-      name: d.name,
-      category: d.category,
-      priceCents: d.priceCents,
-      pricing: d.pricing === 'flat' ? 'flat' : 'per_guest',
-      active: d.active !== false,
-    }))
+    return result.docs.map(pricingItem)
   })
 }

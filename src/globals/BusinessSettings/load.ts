@@ -1,14 +1,29 @@
 import type { PayloadRequest } from 'payload'
 
-import { cached } from '../../lib/cache'
-
 import type { BusinessSettings } from '../../domain'
-import { settingsFromDoc } from './toDomain'
+import { cached } from '../../lib/cache'
+import { settingsFromDoc } from './fromDoc'
 
-/** The current settings, read inside the caller's transaction (the system reads them, not a user). */
+const PER_REQUEST = 'myhibachi.settings'
+
+/**
+ * The current settings, read inside the caller's transaction (the system reads them, not a user),
+ * once per request: the booking hook and the cache-purge hook of one write share the read.
+ */
 export async function loadSettings(req: PayloadRequest): Promise<BusinessSettings> {
-  const doc = await req.payload.findGlobal({ slug: 'business-settings', req, overrideAccess: true, depth: 0 })
-  return settingsFromDoc(doc as unknown as Record<string, unknown>)
+  const memo = req.context[PER_REQUEST] as Promise<BusinessSettings> | undefined
+  if (memo) return memo
+  const loading = req.payload
+    .findGlobal({ slug: 'business-settings', req, overrideAccess: true, depth: 0 })
+    .then((doc) => settingsFromDoc(doc as unknown as Record<string, unknown>))
+  req.context[PER_REQUEST] = loading
+  try {
+    return await loading
+  } catch (err) {
+    // A failed read must not be remembered: the next caller tries again.
+    req.context[PER_REQUEST] = undefined
+    throw err
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { GlobalBeforeChangeHook } from 'payload'
 
 import { toPayloadError } from '../../lib/payload-errors'
-import { settingsFromDoc } from './toDomain'
+import { settingsFromDoc } from './fromDoc'
 
 /** Refuses settings the rules could not work with (bad time zone, overlapping zones, …), naming the field. */
 export const validateSettingsDoc: GlobalBeforeChangeHook = ({ data }) => {

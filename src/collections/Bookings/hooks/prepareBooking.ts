@@ -35,7 +35,7 @@ type Data = Record<string, unknown>
 
 const SCHEDULE_KEYS = ['eventDate', 'startTime', 'durationMinutes', 'guests', 'address', 'menu'] as const
 
-export function hashManageToken(token: string): string {
+function hashManageToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
 }
 
@@ -50,6 +50,14 @@ function comparable(key: string, value: unknown): unknown {
     return Object.fromEntries(Object.keys(g).filter((k) => k !== 'id').sort().map((k) => [k, g[k] ?? null]))
   }
   return value ?? null
+}
+
+/** No assigned chef may already work another of the overlapping bookings. */
+function assertChefsFree(overlapping: { chefIds: string[] }[], assignedChefs: unknown): void {
+  const chefIds = (Array.isArray(assignedChefs) ? assignedChefs : []).map(idOf)
+  if (overlapping.some((b) => b.chefIds.some((c) => chefIds.includes(c)))) {
+    throw new ConflictError('That chef already has a booking at an overlapping time.', 'chef_unavailable')
+  }
 }
 
 function group(v: unknown): Data {
@@ -136,9 +144,7 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
     if (remainingUnitsAt(settings, others, startsAt, duration) < units) {
       throw new ConflictError('That time is fully booked. Please choose another time.', 'slot_full')
     }
-    const chefIds = (Array.isArray(merged.assignedChefs) ? merged.assignedChefs : []).map(idOf)
-    const busy = others.find((b) => b.chefIds.some((c) => chefIds.includes(c)))
-    if (busy) throw new ConflictError('That chef already has a booking at an overlapping time.', 'chef_unavailable')
+    assertChefsFree(others, merged.assignedChefs)
 
     if (await sameDayBookingFor(req, input.contact.email, input.eventDate, original.id as string | number | undefined)) {
       throw new ConflictError('There is already a booking for this email on that date.', 'duplicate_booking')
@@ -159,10 +165,11 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
       chefUnits: units,
     })
   } else if (operation === 'update' && 'assignedChefs' in data && (to === 'pending' || to === 'confirmed')) {
-    const chefIds = (Array.isArray(data.assignedChefs) ? data.assignedChefs : []).map(idOf)
     const overlapping = await activeBookingsBetween(req, new Date(String(original.blockedFrom)), new Date(String(original.blockedUntil)))
-    const busy = overlapping.find((b) => b.id !== String(original.id) && b.chefIds.some((c) => chefIds.includes(c)))
-    if (busy) throw new ConflictError('That chef already has a booking at an overlapping time.', 'chef_unavailable')
+    assertChefsFree(
+      overlapping.filter((b) => b.id !== String(original.id)),
+      data.assignedChefs,
+    )
   }
 
   if (operation === 'create') {

@@ -24,16 +24,12 @@ async function datesOf(req: PayloadRequest, docs: Doc[]): Promise<string[]> {
   return [...dates]
 }
 
-function purgeDates(dates: string[]): Promise<void> {
-  return purgeAroundCommit('availability', dates)
-}
-
 export const purgeAvailabilityAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  await purgeDates(await datesOf(req, [doc as Doc, previousDoc as Doc]))
+  await purgeAroundCommit('availability', await datesOf(req, [doc as Doc, previousDoc as Doc]))
   return doc
 }
 
 export const purgeAvailabilityAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await purgeDates(await datesOf(req, [doc as Doc]))
+  await purgeAroundCommit('availability', await datesOf(req, [doc as Doc]))
   return doc
 }
