@@ -20,6 +20,15 @@ const nextConfig = {
     return [
       { source: '/images/:path*', headers: immutable },
       { source: '/fonts/:path*', headers: immutable },
+      // Manage links carry their token in the path: never send it on as a Referer, never index it.
+      {
+        source: '/booking/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+          { key: 'Cache-Control', value: 'private, no-store' },
+        ],
+      },
     ]
   },
   webpack: (webpackConfig) => {

@@ -20,6 +20,7 @@ import { Users } from './src/collections/Users'
 import { availabilityEndpoint } from './src/endpoints/availability'
 import { liveEndpoint, readyEndpoint } from './src/endpoints/health'
 import { quoteEndpoint } from './src/endpoints/quote'
+import { clientErrorsEndpoint, vitalsEndpoint } from './src/endpoints/reports'
 import { BusinessSettings } from './src/globals/BusinessSettings'
 import { env } from './src/lib/env'
 import { logger } from './src/lib/logger'
@@ -41,7 +42,7 @@ export default buildConfig({
   },
   collections: [Users, Customers, Bookings, Messages, MenuItems, Pages, Media],
   globals: [BusinessSettings],
-  endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint],
+  endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint],
   hooks: { afterError: [mapDatabaseErrors] },
   // Expected refusals are not errors of ours: keep them out of the error log.
   // Payload looks levels up by error name at run time; its type lists only its own names.

@@ -1,12 +1,15 @@
 // Browser tests in Debian's Chromium (`apt-get install -y chromium`), against a production build
 // served by the real server (`npm run build && npm start`) on the throw-away database that
-// `npm run test:e2e` creates.
+// `npm run test:e2e` creates, after the seed has written the settings, menu and pages.
+// Screenshots the specs take are kept under test-results/ (git-ignored), never committed.
 import { randomBytes } from 'node:crypto'
 
 import { defineConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
-const baseURL = `http://localhost:${port}`
+// E2E_BASE_URL points the specs at a server you already run (e.g. `npm run dev`) instead of a fresh build.
+const external = process.env.E2E_BASE_URL || undefined
+const baseURL = external ?? `http://localhost:${port}`
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -29,20 +32,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'npm run build && npm start',
-    url: `${baseURL}/api/health/ready`,
-    timeout: 400_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      PUBLIC_SERVER_URL: baseURL,
-      PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-      NEXT_TELEMETRY_DISABLED: '1',
+  webServer: external
+    ? undefined
+    : {
+      command: 'npm run build && tsx scripts/migrate.ts && tsx scripts/seed.ts --if-empty && npm start',
+      url: `${baseURL}/api/health/ready`,
+      timeout: 400_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        PUBLIC_SERVER_URL: baseURL,
+        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex'),
+        LOG_LEVEL: 'warn',
+        // The specs make a dozen bookings from one address within a minute.
+        RATE_LIMIT_BOOKINGS: '200/60',
+        RATE_LIMIT_MANAGE: '200/60',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     },
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
-  },
 })

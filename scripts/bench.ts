@@ -9,7 +9,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { gzipSync } from 'node:zlib'
 
+import { chromium } from '@playwright/test'
 import autocannon from 'autocannon'
 
 import { addDaysToDate, todayInZone } from '../src/domain'
@@ -77,6 +79,49 @@ async function scenario(name: string, opts: Omit<autocannon.Options, 'url' | 'du
   return row
 }
 
+interface PageWeight {
+  path: string
+  scripts: number
+  rawKb: number
+  gzipKb: number
+}
+
+/** Budget for the booking page's first-load JavaScript (issue: storefront speed). */
+const BOOK_JS_BUDGET_GZIP_KB = 130
+
+/**
+ * First-load JavaScript of storefront pages as a browser gets it: every script the page loads
+ * until the network is idle (Debian Chromium, cold cache), summed raw and gzip-compressed
+ * (level 9, like a CDN would serve it).
+ */
+async function firstLoadJs(paths: string[]): Promise<PageWeight[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  try {
+    const out: PageWeight[] = []
+    for (const path of paths) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      const bodies: Promise<Buffer>[] = []
+      page.on('response', (res) => {
+        if (res.request().resourceType() === 'script' && res.ok()) bodies.push(res.body())
+      })
+      await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' })
+      const scripts = await Promise.all(bodies)
+      const raw = scripts.reduce((a, b) => a + b.length, 0)
+      const gz = scripts.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0)
+      out.push({ path, scripts: scripts.length, rawKb: round1(raw / 1024), gzipKb: round1(gz / 1024) })
+      await context.close()
+    }
+    log.info({ out }, 'first-load JS measured')
+    return out
+  } finally {
+    await browser.close()
+  }
+}
+
 async function main(): Promise<void> {
   const env = {
     ...process.env,
@@ -111,6 +156,8 @@ async function main(): Promise<void> {
     const from = addDaysToDate(today, 10)
     const to = addDaysToDate(today, 16)
     await fetch(`${BASE}/api/availability?from=${from}&to=${to}`)
+
+    const weights = await firstLoadJs(['/', '/menu', '/book'])
 
     const rows: Row[] = []
     rows.push(await scenario('bare route (GET /api/health/live)', { path: '/api/health/live' }))
@@ -171,6 +218,14 @@ async function main(): Promise<void> {
       '| Scenario | Requests | Req/s | p50 | p95 | p99 | Non-2xx |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} |`),
+      '',
+      '## First-load JavaScript',
+      '',
+      `Every script a cold Chromium loads for the page until the network is idle, raw and gzip -9. Budget for \`/book\`: ${BOOK_JS_BUDGET_GZIP_KB} kB gzip.`,
+      '',
+      '| Page | Scripts | Raw kB | Gzip kB |',
+      '| --- | ---: | ---: | ---: |',
+      ...weights.map((w) => `| \`${w.path}\` | ${w.scripts} | ${w.rawKb} | ${w.gzipKb} |`),
       '',
     ]
     writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`)

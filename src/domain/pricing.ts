@@ -35,7 +35,8 @@ export interface Quote {
 
 export interface QuoteInput {
   guests: { adults: number; children: number }
-  zip: string
+  /** null: the address is not known yet, so there is no travel fee and no service-area check. */
+  zip: string | null
   menu: { item: string; quantity: number }[]
 }
 
@@ -49,7 +50,8 @@ export const MINIMUM_ORDER_LABEL = 'Minimum order adjustment'
  *   unknown/inactive items fail at `menu.<index>.item`, bad quantities at `menu.<index>.quantity`;
  * - if the food total is below minimumOrderCents a "Minimum order adjustment" line tops it up,
  *   so subtotal = max(food, minimum);
- * - travel fee comes from the ZIP's service zone (outside every zone → `address.zip`);
+ * - travel fee comes from the ZIP's service zone (outside every zone → `address.zip`); with no
+ *   ZIP yet (zip null) the travel fee is 0 and the caller says it is still to come;
  * - tax = round_half_up((subtotal + travel) × taxRateMicros / 1e6): the travel fee IS taxed;
  * - total = subtotal + travel + tax;
  * - deposit: fixed amount capped at the total, or round_half_up(total × percent / 100).
@@ -89,17 +91,17 @@ export function computeQuote(settings: BusinessSettings, req: QuoteInput, menuIt
     lineItems.push({ label: `${item.name} × ${quantity}`, amountCents: item.priceCents * quantity })
   })
 
-  const zone = findServiceZone(settings, req.zip)
-  if (zone === null) issues.push({ path: 'address.zip', message: outsideServiceAreaMessage(req.zip) })
+  const zone = req.zip === null ? null : findServiceZone(settings, req.zip)
+  if (req.zip !== null && zone === null) issues.push({ path: 'address.zip', message: outsideServiceAreaMessage(req.zip) })
 
-  if (issues.length > 0 || zone === null) throw new ValidationError(issues)
+  if (issues.length > 0) throw new ValidationError(issues)
 
   const foodCents = sumCents(lineItems)
   if (foodCents < settings.minimumOrderCents) {
     lineItems.push({ label: MINIMUM_ORDER_LABEL, amountCents: settings.minimumOrderCents - foodCents })
   }
   const subtotalCents = Math.max(foodCents, settings.minimumOrderCents)
-  const travelFeeCents = zone.travelFeeCents
+  const travelFeeCents = zone?.travelFeeCents ?? 0
   const taxCents = applyRateMicros(subtotalCents + travelFeeCents, settings.taxRateMicros)
   const totalCents = subtotalCents + travelFeeCents + taxCents
 

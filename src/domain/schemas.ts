@@ -72,7 +72,13 @@ const quoteRequestShape = {
   menu: menuSelectionSchema.default([]),
 }
 
-export const quoteRequestSchema = z.object(quoteRequestShape).strict()
+/**
+ * A quote may be asked for before the address is known (the party step of the booking form):
+ * without `address` there is no travel fee yet; with it only the ZIP is needed.
+ */
+export const quoteRequestSchema = z
+  .object({ ...quoteRequestShape, address: addressSchema.partial({ street: true, city: true, state: true }).optional() })
+  .strict()
 
 export const BOOKING_SOURCES = ['web', 'phone', 'chat', 'admin'] as const
 export type BookingSource = (typeof BOOKING_SOURCES)[number]

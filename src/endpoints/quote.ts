@@ -1,6 +1,7 @@
 /**
  * POST /api/quote — the itemized price of a party, computed by the same function that prices
- * bookings. Nothing is saved.
+ * bookings. Nothing is saved. `address` is optional (only its ZIP is read): without it the answer
+ * has `travelFeeKnown: false` and no travel fee yet.
  */
 import type { Endpoint } from 'payload'
 
@@ -19,8 +20,8 @@ export const quoteEndpoint: Endpoint = {
       const settings = await loadSettingsCached(req)
       validateEventRequest(settings, input, new Date())
       const items = await activeMenu(req.payload)
-      const quote = computeQuote(settings, { guests: input.guests, zip: input.address.zip, menu: input.menu }, items)
-      return Response.json(quote, { headers: { 'Cache-Control': 'no-store' } })
+      const quote = computeQuote(settings, { guests: input.guests, zip: input.address?.zip ?? null, menu: input.menu }, items)
+      return Response.json({ ...quote, travelFeeKnown: input.address !== undefined }, { headers: { 'Cache-Control': 'no-store' } })
     } catch (err) {
       throw toPayloadError(err)
     }

@@ -115,7 +115,10 @@ function parse(source: NodeJS.ProcessEnv): Env {
   const env = result.data
   let secret = env.PAYLOAD_SECRET
   if (!secret) {
-    if (env.NODE_ENV === 'production') {
+    // `next build` loads the config to collect routes but signs nothing, so it may use the local
+    // development secret; a production server never may.
+    const building = source.NEXT_PHASE === 'phase-production-build'
+    if (env.NODE_ENV === 'production' && !building) {
       throw new EnvError('Invalid environment: PAYLOAD_SECRET is required in production (at least 32 characters)')
     }
     secret = readOrCreateLocalSecret()

@@ -19,6 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from 'pino'
 
 import { registry, type RequestContext } from './process-registry'
+import { redactManageTokens } from './redact'
 import { withTimeout } from './timeout'
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
@@ -59,7 +60,7 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
     res.on('close', () => {
       inFlight.delete(res)
       const path = (req.url ?? '').split('?')[0] ?? ''
-      const line = { requestId, method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }
+      const line = { requestId, method: req.method, path: redactManageTokens(path), status: res.statusCode, ms: Math.round(performance.now() - started) }
       if (opts.quietPaths?.some((p) => path.startsWith(p))) log.debug(line, 'request')
       else log.info(line, 'request')
       if (shutdownPromise) {

@@ -1,8 +1,8 @@
 /**
  * The demo data the seed writes (scripts/seed.ts): business settings, the hibachi menu, two
- * chefs, the home and menu pages, and twenty bookings spread over the coming weeks. Pure data
- * and pure date planning (callers pass "today"); no I/O. The integration test reads the same
- * names and emails to find what the seed owns.
+ * chefs, the site pages (home, menu, faq, contact, policies), and twenty bookings spread over the
+ * coming weeks. Pure data and pure date planning (callers pass "today"); no I/O. The integration
+ * test reads the same names and emails to find what the seed owns.
  */
 import { addDaysToDate, daysBetweenDates } from '../domain'
 import { bold, bullets, heading, link, numbered, paragraph, richText, type RichText } from './lexical'
@@ -225,17 +225,6 @@ function clock(hhmm: string): string {
 
 const dollars = (cents: number) => (cents % 100 === 0 ? `$${cents / 100}` : `$${(cents / 100).toFixed(2)}`)
 
-function priceNote(item: SeedMenuItem): string {
-  if (item.priceCents === 0) return 'included'
-  return item.pricing === 'per_guest' ? `+${dollars(item.priceCents)} per guest` : `${dollars(item.priceCents)}`
-}
-
-function menuList(category: SeedMenuItem['category'] | readonly SeedMenuItem['category'][]) {
-  const cats: readonly string[] = Array.isArray(category) ? category : [category]
-  const items: readonly SeedMenuItem[] = MENU_ITEMS
-  return bullets(...items.filter((i) => cats.includes(i.category)).map((i) => [bold(i.name), ` (${priceNote(i)}): ${i.description}`]))
-}
-
 export interface SeedPage {
   slug: string
   title: string
@@ -245,7 +234,6 @@ export interface SeedPage {
 
 export function pagesData(): SeedPage[] {
   const s = settingsData('2000-01-01')
-  const [core, upper, bpc] = SERVICE_AREAS
   return [
     {
       slug: 'home',
@@ -282,20 +270,10 @@ export function pagesData(): SeedPage[] {
           ['Upgrades such as filet mignon and lobster tail, and add-ons such as gyoza and yakisoba, are priced on the menu'],
           ['New York sales tax of 8.875% applies to food and travel fee'],
         ),
-        heading('h2', 'Where we cook'),
-        paragraph(
-          `We serve Manhattan ZIP codes ${core.zips.replace('-', '–')} with no travel fee, ${upper.zips.replace('-', '–')} (including the Upper East Side’s 10128) for ${dollars(upper.travelFeeCents)}, and ${bpc.zips.replace('-', '–')} (including Battery Park City) for ${dollars(bpc.travelFeeCents)}. Outside these ZIP codes we cannot take bookings yet.`,
-        ),
         heading('h2', 'Changing or cancelling'),
         paragraph(
-          'Cancel 7 or more days before your event and we refund everything you paid; 3 to 6 days before, half; less than 3 days before, nothing, because your chef and ingredients are already committed. You can change the date or time from the link in your confirmation email while the event is still pending or confirmed.',
-        ),
-        heading('h2', 'Ready to book?'),
-        paragraph(
-          'Choose a date and time on our booking page, or talk to us: call ',
-          link(BUSINESS_PHONE, BUSINESS_PHONE_TEL),
-          ' or email ',
-          link(BUSINESS_EMAIL, `mailto:${BUSINESS_EMAIL}`),
+          'Cancel 7 or more days before your event and we refund everything you paid; 3 to 6 days before, half; less than 3 days before, nothing, because your chef and ingredients are already committed. You can change the date or time from the link in your confirmation email while the event is still pending or confirmed. The details are on our ',
+          link('policies page', '/policies'),
           '.',
         ),
       ),
@@ -319,15 +297,156 @@ export function pagesData(): SeedPage[] {
           [bold(`${dollars(s.minimumOrderCents)} minimum`), ' for food per event; smaller parties are topped up to it.'],
           ['New York sales tax (8.875%) and a travel fee for some ZIP codes are added at checkout; you see the exact total before you book.'],
         ),
-        heading('h2', 'Proteins (choose two per guest)'),
-        menuList('protein'),
-        heading('h2', 'Upgrades'),
-        menuList('upgrade'),
-        heading('h2', 'Add-ons and sides'),
-        menuList(['add-on', 'side']),
         heading('h2', 'Allergies and dietary needs'),
         paragraph(
           'Tell us about allergies in the dietary notes when you book and remind your chef on arrival. Everything is cooked on one shared grill with soy sauce, butter, egg and sesame in the kitchen, so we cannot promise a dish free of traces of any allergen. For vegan and shellfish-allergic guests, the chef cleans a section of the grill and cooks their food first.',
+        ),
+      ),
+    },
+    {
+      slug: 'faq',
+      title: 'Frequently asked questions',
+      meta: {
+        title: 'FAQ: space, rain, allergies, deposit — MyHibachi',
+        description: 'How much space the grill needs, what happens if it rains, allergies, guests per chef, the deposit, tipping and building fire rules for rooftops.',
+      },
+      content: richText(
+        paragraph(
+          'The questions hosts ask us most, answered. If yours is not here, call ',
+          link(BUSINESS_PHONE, BUSINESS_PHONE_TEL),
+          ' or email ',
+          link(BUSINESS_EMAIL, `mailto:${BUSINESS_EMAIL}`),
+          '.',
+        ),
+        heading('h2', 'How much space does the chef need?'),
+        paragraph(
+          'About 8 × 8 feet of level, open-air ground for each chef: a backyard, patio, rooftop, terrace or courtyard. That holds the grill, a prep table and room for the chef to move. Put your guests’ tables on three sides of it, so everyone can watch, and keep the grill clear of doorways, awnings, umbrellas, plants and anything else that can catch a spark.',
+        ),
+        paragraph(
+          'The grill runs on propane, so we never cook indoors, in a garage, on a balcony or under a low roof. Tell us about stairs or a walk-up when you book: your chef carries the grill in, and a freight elevator saves everyone time.',
+        ),
+        heading('h2', 'What happens if it rains?'),
+        paragraph(
+          'Light rain is fine if there is a covered outdoor space with open sides, such as a porch, a high pergola with a solid roof or a pop-up canopy of at least 10 × 10 feet. Your chef will not cook in thunderstorms or strong wind, because the flames and the propane are not safe then.',
+        ),
+        paragraph(
+          `If the forecast looks bad and you have no cover, move your event rather than cancel it: the link in your confirmation email lets you pick another free date and time, at least ${s.leadTimeHours} hours ahead, at no charge. Changing the date is never treated as a cancellation.`,
+        ),
+        heading('h2', 'Can you handle allergies and dietary needs?'),
+        paragraph(
+          'Yes, with care and honesty. Write every allergy in the dietary notes when you book and remind your chef when they arrive. For vegan, vegetarian and shellfish-allergic guests, the chef cleans a section of the grill and cooks their food first, with separate utensils; tofu is cooked in vegetable oil, not butter.',
+        ),
+        paragraph(
+          'Everything is still cooked on one shared grill, and soy sauce (wheat), butter, egg and sesame are part of the cooking, so we cannot promise any dish is free of traces of an allergen. For a severe allergy, talk to us before you book.',
+        ),
+        heading('h2', 'How many guests can one chef cook for?'),
+        paragraph(
+          `One chef cooks for up to ${s.guestsPerChef} guests. For ${s.guestsPerChef + 1} to ${s.guestsPerChef * s.chefCount} guests we send two chefs with two grills at no extra charge, since you pay per guest; leave room for a second 8 × 8 ft station. For more than ${s.guestsPerChef * s.chefCount} guests, call us before you book and we will plan it with you.`,
+        ),
+        paragraph(
+          `Small parties are welcome too. The food minimum is ${dollars(s.minimumOrderCents)} per event, so a party of four pays the minimum rather than four dinners.`,
+        ),
+        heading('h2', 'How do the deposit and cancellation work?'),
+        paragraph(
+          `A ${dollars(s.depositAmountCents)} deposit holds your date when you book, and the rest of the total is due on the day of the event. If you cancel 7 or more days before the event, we refund everything you paid; 3 to 6 days before, half; less than 3 days before, nothing, because your chef, ingredients and evening are committed by then. The full rules are on our `,
+          link('policies page', '/policies'),
+          '.',
+        ),
+        heading('h2', 'When does the chef arrive, and how long does it last?'),
+        paragraph(
+          `Your chef arrives about ${s.bufferBeforeMinutes} minutes before the start time to carry in, set up and heat the grill, so please have the space clear by then. Cooking and the show take about ${s.defaultDurationMinutes / 60} hours from the start time. Afterwards the chef scrapes down the grill, packs up and takes all the cooking equipment away; plan on about half an hour.`,
+        ),
+        heading('h2', 'What do you bring, and what do I provide?'),
+        paragraph(bold('We bring: '), 'the chef, the grill and propane, all ingredients, cooking tools, a prep table, yum yum sauce and ginger sauce, and a fire extinguisher.'),
+        paragraph(
+          bold('You provide: '),
+          'tables and chairs for your guests, plates, bowls, chopsticks or forks, napkins and drinks. Dinner is served straight from the grill onto your guests’ plates, so set the tables close to the chef.',
+        ),
+        heading('h2', 'Can we serve alcohol?'),
+        paragraph(
+          'Of course: it is your party, and your drinks. We do not sell or serve alcohol ourselves, and our chefs do not drink while they cook. Please keep glasses and bottles off the grill and the prep table, and let the chef ask guests to step back while the flames are high.',
+        ),
+        heading('h2', 'Should we tip the chef?'),
+        paragraph(
+          'Tips are not included in the price and never expected. If you would like to thank your chef, many hosts give 15–20% of the food total in cash or by a payment app, handed to the chef at the end of the evening. Every cent goes to the chef.',
+        ),
+        heading('h2', 'Can you cook on an apartment rooftop or terrace? What about fire rules?'),
+        paragraph(
+          'Often, yes: many of our dinners are on Manhattan rooftops, terraces and courtyards. But open flames and propane are regulated by the fire code and by your building, and many co-ops, condos and rental buildings do not allow propane on a roof or terrace at all. We never cook on a balcony or fire escape.',
+        ),
+        paragraph(
+          'Before you book, get written permission from your building management or board, and put what they require in the special requests: a certificate of insurance (ask us at least a week ahead), a freight elevator reservation or set hours. If the building turns the chef away on the day, we cannot cook, and the cancellation policy applies.',
+        ),
+      ),
+    },
+    {
+      slug: 'contact',
+      title: 'Contact us',
+      meta: {
+        title: 'Contact MyHibachi — call or email about your hibachi party',
+        description: 'Call or email MyHibachi about a private hibachi chef in Manhattan: dates, large parties, building requirements and changes to a booking.',
+      },
+      content: richText(
+        paragraph(
+          'A person answers, usually the same day. Phone is quickest for anything about a booking in the next few days; email is best when you have details to send us, such as a building’s insurance requirements.',
+        ),
+        heading('h2', 'Before you write'),
+        bullets(
+          [bold('Checking a date? '), 'The ', link('booking page', '/book'), ' shows every start time we can still staff, live. No need to ask first.'],
+          [bold('Changing or cancelling? '), 'Use the link in your confirmation email: it changes the date or time, or cancels, straight away and shows any refund.'],
+          [bold('Questions about space, rain or allergies? '), 'Our ', link('FAQ', '/faq'), ' answers the common ones.'],
+        ),
+        heading('h2', 'What to tell us'),
+        paragraph('For a quote or a special request, these let us answer in one reply:'),
+        bullets(
+          ['The date and the start time you have in mind'],
+          ['The address with its ZIP code, and where the grill would go (backyard, rooftop, terrace)'],
+          [`How many adults and how many children aged ${s.childMaxAge} and under`],
+          ['Allergies or dietary needs, and anything your building requires'],
+        ),
+        heading('h2', 'Large parties and company events'),
+        paragraph(
+          `For more than ${s.guestsPerChef * s.chefCount} guests, an office dinner with an invoice to a company, or a venue that needs a certificate of insurance, email us at least two weeks ahead so we can plan chefs and paperwork.`,
+        ),
+      ),
+    },
+    {
+      slug: 'policies',
+      title: 'Booking policies',
+      meta: {
+        title: 'Deposit, cancellation and refund policy — MyHibachi',
+        description: 'What the deposit covers, how refunds work when you cancel, how to change your date, and what we need from your venue and on the day.',
+      },
+      content: richText(
+        heading('h2', 'Paying the balance'),
+        paragraph(
+          'Your deposit counts toward your total. The rest — food, any travel fee and New York sales tax, as shown when you booked — is due on the day of the event. Tips are never included and never expected.',
+        ),
+        heading('h2', 'Changing your booking'),
+        paragraph(
+          `You can move your event to another free date or time from the link in your confirmation email while the booking is pending or confirmed, as long as the new start is at least ${s.leadTimeHours} hours away. Moving an event is not a cancellation: your deposit moves with it. You can change the proteins per guest until two days before the event.`,
+        ),
+        heading('h2', 'Weather'),
+        paragraph(
+          'We cook outdoors in light rain under cover with open sides, but not in thunderstorms or strong wind. If the forecast is bad and you have no covered space, move the event rather than cancel it. If the weather turns unsafe after your chef has arrived, we will agree a new date with you, and your payment moves to it.',
+        ),
+        heading('h2', 'Your venue'),
+        paragraph(
+          'We need about 8 × 8 feet of level outdoor space per chef, and permission from your building where it has rules about open flames or propane. If the chef cannot cook on the day because the space is not usable or the building does not allow it, that counts as a cancellation on the day.',
+        ),
+        heading('h2', 'On the day'),
+        paragraph(
+          'Your chef is booked for your start time and the length of your event, and may be cooking for another party afterwards, so we cannot always stay longer if the party starts late. Please keep children and pets a safe distance from the grill while it is hot.',
+        ),
+        heading('h2', 'Allergies'),
+        paragraph(
+          'We cook on one shared grill with soy sauce, butter, egg and sesame, so we cannot guarantee any dish is free of traces of an allergen. Tell us about allergies when you book; see the ',
+          link('FAQ', '/faq'),
+          ' for how the chef handles them.',
+        ),
+        heading('h2', 'Your details'),
+        paragraph(
+          'We use your name, email, phone number and address only to run your booking and to contact you about it. We do not sell them or send marketing you did not ask for.',
         ),
       ),
     },

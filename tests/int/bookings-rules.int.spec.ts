@@ -72,8 +72,9 @@ async function patch(id: number, body: Record<string, unknown>) {
   return rest<DocResponse>('PATCH', `/bookings/${id}`, { body, headers: manager })
 }
 
+/** POST /api/quote answers the pricing plus whether the travel fee is in it yet. */
 async function quote(body: Record<string, unknown>) {
-  return rest<Pricing>('POST', '/quote', { body })
+  return rest<Pricing & { travelFeeKnown: boolean }>('POST', '/quote', { body })
 }
 
 async function bookingCount(): Promise<number> {
@@ -142,7 +143,7 @@ describe('server-only fields', () => {
     const q = await quote(quoteBodyFor(party))
     expect(q.status).toBe(200)
     expect(q.body.totalCents).toBeGreaterThan(0)
-    expect(plainPricing(doc.pricing)).toEqual(q.body)
+    expect(plainPricing(doc.pricing)).toEqual({ ...q.body, travelFeeKnown: undefined })
 
     const row = await stored(doc.id)
     expect(row.status).toBe('pending')
@@ -188,10 +189,31 @@ describe('POST /api/quote', () => {
       depositCents: PRICES.deposit,
       totalCents: food + PRICES.travel + tax,
       currency: 'usd',
+      travelFeeKnown: true,
     })
     // 60000 + 2500 = 62500; 8.875% of it is 5546.875 → 5547; total 68047.
     expect(res.body.taxCents).toBe(5547)
     expect(res.body.totalCents).toBe(68047)
+  })
+
+  it('prices the party before the address is known, without a travel fee, and adds it once the ZIP is known', async () => {
+    const { address: _address, ...noAddress } = quoteBodyFor(party())
+    const early = await quote(noAddress)
+    expect(early.status).toBe(200)
+    expect(early.body.travelFeeKnown).toBe(false)
+    expect(early.body.travelFeeCents).toBe(0)
+    const withZip = await quote({ ...noAddress, address: { zip: '10001' } })
+    expect(withZip.status).toBe(200)
+    expect(withZip.body.travelFeeKnown).toBe(true)
+    expect(withZip.body.travelFeeCents).toBe(PRICES.travel)
+    expect(withZip.body.totalCents).toBeGreaterThan(early.body.totalCents)
+  })
+
+  it('accepts menu item ids as strings as well as numbers', async () => {
+    const body = bookingBody(DAY.quote, email('string-id'), { menu: [{ item: String(upgradeId), quantity: 1 }] })
+    const res = await rest<{ doc: BookingDoc }>('POST', '/bookings', { body })
+    expect(res.status).toBe(201)
+    expect(res.body.doc.pricing.lineItems.some((l) => l.label.startsWith('Filet Mignon Upgrade'))).toBe(true)
   })
 
   it('answers 400 at address.zip outside the service area, 400 for an unknown key, and saves nothing', async () => {

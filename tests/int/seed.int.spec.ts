@@ -14,13 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { daysBetweenDates, findServiceZone, todayInZone } from '../../src/domain'
 import { settingsFromDoc } from '../../src/globals/BusinessSettings/fromDoc'
-import { CHEFS, MENU_ITEMS, SEED_BOOKING_EMAILS } from '../../src/seed/data'
+import { CHEFS, MENU_ITEMS, pagesData, SEED_BOOKING_EMAILS } from '../../src/seed/data'
 
 const SEED_TIMEOUT_MS = 240_000
 const MENU_NAMES: string[] = MENU_ITEMS.map((m) => m.name)
 const CHEF_EMAILS: string[] = CHEFS.map((c) => c.email)
 const EMAILS = [...SEED_BOOKING_EMAILS]
-const SLUGS = ['home', 'menu']
+const SLUGS = pagesData().map((p) => p.slug)
 
 let payload: Payload
 /** Seed-owned documents that existed before this file ran (left in place afterwards). */
@@ -120,8 +120,11 @@ describe('demo-data seed (scripts/seed.ts)', () => {
     expect(first.menu.length).toBeGreaterThanOrEqual(10)
     expect(first.menu.map((m) => m.name).sort()).toEqual([...MENU_NAMES].sort())
     expect(first.pages.map((p) => [p.slug, p.status])).toEqual([
+      ['contact', 'published'],
+      ['faq', 'published'],
       ['home', 'published'],
       ['menu', 'published'],
+      ['policies', 'published'],
     ])
     expect(first.settings.timezone).toBe('America/New_York')
   })

@@ -36,6 +36,16 @@ describe('quoting an event', () => {
     expect(q.subtotalCents).toBe(60000)
   })
 
+  it('prices the party before the address is known, with no travel fee yet', () => {
+    const q = quote({ zip: null })
+    expect(q.travelFeeCents).toBe(0)
+    expect(q.totalCents).toBe(65325)
+  })
+
+  it('adds the travel fee once the ZIP is known', () => {
+    expect(quote({ zip: '10150' }).travelFeeCents).toBe(2500)
+  })
+
   it('leaves out the children line when no children come', () => {
     expect(quote({}).lineItems.map((l) => l.label)).toEqual(['Adults × 10'])
   })

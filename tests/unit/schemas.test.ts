@@ -100,6 +100,18 @@ describe('quote and booking requests', () => {
     expect(issuePaths(() => parseOrThrow(quoteRequestSchema, bad))).toEqual(['address.zip', 'guests.adults', 'startTime'])
   })
 
+  it('quotes without an address, or with only its ZIP', () => {
+    const { address: _omitted, ...withoutAddress } = quote
+    expect(parseOrThrow(quoteRequestSchema, withoutAddress).address).toBeUndefined()
+    expect(parseOrThrow(quoteRequestSchema, { ...withoutAddress, address: { zip: '10001' } }).address).toEqual({ zip: '10001' })
+    expect(issuePaths(() => parseOrThrow(quoteRequestSchema, { ...withoutAddress, address: { street: '1 Main St' } }))).toEqual(['address.zip'])
+  })
+
+  it('still requires the whole address on a booking', () => {
+    const { address: _omitted, ...withoutAddress } = quote
+    expect(issuePaths(() => parseOrThrow(bookingCreateSchema, { ...withoutAddress, contact }))).toEqual(['address'])
+  })
+
   it('requires a whole-minute duration when one is given', () => {
     expect(issuePaths(() => parseOrThrow(quoteRequestSchema, { ...quote, durationMinutes: 90.5 }))).toEqual([
       'durationMinutes',

@@ -1,30 +1,118 @@
-import type { Metadata } from 'next'
+/**
+ * The storefront shell: header (business name, main navigation), footer (phone, email, service
+ * area, policies), the brand colour as CSS custom properties, site-wide metadata, and two small
+ * client reporters (errors nothing else caught, sampled web vitals). Everything shown comes from
+ * the business settings or the CMS; render per request because both can change at any time
+ * (the reads are cached and purged on change).
+ */
+import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
-import type { ReactNode } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
+
+import { ErrorReporter } from '../../components/site/ErrorReporter'
+import { getPublishedPage } from '../../lib/content'
+import { SiteNav } from '../../components/site/SiteNav'
+import { brandVars } from '../../components/site/theme'
+import { WebVitals } from '../../components/site/WebVitals'
+import { todayInZone } from '../../domain'
+import { telHref } from '../../lib/format'
+import { getSite } from '../../lib/site'
 
 import './styles.css'
 
-export const metadata: Metadata = {
-  title: { default: 'MyHibachi — a hibachi chef at your home', template: '%s — MyHibachi' },
-  description: 'Book a private hibachi chef who cooks for your party at your home: fried rice, steak, shrimp and the show.',
+export const dynamic = 'force-dynamic'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [site, home] = await Promise.all([getSite(), getPublishedPage('home')])
+  const name = site.settings.businessName
+  return {
+    metadataBase: new URL(site.siteUrl),
+    applicationName: name,
+    title: { default: home?.meta?.title || name, template: `%s — ${name}` },
+    description: home?.meta?.description || undefined,
+    openGraph: { siteName: name, type: 'website', locale: 'en_US' },
+  }
 }
 
-export default function FrontendLayout({ children }: { children: ReactNode }) {
+export async function generateViewport(): Promise<Viewport> {
+  const site = await getSite()
+  return { themeColor: site.brandColor, width: 'device-width', initialScale: 1 }
+}
+
+const listFormat = new Intl.ListFormat('en-US', { style: 'long', type: 'conjunction' })
+
+export default async function FrontendLayout({ children }: { children: ReactNode }) {
+  const site = await getSite()
+  const { settings } = site
+  const year = todayInZone(new Date(), settings.timezone).slice(0, 4)
+  const zones = settings.serviceAreas.map((a) => a.zone)
   return (
-    <html lang="en">
+    <html lang="en" data-scroll-behavior="smooth" style={brandVars(site.brandColor) as unknown as CSSProperties}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
         <header className="site-header">
-          <Link className="brand" href="/">
-            MyHibachi
-          </Link>
+          <div className="container header-inner">
+            <Link className="brand" href="/">
+              {settings.businessName}
+            </Link>
+            <SiteNav />
+          </div>
         </header>
-        <main id="main">{children}</main>
+        <main id="main" className="container site-main" tabIndex={-1}>
+          {children}
+        </main>
         <footer className="site-footer">
-          <p>© {new Date().getFullYear()} MyHibachi private hibachi catering</p>
+          <div className="container footer-grid">
+            <section aria-labelledby="footer-contact">
+              <h2 id="footer-contact">Contact</h2>
+              <ul className="plain-list">
+                {site.phone ? (
+                  <li>
+                    Call <a href={telHref(site.phone)}>{site.phone}</a>
+                  </li>
+                ) : null}
+                {site.email ? (
+                  <li>
+                    Email <a href={`mailto:${site.email}`}>{site.email}</a>
+                  </li>
+                ) : null}
+                <li>
+                  <Link href="/contact">All the ways to reach us</Link>
+                </li>
+              </ul>
+            </section>
+            {zones.length > 0 ? (
+              <section aria-labelledby="footer-area">
+                <h2 id="footer-area">Service area</h2>
+                <p>{listFormat.format(zones)}.</p>
+                <p>
+                  <Link href="/contact#service-area">Travel fees by area</Link>
+                </p>
+              </section>
+            ) : null}
+            <section aria-labelledby="footer-policies">
+              <h2 id="footer-policies">Before you book</h2>
+              <ul className="plain-list">
+                <li>
+                  <Link href="/policies">Policies: deposit, cancellation and refunds</Link>
+                </li>
+                <li>
+                  <Link href="/faq">Frequently asked questions</Link>
+                </li>
+                <li>
+                  <Link href="/menu">Menu and prices</Link>
+                </li>
+              </ul>
+            </section>
+          </div>
+          <p className="container legal">
+            © {year} {settings.businessName}
+          </p>
         </footer>
+        <ErrorReporter />
+        <WebVitals />
       </body>
     </html>
   )

@@ -13,6 +13,7 @@ import { BOOKING_SOURCES, BOOKING_STATUSES } from '../../domain'
 import { moneyField } from '../../fields/money'
 import { bookingsReadAccess } from './access'
 import { createBookingEndpoint } from './endpoints/create'
+import { manageEndpoints } from './endpoints/manage'
 import { attachManageToken } from './hooks/attachManageToken'
 import { prepareBooking } from './hooks/prepareBooking'
 import { purgeAvailabilityAfterChange, purgeAvailabilityAfterDelete } from './hooks/purgeAvailability'
@@ -35,7 +36,7 @@ export const Bookings: CollectionConfig = {
     update: isManager,
     delete: ({ req }) => hasRole(req.user, 'admin'),
   },
-  endpoints: [createBookingEndpoint],
+  endpoints: [createBookingEndpoint, ...manageEndpoints],
   hooks: {
     beforeValidate: [prepareBooking],
     afterChange: [purgeAvailabilityAfterChange, attachManageToken],

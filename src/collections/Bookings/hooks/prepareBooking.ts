@@ -6,7 +6,7 @@
  * caller may not set, so everything set here is the server's word.
  * The database re-checks capacity, chef overlap and duplicates in the same transaction.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 
 import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 
@@ -29,15 +29,12 @@ import { bookingCreateSchema } from '../../../domain/schemas'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
 import { sql, transactionDb } from '../../../lib/db'
 import { toPayloadError } from '../../../lib/payload-errors'
+import { hashManageToken } from '../manage'
 import { activeBookingsBetween, idOf, menuItemsByIds, sameDayBookingFor } from '../queries'
 
 type Data = Record<string, unknown>
 
 const SCHEDULE_KEYS = ['eventDate', 'startTime', 'durationMinutes', 'guests', 'address', 'menu'] as const
-
-function hashManageToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
 
 /** A field's value reduced to what the rules read (ids for relations, no row ids or nulls). */
 function comparable(key: string, value: unknown): unknown {
@@ -150,6 +147,14 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
       throw new ConflictError('There is already a booking for this email on that date.', 'duplicate_booking')
     }
 
+    if ('menu' in data) {
+      // The API accepts menu item ids as strings or numbers; the relationship field wants the
+      // collection's id type (numbers on Postgres), or Payload calls "6" an invalid relationship.
+      data.menu = (Array.isArray(data.menu) ? (data.menu as Data[]) : []).map((row) => {
+        const id = idOf(row.item)
+        return { ...row, item: /^\d+$/.test(id) ? Number(id) : id }
+      })
+    }
     Object.assign(data, {
       contact: input.contact,
       guests: input.guests,

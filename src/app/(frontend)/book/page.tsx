@@ -1,0 +1,62 @@
+/**
+ * /book — the booking form. The server reads the settings and the active menu through the Local
+ * API and hands the form only public facts (dates, limits, service area, menu, prices); the form
+ * itself is a client component behind its own error boundary.
+ */
+import type { Metadata } from 'next'
+
+import { BookingFormBoundary } from '../../../components/booking/BookingFormBoundary'
+import { BookingWizard } from '../../../components/booking/BookingWizard'
+import type { BookingFormConfig } from '../../../components/booking/draft'
+import { addDaysToDate, todayInZone } from '../../../domain/time'
+import { getPayloadClient, getSite } from '../../../lib/site'
+
+import './book.css'
+
+export const dynamic = 'force-dynamic'
+
+export const metadata: Metadata = {
+  title: 'Book your hibachi party',
+  description: 'See which dates and times are free, price your party as you go, and request your private hibachi chef in a few minutes.',
+  alternates: { canonical: '/book' },
+}
+
+export default async function BookPage() {
+  const [site, payload] = await Promise.all([getSite(), getPayloadClient()])
+  const { settings } = site
+  const menu = await payload.find({ collection: 'menu-items', where: { active: { equals: true } }, sort: 'sortOrder', depth: 0, limit: 100, overrideAccess: false })
+  const today = todayInZone(new Date(), settings.timezone)
+  const config: BookingFormConfig = {
+    businessName: settings.businessName,
+    timezone: settings.timezone,
+    currency: settings.currency,
+    // The lead time makes the first days unbookable; the calendar shows them as unavailable.
+    firstDate: today,
+    lastDate: addDaysToDate(today, settings.maxAdvanceDays),
+    minGuests: settings.guests.minTotal,
+    // One time slot holds at most chefCount × guestsPerChef guests: larger parties are asked to call.
+    maxGuests: Math.min(settings.guests.maxTotal, settings.chefCount * settings.guestsPerChef),
+    childMaxAge: settings.childMaxAge,
+    serviceAreas: settings.serviceAreas.map((a) => ({ zone: a.zone, zips: a.zips, travelFeeCents: a.travelFeeCents })),
+    phone: site.phone,
+    menu: menu.docs.map((m) => ({
+      id: String(m.id),
+      name: m.name,
+      description: m.description ?? '',
+      category: m.category,
+      priceCents: m.priceCents,
+      pricing: m.pricing === 'flat' ? 'flat' : 'per_guest',
+    })),
+  }
+  return (
+    <div className="book-page">
+      <h1>Book your hibachi party</h1>
+      <p className="lead">
+        Pick a free date and time, tell us about your party and see the full price as you go. Nothing is charged until we confirm.
+      </p>
+      <BookingFormBoundary phone={site.phone} name="booking form">
+        <BookingWizard config={config} />
+      </BookingFormBoundary>
+    </div>
+  )
+}

@@ -1,0 +1,80 @@
+/**
+ * /booking/[token] — the customer's manage page, reached from the link made at booking time
+ * (and the confirmation page right after booking, `?welcome=1`). The token is the only key:
+ * the page is never indexed, never cached, and sends no Referer, so the link does not leak.
+ */
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { bookingByManageToken, manageView } from '../../../../collections/Bookings/manage'
+import { ManageBooking } from '../../../../components/booking/ManageBooking'
+import { BookingFormBoundary } from '../../../../components/booking/BookingFormBoundary'
+import { addDaysToDate, todayInZone } from '../../../../domain/time'
+import { getPayloadClient, getSite } from '../../../../lib/site'
+
+import '../../book/book.css'
+
+export const dynamic = 'force-dynamic'
+
+export const metadata: Metadata = {
+  title: 'Your booking',
+  robots: { index: false, follow: false },
+  referrer: 'no-referrer',
+}
+
+export default async function ManageBookingPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ token }, query] = await Promise.all([params, searchParams])
+  const [payload, site] = await Promise.all([getPayloadClient(), getSite()])
+  const booking = await bookingByManageToken(payload, token)
+  if (!booking) notFound()
+  const view = manageView(booking, site.settings, new Date())
+  const welcome = query.welcome === '1'
+  const today = todayInZone(new Date(), site.settings.timezone)
+  const manageUrl = `${site.siteUrl}/booking/${encodeURIComponent(token)}`
+
+  return (
+    <div className="book-page">
+      {welcome ? (
+        <section className="card confirmation" aria-labelledby="thanks">
+          <h1 id="thanks">Thank you, {view.contact.name.split(' ')[0]} — we have your request</h1>
+          <p>Your booking is <strong>pending</strong>: nothing is charged yet. Here is what happens next:</p>
+          <ol>
+            <li>Our team checks the date, the chef schedule and your address, usually within one business day.</li>
+            <li>We confirm by email to {view.contact.email} and take the deposit to hold your date.</li>
+            <li>Your chef arrives about an hour before the start time to set up, cooks, and leaves the space clean.</li>
+          </ol>
+          <p>
+            Keep this link to see, move or cancel your booking at any time:
+            <br />
+            <a href={manageUrl} className="manage-link" data-testid="manage-link">
+              {manageUrl}
+            </a>
+          </p>
+          {site.phone ? (
+            <p>
+              Questions? Call <a href={`tel:${site.phone.replace(/[^\d+]/g, '')}`}>{site.phone}</a>
+              {site.email ? (
+                <>
+                  {' '}
+                  or email <a href={`mailto:${site.email}`}>{site.email}</a>
+                </>
+              ) : null}
+              .
+            </p>
+          ) : null}
+        </section>
+      ) : (
+        <h1>Your booking</h1>
+      )}
+      <BookingFormBoundary phone={site.phone} name="booking manager">
+        <ManageBooking
+          token={token}
+          initial={view}
+          firstDate={today}
+          lastDate={addDaysToDate(today, site.settings.maxAdvanceDays)}
+          currency={site.settings.currency}
+        />
+      </BookingFormBoundary>
+    </div>
+  )
+}

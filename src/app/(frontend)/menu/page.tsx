@@ -1,0 +1,60 @@
+/**
+ * Menu (/menu): the `menu` page's rich text, then the active menu items grouped by category in
+ * sortOrder, each with its price and dietary badges. Items and prices come from the
+ * `menu-items` collection, so the page never disagrees with what booking charges.
+ */
+import type { Metadata } from 'next'
+import Link from 'next/link'
+
+import { CmsRichText } from '../../../components/site/CmsRichText'
+import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, groupByCategory, type MenuCategory } from '../../../lib/content'
+import { MenuItemCard } from '../../../components/site/MenuItemCard'
+import { formatCents } from '../../../lib/format'
+import { getSite } from '../../../lib/site'
+
+export const dynamic = 'force-dynamic'
+
+const CATEGORY_HEADINGS: Record<MenuCategory, string> = {
+  protein: 'Proteins',
+  upgrade: 'Upgrades',
+  'add-on': 'Add-ons',
+  side: 'Sides',
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  return cmsPageMetadata('menu', '/menu', { title: 'Menu' })
+}
+
+export default async function MenuPage() {
+  const [site, page, menu] = await Promise.all([getSite(), getPublishedPage('menu'), getStorefrontMenu()])
+  const { settings } = site
+  const groups = groupByCategory(menu)
+  return (
+    <>
+      <header className="page-header">
+        <h1>{page?.title ?? 'Menu'}</h1>
+        <p className="lede">
+          <span className="price">{formatCents(settings.adultPriceCents, settings.currency)}</span> per adult ·{' '}
+          <span className="price">{formatCents(settings.childPriceCents, settings.currency)}</span> per child ({settings.childMaxAge} and under)
+        </p>
+      </header>
+      {page?.content ? <CmsRichText data={page.content} /> : null}
+      {groups.map((g) => (
+        <section key={g.category} aria-labelledby={`menu-${g.category}`} className="section">
+          <h2 id={`menu-${g.category}`}>{CATEGORY_HEADINGS[g.category]}</h2>
+          <div className="grid">
+            {g.items.map((item) => (
+              <MenuItemCard key={item.id} item={item} currency={settings.currency} />
+            ))}
+          </div>
+        </section>
+      ))}
+      {groups.length === 0 ? <p className="notice">The menu is being updated. Please check back soon.</p> : null}
+      <p className="section actions">
+        <Link className="button" href="/book">
+          Check dates and book
+        </Link>
+      </p>
+    </>
+  )
+}

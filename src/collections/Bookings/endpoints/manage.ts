@@ -1,0 +1,199 @@
+/**
+ * The customer's manage link over HTTP — the token in the path is the credential:
+ *   GET  /api/bookings/manage/:token               → 200 { booking: ManageView }
+ *   POST /api/bookings/manage/:token/reschedule    { eventDate, startTime } → 200 { booking }
+ *   POST /api/bookings/manage/:token/cancel        { reason? } → 200 { booking, refund }
+ *   GET  /api/bookings/manage/:token/calendar.ics  → the booking as an iCalendar file
+ * Unknown and malformed tokens get the same 404. Every answer is `Cache-Control: no-store` and
+ * `Referrer-Policy: no-referrer` (the URL holds the token). The POSTs take an Idempotency-Key
+ * (src/lib/idempotent-endpoint.ts) scoped to the token's hash. A change locks the booking row,
+ * decides on fresh data (src/domain/lifecycle.ts) and writes through the Local API with `req`, so
+ * the booking hook (lead time, start window, blackouts, capacity, duplicates, refund) and the
+ * database triggers run in the same transaction.
+ * Must never write anything but the date/time or the cancellation, and never log the token.
+ */
+import { commitTransaction, initTransaction, killTransaction, type Endpoint, type PayloadRequest } from 'payload'
+
+import { assertCanCancel, assertCanReschedule, calendarFile, calendarFileName, cancelSchema, parseOrThrow, rescheduleSchema, ValidationError } from '../../../domain'
+import { loadSettings, loadSettingsCached } from '../../../globals/BusinessSettings/load'
+import { env } from '../../../lib/env'
+import { errorBody, jsonResponse, refusal, respondIdempotently, type JsonResult } from '../../../lib/idempotent-endpoint'
+import { bookingByManageToken, hashManageToken, lockBookingForChange, manageView, type ManagedBooking } from '../manage'
+
+/** On top of `Cache-Control: no-store`, which every JSON answer gets. */
+const PRIVATE = { 'Referrer-Policy': 'no-referrer' }
+const PRIVATE_NO_STORE = { 'Cache-Control': 'no-store', ...PRIVATE }
+
+const NOT_FOUND: JsonResult = { status: 404, body: errorBody('NotFound', 'No booking was found for this link.') }
+
+interface ManageContext {
+  token: string
+  booking: ManagedBooking
+}
+
+/** Resolves the token (404 when unknown or malformed), then runs `handle`. */
+function manageEndpoint(method: 'get' | 'post', path: string, handle: (req: PayloadRequest, ctx: ManageContext) => Promise<Response>): Endpoint {
+  return {
+    method,
+    path: `/manage/:token${path}`,
+    handler: async (req) => {
+      try {
+        const token = typeof req.routeParams?.token === 'string' ? req.routeParams.token : ''
+        const booking = await bookingByManageToken(req.payload, token, req)
+        if (!booking) return jsonResponse(NOT_FOUND, PRIVATE)
+        return await handle(req, { token, booking })
+      } catch (err) {
+        // Payload answers what we do not (5xx); that answer must not be cached or leak the link either.
+        req.responseHeaders = new Headers(PRIVATE_NO_STORE)
+        throw err
+      }
+    },
+  }
+}
+
+type Body = { ok: true; value: unknown } | { ok: false; text: string }
+
+/** The JSON body; an empty body is `{}`. Not-JSON is kept as text so its 400 can be replayed too. */
+async function readBody(req: PayloadRequest): Promise<Body> {
+  const text = (await req.text?.()) ?? ''
+  if (text.trim() === '') return { ok: true, value: {} }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch (err) {
+    // Only a syntax error is the caller's mistake (answered 400 by parsed()); anything else is ours.
+    if (!(err instanceof SyntaxError)) throw err
+    return { ok: false, text }
+  }
+}
+
+function parsed<T>(schema: Parameters<typeof parseOrThrow<T>>[0], body: Body): T {
+  if (!body.ok) throw ValidationError.single('body', 'The body is not valid JSON')
+  return parseOrThrow(schema, body.value)
+}
+
+/** Runs `work` in a transaction of its own (or the request's, if one is open), committing on success. */
+async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const owned = await initTransaction(req)
+  try {
+    const result = await work()
+    if (owned) await commitTransaction(req)
+    return result
+  } catch (err) {
+    if (owned) await killTransaction(req)
+    throw err
+  }
+}
+
+/** The booking as it is now, after a committed change. */
+async function freshView(req: PayloadRequest, token: string) {
+  const booking = await bookingByManageToken(req.payload, token, req)
+  if (!booking) return undefined
+  return manageView(booking, await loadSettings(req), new Date())
+}
+
+/** The same POST with the same key replays the first answer; keys of different bookings never meet. */
+function idempotentWrite(action: string, run: (req: PayloadRequest, ctx: ManageContext, body: Body) => Promise<JsonResult>) {
+  return async (req: PayloadRequest, ctx: ManageContext): Promise<Response> => {
+    const body = await readBody(req)
+    return respondIdempotently(req, {
+      scope: `bookings:manage:${action}:${hashManageToken(ctx.token)}`,
+      body: body.ok ? body.value : { unparsedBody: body.text },
+      headers: PRIVATE,
+      run: () => run(req, ctx, body),
+    })
+  }
+}
+
+const viewEndpoint = manageEndpoint('get', '', async (req, { booking }) => {
+  const view = manageView(booking, await loadSettingsCached(req), new Date())
+  return jsonResponse({ status: 200, body: JSON.stringify({ booking: view }) }, PRIVATE)
+})
+
+const rescheduleEndpoint = manageEndpoint(
+  'post',
+  '/reschedule',
+  idempotentWrite('reschedule', async (req, { token, booking }, body) => {
+    try {
+      const input = parsed(rescheduleSchema, body)
+      const found = await inTransaction(req, async () => {
+        const current = await lockBookingForChange(req, booking.id)
+        if (!current) return false
+        assertCanReschedule(current.status)
+        if (current.eventDate === input.eventDate && current.startTime === input.startTime) {
+          throw ValidationError.single('startTime', 'Choose a different date or time')
+        }
+        // The system acts for the token holder; only the date and time are written, and the
+        // booking hook re-checks every rule for the new time in this transaction.
+        await req.payload.update({
+          collection: 'bookings',
+          id: booking.id,
+          data: { eventDate: input.eventDate, startTime: input.startTime },
+          req,
+          overrideAccess: true,
+          depth: 0,
+        })
+        return true
+      })
+      const view = found ? await freshView(req, token) : undefined
+      return view ? { status: 200, body: JSON.stringify({ booking: view }) } : NOT_FOUND
+    } catch (err) {
+      return refusal(err)
+    }
+  }),
+)
+
+const cancelEndpoint = manageEndpoint(
+  'post',
+  '/cancel',
+  idempotentWrite('cancel', async (req, { token, booking }, body) => {
+    try {
+      const input = parsed(cancelSchema, body)
+      const found = await inTransaction(req, async () => {
+        const current = await lockBookingForChange(req, booking.id)
+        if (!current) return false
+        assertCanCancel(current.status)
+        // prepareBooking records the reason and computes the refund from the policy.
+        req.context.cancelReason = input.reason || undefined
+        // The system acts for the token holder; only the status is written.
+        await req.payload.update({ collection: 'bookings', id: booking.id, data: { status: 'cancelled' }, req, overrideAccess: true, depth: 0 })
+        return true
+      })
+      const view = found ? await freshView(req, token) : undefined
+      if (!view) return NOT_FOUND
+      const refund = { refundPercent: view.cancellation?.refundPercent ?? 0, refundCents: view.cancellation?.refundCents ?? 0 }
+      return { status: 200, body: JSON.stringify({ booking: view, refund }) }
+    } catch (err) {
+      return refusal(err)
+    }
+  }),
+)
+
+const calendarEndpoint = manageEndpoint('get', '/calendar.ics', async (req, { token, booking }) => {
+  const settings = await loadSettingsCached(req)
+  const view = manageView(booking, settings, new Date())
+  const site = env().PUBLIC_SERVER_URL.replace(/\/+$/, '')
+  const text = calendarFile(
+    {
+      id: view.id,
+      status: view.status,
+      eventDate: view.eventDate,
+      startsAt: new Date(view.startsAt),
+      durationMinutes: view.durationMinutes,
+      guests: view.guests,
+      address: view.address,
+      createdAt: new Date(booking.createdAt),
+      updatedAt: new Date(booking.updatedAt),
+    },
+    { businessName: settings.businessName, siteUrl: site, manageUrl: `${site}/booking/${token}` },
+  )
+  return new Response(text, {
+    status: 200,
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${calendarFileName(view.eventDate)}"`,
+      ...PRIVATE_NO_STORE,
+    },
+  })
+})
+
+export const manageEndpoints: Endpoint[] = [viewEndpoint, rescheduleEndpoint, cancelEndpoint, calendarEndpoint]

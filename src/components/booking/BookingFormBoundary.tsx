@@ -1,0 +1,36 @@
+'use client'
+/**
+ * Keeps a failing booking widget from blanking the page: the error is reported to the server
+ * (never the console), the customer sees plain words, their saved answers, a retry button and
+ * how to book by phone instead.
+ */
+import type { ReactNode } from 'react'
+import { ErrorBoundary } from 'react-error-boundary'
+
+import { reportClientError } from '../../lib/client/report'
+
+export function BookingFormBoundary({ children, phone, name }: { children: ReactNode; phone: string | null; name: string }) {
+  return (
+    <ErrorBoundary
+      onError={(error) => reportClientError(error, { kind: 'boundary', component: name })}
+      fallbackRender={({ resetErrorBoundary }) => (
+      <div className="notice notice-error" role="alert">
+        <h2>This part of the page stopped working</h2>
+        <p>Sorry — something went wrong in the {name}. Your answers so far are saved on this device.</p>
+        <p>
+          <button type="button" className="button" onClick={resetErrorBoundary}>
+            Try again
+          </button>
+        </p>
+        {phone ? (
+          <p>
+            You can also book by phone: <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>.
+          </p>
+        ) : null}
+      </div>
+      )}
+    >
+      {children}
+    </ErrorBoundary>
+  )
+}

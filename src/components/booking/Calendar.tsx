@@ -1,0 +1,167 @@
+'use client'
+/**
+ * A month calendar of bookable days: a table of buttons, one per day, operable by keyboard
+ * (arrows move a day or a week, Home/End the start or end of the week, PageUp/PageDown a month;
+ * only the focused day is in the tab order). Unavailable days stay focusable so screen-reader
+ * users hear why, but cannot be chosen. It shows what it is given; it never fetches.
+ */
+import { useEffect, useRef, type KeyboardEvent } from 'react'
+
+import { addDaysToDate, daysBetweenDates } from '../../domain/time'
+import { dateLabel, monthLabel, weekday } from './labels'
+
+export type DayState = 'available' | 'unavailable' | 'loading'
+
+export interface CalendarProps {
+  /** 'YYYY-MM' shown. */
+  month: string
+  firstDate: string
+  lastDate: string
+  selected: string | null
+  /** Focused day (roving tab stop); inside `month`. */
+  focused: string
+  dayState: (date: string) => DayState
+  onSelect: (date: string) => void
+  onFocusDate: (date: string) => void
+  /** Label id of the heading that names what the calendar is for. */
+  labelledBy: string
+}
+
+const WEEKDAYS = [
+  ['Sun', 'Sunday'],
+  ['Mon', 'Monday'],
+  ['Tue', 'Tuesday'],
+  ['Wed', 'Wednesday'],
+  ['Thu', 'Thursday'],
+  ['Fri', 'Friday'],
+  ['Sat', 'Saturday'],
+] as const
+
+export function monthOf(date: string): string {
+  return date.slice(0, 7)
+}
+
+export function addMonths(month: string, n: number): string {
+  const [y = 1970, m = 1] = month.split('-').map(Number)
+  const index = y * 12 + (m - 1) + n
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
+export function daysInMonth(month: string): string[] {
+  const first = `${month}-01`
+  const next = `${addMonths(month, 1)}-01`
+  const n = daysBetweenDates(first, next)
+  return Array.from({ length: n }, (_, i) => addDaysToDate(first, i))
+}
+
+function clampDate(date: string, first: string, last: string): string {
+  if (date < first) return first
+  if (date > last) return last
+  return date
+}
+
+export function Calendar(props: CalendarProps) {
+  const { month, firstDate, lastDate, selected, focused, dayState, onSelect, onFocusDate, labelledBy } = props
+  const gridRef = useRef<HTMLTableElement>(null)
+  const moved = useRef(false)
+
+  useEffect(() => {
+    // Move DOM focus only after a keyboard move inside the grid, not on first render.
+    if (!moved.current) return
+    moved.current = false
+    gridRef.current?.querySelector<HTMLButtonElement>(`button[data-date="${focused}"]`)?.focus()
+  }, [focused, month])
+
+  const days = daysInMonth(month)
+  const lead = weekday(days[0] as string)
+  const cells: (string | null)[] = [...Array<null>(lead).fill(null), ...days]
+  while (cells.length % 7 !== 0) cells.push(null)
+  const weeks: (string | null)[][] = []
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7))
+
+  function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, date: string) {
+    let target: string | null = null
+    const wd = weekday(date)
+    switch (e.key) {
+      case 'ArrowLeft':
+        target = addDaysToDate(date, -1)
+        break
+      case 'ArrowRight':
+        target = addDaysToDate(date, 1)
+        break
+      case 'ArrowUp':
+        target = addDaysToDate(date, -7)
+        break
+      case 'ArrowDown':
+        target = addDaysToDate(date, 7)
+        break
+      case 'Home':
+        target = addDaysToDate(date, -wd)
+        break
+      case 'End':
+        target = addDaysToDate(date, 6 - wd)
+        break
+      case 'PageUp':
+      case 'PageDown': {
+        const m = addMonths(monthOf(date), e.key === 'PageUp' ? -1 : 1)
+        const day = Math.min(Number(date.slice(8)), daysInMonth(m).length)
+        target = `${m}-${String(day).padStart(2, '0')}`
+        break
+      }
+      default:
+        return
+    }
+    e.preventDefault()
+    moved.current = true
+    onFocusDate(clampDate(target, firstDate, lastDate))
+  }
+
+  return (
+    <table className="calendar" ref={gridRef} aria-labelledby={labelledBy}>
+      <caption>{monthLabel(month)}</caption>
+      <thead>
+        <tr>
+          {WEEKDAYS.map(([short, long]) => (
+            <th key={short} scope="col" abbr={long}>
+              {short}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week, wi) => (
+          <tr key={wi}>
+            {week.map((date, di) => {
+              if (date === null) return <td key={di} />
+              const outside = date < firstDate || date > lastDate
+              const state: DayState = outside ? 'unavailable' : dayState(date)
+              const isSelected = date === selected
+              const status = state === 'available' ? 'available' : state === 'loading' ? 'checking availability' : 'not available'
+              return (
+                <td key={date}>
+                  <button
+                    type="button"
+                    data-date={date}
+                    data-state={state}
+                    className={`calendar-day is-${state}${isSelected ? ' is-selected' : ''}`}
+                    tabIndex={date === focused ? 0 : -1}
+                    aria-pressed={isSelected}
+                    aria-disabled={state !== 'available'}
+                    aria-label={`${dateLabel(date)}, ${status}`}
+                    onClick={() => {
+                      onFocusDate(date)
+                      if (state === 'available') onSelect(date)
+                    }}
+                    onKeyDown={(e) => onKeyDown(e, date)}
+                  >
+                    {Number(date.slice(8))}
+                  </button>
+                </td>
+              )
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,158 @@
+/**
+ * Reports from browsers (src/lib/client/report.ts sends them with navigator.sendBeacon):
+ *   POST /api/client-errors → 204; one `error` log line (module 'client') with the request ID
+ *   POST /api/vitals        → 204; observed in the `myhibachi_web_vitals` histogram, logged at debug
+ * Bodies are JSON (application/json or text/plain), at most 16 kB (413 beyond), checked strictly
+ * (400 naming the field). Rate limited as 'reports' by the HTTP server (src/lib/rate-limit.ts).
+ * Must never log personal data: e-mail addresses, phone numbers and manage-link tokens are
+ * scrubbed from every text a browser sends before it is logged.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+import { Histogram, register } from 'prom-client'
+import { z } from 'zod'
+
+import { parseOrThrow, ValidationError } from '../domain'
+import { errorBody, jsonResponse, refusal } from '../lib/idempotent-endpoint'
+import { logger } from '../lib/logger'
+import { redactManageTokens } from '../lib/redact'
+
+const clientLog = logger.child({ module: 'client' })
+const vitalsLog = logger.child({ module: 'vitals' })
+
+export const MAX_REPORT_BYTES = 16 * 1024
+
+const clientErrorSchema = z
+  .object({
+    kind: z.enum(['boundary', 'route', 'global', 'unhandled', 'rejection']),
+    message: z.string().max(1000),
+    name: z.string().max(100).optional(),
+    stack: z.string().max(4000).optional(),
+    digest: z.string().max(100).optional(),
+    component: z.string().max(100).optional(),
+    path: z.string().max(300),
+  })
+  .strict()
+
+const vitalSchema = z
+  .object({
+    name: z.enum(['CLS', 'FCP', 'INP', 'LCP', 'TTFB']),
+    // zod 4 numbers are finite already (and JSON has no NaN or Infinity).
+    value: z.number().min(0),
+    rating: z.enum(['good', 'needs-improvement', 'poor']),
+    id: z.string().max(100),
+    path: z.string().max(300),
+    navigationType: z.string().max(30).optional(),
+  })
+  .strict()
+
+/** Replaces e-mail addresses, phone-like numbers and manage-link tokens in text from a browser. */
+export function scrubText(text: string): string {
+  return (
+    redactManageTokens(text)
+      .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]')
+      // 7+ digits, optionally with + ( ) . - or spaces between them; not part of a word, a
+      // version, a line:column or a path (so stack positions and hashes stay readable).
+      .replace(/(?<![\w.:/])\+?\(?\d(?:[ \t().-]{0,2}\d){6,}(?![\w])/g, '[phone]')
+  )
+}
+
+/**
+ * Web vitals in one histogram, labelled by metric and rating. CLS is unitless (0…~1), the others
+ * are milliseconds: the buckets cover both, with the "good"/"poor" thresholds as edges.
+ */
+const VITAL_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 50, 100, 200, 500, 800, 1000, 1800, 2500, 3000, 4000, 6000, 10_000, 20_000]
+const VITALS_METRIC = 'myhibachi_web_vitals'
+// Registered once per process on the default registry: the server and the Next bundles (and hot
+// reloads) import this module separately, and prom-client refuses a second registration.
+const vitals =
+  (register.getSingleMetric(VITALS_METRIC) as Histogram<'name' | 'rating'> | undefined) ??
+  new Histogram({ name: VITALS_METRIC, help: 'Core Web Vitals reported by browsers (CLS unitless, others in ms)', labelNames: ['name', 'rating'], buckets: VITAL_BUCKETS })
+
+/** The body as text, refusing more than MAX_REPORT_BYTES without reading it all. */
+async function readCapped(req: PayloadRequest): Promise<{ text: string } | { tooLarge: true }> {
+  const declared = Number(req.headers.get('Content-Length') ?? '0')
+  if (Number.isFinite(declared) && declared > MAX_REPORT_BYTES) return { tooLarge: true }
+  const stream = req.body
+  if (!stream) return { text: '' }
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_REPORT_BYTES) {
+      await reader.cancel()
+      return { tooLarge: true }
+    }
+    chunks.push(value)
+  }
+  return { text: Buffer.concat(chunks).toString('utf8') }
+}
+
+const JSON_TYPES = ['application/json', 'text/plain', '']
+
+/** Reads, size-checks and parses a report; a Response when the request is refused. */
+async function readReport<T>(req: PayloadRequest, schema: z.ZodType<T>): Promise<T | Response> {
+  const type = (req.headers.get('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+  if (!JSON_TYPES.includes(type)) {
+    return jsonResponse({ status: 415, body: errorBody('UnsupportedMediaType', 'Send the report as JSON (application/json or text/plain).') })
+  }
+  const read = await readCapped(req)
+  if ('tooLarge' in read) {
+    return jsonResponse({ status: 413, body: errorBody('PayloadTooLarge', `A report may be at most ${MAX_REPORT_BYTES} bytes.`) })
+  }
+  try {
+    let value: unknown
+    try {
+      value = JSON.parse(read.text)
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err
+      throw ValidationError.single('body', 'The body is not valid JSON')
+    }
+    return parseOrThrow(schema, value)
+  } catch (err) {
+    return jsonResponse(refusal(err))
+  }
+}
+
+const noContent = () => new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
+
+export const clientErrorsEndpoint: Endpoint = {
+  path: '/client-errors',
+  method: 'post',
+  handler: async (req) => {
+    const report = await readReport(req, clientErrorSchema)
+    if (report instanceof Response) return report
+    clientLog.error(
+      {
+        kind: report.kind,
+        error: {
+          name: report.name === undefined ? undefined : scrubText(report.name),
+          message: scrubText(report.message),
+          stack: report.stack === undefined ? undefined : scrubText(report.stack),
+          digest: report.digest,
+        },
+        component: report.component === undefined ? undefined : scrubText(report.component),
+        path: scrubText(report.path),
+      },
+      'browser error',
+    )
+    return noContent()
+  },
+}
+
+export const vitalsEndpoint: Endpoint = {
+  path: '/vitals',
+  method: 'post',
+  handler: async (req) => {
+    const report = await readReport(req, vitalSchema)
+    if (report instanceof Response) return report
+    vitals.observe({ name: report.name, rating: report.rating }, report.value)
+    vitalsLog.debug(
+      { vital: report.name, value: report.value, rating: report.rating, path: scrubText(report.path), navigationType: report.navigationType },
+      'web vital',
+    )
+    return noContent()
+  },
+}

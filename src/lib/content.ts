@@ -1,0 +1,139 @@
+/**
+ * Server-side CMS reads for the storefront pages: one published `pages` document by slug and the
+ * active menu as the storefront shows it. Reads run through the Local API with
+ * `overrideAccess: false`, so the public access rules apply (published pages, active items only)
+ * and nothing staff-only can reach a page. Server components only: never import from a client
+ * component. Each read is deduplicated per render with React `cache` (generateMetadata and the
+ * page share one query).
+ */
+import type { Metadata } from 'next'
+import { cache } from 'react'
+
+import type { Media, MenuItem, Page } from '../payload-types'
+import { cached } from './cache'
+import { pageMetadata } from './seo'
+import { getPayloadClient, getSite } from './site'
+
+/** The published version of the page with this slug, or null when there is none. */
+export const getPublishedPage = cache(async (slug: string): Promise<Page | null> => {
+  const payload = await getPayloadClient()
+  const result = await payload.find({
+    collection: 'pages',
+    where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
+    draft: false,
+    depth: 1,
+    limit: 1,
+    pagination: false,
+    overrideAccess: false,
+  })
+  return result.docs[0] ?? null
+})
+
+export interface SiteImage {
+  url: string
+  alt: string
+  width: number
+  height: number
+}
+
+/** A populated upload → the image to show, preferring the named size; null when not usable (unpopulated, no URL, no size). */
+export function imageOf(value: number | Media | null | undefined, size?: 'thumbnail' | 'card' | 'hero'): SiteImage | null {
+  if (!value || typeof value !== 'object') return null
+  const sized = size ? value.sizes?.[size] : undefined
+  const url = sized?.url ?? value.url
+  const width = sized?.url ? sized.width : value.width
+  const height = sized?.url ? sized.height : value.height
+  if (!url || !width || !height) return null
+  return { url, alt: value.alt ?? '', width, height }
+}
+
+export const MENU_CATEGORY_ORDER = ['protein', 'upgrade', 'add-on', 'side'] as const
+export type MenuCategory = (typeof MENU_CATEGORY_ORDER)[number]
+
+/** A menu item as the storefront renders it: plain, JSON-safe (it is cached in Redis). */
+export interface StorefrontMenuItem {
+  id: number
+  name: string
+  description: string | null
+  category: MenuCategory
+  priceCents: number
+  pricing: 'per_guest' | 'flat'
+  dietaryTags: string[]
+  sortOrder: number
+  image: SiteImage | null
+}
+
+function storefrontItem(d: MenuItem): StorefrontMenuItem {
+  return {
+    id: d.id,
+    name: d.name,
+    description: d.description ?? null,
+    category: d.category,
+    priceCents: d.priceCents,
+    pricing: d.pricing === 'flat' ? 'flat' : 'per_guest',
+    dietaryTags: d.dietaryTags ?? [],
+    sortOrder: d.sortOrder ?? 0,
+    image: imageOf(d.image, 'card'),
+  }
+}
+
+/**
+ * Active menu items in sortOrder. Cached as another variant of the `menu:active` entity, which the
+ * menu-items hooks purge on every change (src/collections/MenuItems/purge.ts). A changed Media
+ * document (alt text, new file) does not purge it: that waits for the cache TTL.
+ */
+export const getStorefrontMenu = cache(
+  (): Promise<StorefrontMenuItem[]> =>
+    cached('menu', 'active', 'storefront', async () => {
+      const payload = await getPayloadClient()
+      const result = await payload.find({
+        collection: 'menu-items',
+        where: { active: { equals: true } },
+        sort: 'sortOrder',
+        depth: 1,
+        limit: 0,
+        pagination: false,
+        overrideAccess: false,
+      })
+      return result.docs.map(storefrontItem)
+    }),
+)
+
+/** Items grouped by category in the menu's category order; empty categories are left out. */
+export function groupByCategory(items: readonly StorefrontMenuItem[]): { category: MenuCategory; items: StorefrontMenuItem[] }[] {
+  return MENU_CATEGORY_ORDER.map((category) => ({
+    category,
+    items: items.filter((i) => i.category === category).sort((a, b) => a.sortOrder - b.sortOrder),
+  })).filter((g) => g.items.length > 0)
+}
+
+/** Up to `count` items taking turns across categories, so the highlights show the range of the menu. */
+export function menuHighlights(items: readonly StorefrontMenuItem[], count: number): StorefrontMenuItem[] {
+  const queues = groupByCategory(items).map((g) => [...g.items])
+  const out: StorefrontMenuItem[] = []
+  while (out.length < count && queues.some((q) => q.length > 0)) {
+    for (const q of queues) {
+      const next = q.shift()
+      if (next && out.length < count) out.push(next)
+    }
+  }
+  return out
+}
+
+/**
+ * Metadata of a storefront page backed by the CMS page `slug`: its title and SEO fields when
+ * published, the fallbacks otherwise (`fallback: null` → a not-found page's metadata).
+ */
+export async function cmsPageMetadata(slug: string, path: string, fallback: { title?: string; description?: string | null } | null): Promise<Metadata> {
+  const [site, page] = await Promise.all([getSite(), getPublishedPage(slug)])
+  if (!page && fallback === null) return { title: 'Page not found', robots: { index: false } }
+  return pageMetadata({
+    siteUrl: site.siteUrl,
+    siteName: site.settings.businessName,
+    path,
+    title: page?.title ?? fallback?.title ?? site.settings.businessName,
+    metaTitle: page?.meta?.title,
+    description: page?.meta?.description ?? fallback?.description ?? undefined,
+    image: imageOf(page?.meta?.image, 'hero'),
+  })
+}

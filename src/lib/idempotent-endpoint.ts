@@ -1,0 +1,103 @@
+/**
+ * Idempotency-Key handling for our POST endpoints that answer JSON (POST /api/bookings and the
+ * manage-link writes), on top of src/lib/idempotency.ts:
+ *   no header          → run as usual
+ *   malformed key      → 400 (nothing runs)
+ *   first use          → run; the answer (2xx or 4xx) is kept for the (scope, key)
+ *   same key and body  → the kept answer again, with `Idempotent-Replayed: true`
+ *   same key, new body → 422 `idempotency_key_reused`
+ *   while the first runs → 409 `idempotency_in_progress` with Retry-After
+ * The scope must name the resource and the caller (user, manage-link hash) so keys of different
+ * callers never collide. Must never store a 5xx: those are rethrown for Payload to log and answer,
+ * and the key is released so the client may retry with it.
+ */
+import { APIError, type PayloadRequest } from 'payload'
+
+import { abandon, begin, complete, fingerprintOf, parseIdempotencyKey, type StoredResponse } from './idempotency'
+import { toPayloadError } from './payload-errors'
+
+/** A JSON answer as it is stored for replays: status and serialized body. */
+export type JsonResult = StoredResponse
+
+/** Payload's error shape: `{ errors: [{ name, message, data? }] }`. */
+export function errorBody(name: string, message: string, data?: unknown): string {
+  return JSON.stringify({ errors: [{ name, message, ...(data === undefined ? {} : { data }) }] })
+}
+
+/** The HTTP answer for a result: JSON, never cached, plus `headers`. */
+export function jsonResponse(result: JsonResult, headers: Record<string, string> = {}): Response {
+  return new Response(result.body, {
+    status: result.status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  })
+}
+
+/**
+ * A refusal (an error that maps to a 4xx through toPayloadError) as a result that can be stored
+ * and replayed. Anything else is rethrown: Payload logs it and answers 5xx.
+ */
+export function refusal(err: unknown): JsonResult {
+  const mapped = toPayloadError(err)
+  if (mapped instanceof APIError && mapped.status < 500) {
+    return { status: mapped.status, body: errorBody(mapped.name, mapped.message, mapped.data ?? undefined) }
+  }
+  throw mapped
+}
+
+export interface IdempotentRun {
+  /** Who and what the key belongs to, e.g. `bookings:create:users:7`. */
+  scope: string
+  /** The request body as received; its canonical fingerprint detects key reuse with another body. */
+  body: unknown
+  /** Does the work. Returns 2xx/4xx results; throws only for what must become a 5xx. */
+  run: () => Promise<JsonResult>
+  /** Extra headers on every answer (Cache-Control: no-store and Content-Type are always set). */
+  headers?: Record<string, string>
+}
+
+export async function respondIdempotently(req: PayloadRequest, opts: IdempotentRun): Promise<Response> {
+  const headers = opts.headers ?? {}
+  const key = parseIdempotencyKey(req.headers.get('Idempotency-Key'))
+  if (key === null) {
+    return jsonResponse(
+      {
+        status: 400,
+        body: errorBody('ValidationError', 'The Idempotency-Key header must be 1–255 visible ASCII characters', {
+          errors: [{ path: 'Idempotency-Key', message: 'Malformed Idempotency-Key' }],
+        }),
+      },
+      headers,
+    )
+  }
+  if (key === undefined) return jsonResponse(await opts.run(), headers)
+
+  const fingerprint = fingerprintOf(opts.body ?? {})
+  const started = await begin(opts.scope, key, fingerprint)
+  if (started.kind === 'replay') return jsonResponse(started.response, { ...headers, 'Idempotent-Replayed': 'true' })
+  if (started.kind === 'mismatch') {
+    return jsonResponse(
+      {
+        status: 422,
+        body: errorBody('IdempotencyKeyReused', 'This Idempotency-Key was already used with a different request body.', { reason: 'idempotency_key_reused' }),
+      },
+      headers,
+    )
+  }
+  if (started.kind === 'in_progress') {
+    return jsonResponse(
+      {
+        status: 409,
+        body: errorBody('ConflictError', 'A request with this Idempotency-Key is still being processed.', { reason: 'idempotency_in_progress' }),
+      },
+      { ...headers, 'Retry-After': '1' },
+    )
+  }
+  try {
+    const result = await opts.run()
+    await complete(opts.scope, key, fingerprint, result)
+    return jsonResponse(result, headers)
+  } catch (err) {
+    await abandon(opts.scope, key)
+    throw err
+  }
+}

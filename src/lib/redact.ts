@@ -1,0 +1,10 @@
+/**
+ * Manage-link tokens are the only key to a customer's booking, so they never reach a log line:
+ * `/booking/<token>` and `/api/bookings/manage/<token>` become `[token]` wherever paths are logged
+ * (the access log, browser reports). Pure string work; must never log or throw.
+ */
+const TOKEN_IN_PATH = /\/(booking|api\/bookings\/manage)\/[^/\s?#"'`<>()]+/g
+
+export function redactManageTokens(text: string): string {
+  return text.replace(TOKEN_IN_PATH, '/$1/[token]')
+}

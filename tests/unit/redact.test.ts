@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest'
+
+import { redactManageTokens } from '../../src/lib/redact'
+
+describe('manage-link tokens never reach a log line', () => {
+  it('hides the token of a manage page and of the manage API', () => {
+    expect(redactManageTokens('/booking/KO5-7KDaWMlcXO4XfHmwQnhsbhDGGK8k')).toBe('/booking/[token]')
+    expect(redactManageTokens('/api/bookings/manage/KO5-7KDaWMlcXO4XfHmwQnhsbhDGGK8k/cancel')).toBe('/api/bookings/manage/[token]/cancel')
+  })
+
+  it('leaves other paths alone', () => {
+    expect(redactManageTokens('/book')).toBe('/book')
+    expect(redactManageTokens('/api/bookings/12')).toBe('/api/bookings/12')
+  })
+})
