@@ -39,10 +39,10 @@ export class ApiError extends Error {
 const DEFAULT_TIMEOUT_MS = 12_000
 const DEFAULT_RETRIES = 2
 
-/** Backoff before retry n (1-based): 400 ms, 800 ms, 1.6 s … with ±25% jitter, capped at 5 s. */
+/** Backoff before retry n (1-based): 400 ms, 800 ms, 1.6 s … with ±25% jitter, never over 5 s. */
 export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(5000, 400 * 2 ** (attempt - 1))
-  return Math.round(base * (0.75 + random() * 0.5))
+  const base = 400 * 2 ** (attempt - 1)
+  return Math.min(5000, Math.round(base * (0.75 + random() * 0.5)))
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -68,11 +68,12 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID()
 }
 
+/** Retry-After as whole seconds: delay-seconds (decimals rounded up) or an HTTP date (RFC 9110); anything else → undefined. */
 export function retryAfterSeconds(header: string | null): number | undefined {
-  if (header === null) return undefined
-  const n = Number(header)
-  if (Number.isFinite(n) && n >= 0) return Math.ceil(n)
-  const at = Date.parse(header)
+  const value = header?.trim() ?? ''
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value))
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)) return undefined
+  const at = Date.parse(value)
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000))
 }
 
@@ -90,16 +91,19 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   let body: PayloadErrorBody = {}
   const text = await res.text()
   try {
-    body = JSON.parse(text) as PayloadErrorBody
+    const parsed: unknown = JSON.parse(text)
+    if (parsed && typeof parsed === 'object') body = parsed as PayloadErrorBody
   } catch (err) {
     // Not JSON (a proxy's HTML error page): fall through to the generic message for the status.
     if (!(err instanceof SyntaxError)) throw err
   }
-  const first = body.errors?.[0]
+  const first = Array.isArray(body.errors) && body.errors[0] && typeof body.errors[0] === 'object' ? body.errors[0] : undefined
   const fieldErrors: Record<string, string> = {}
-  for (const e of first?.data?.errors ?? []) {
+  const listed = first?.data?.errors
+  for (const e of Array.isArray(listed) ? listed : []) {
+    if (!e || typeof e !== 'object') continue
     const path = e.path ?? e.field
-    if (path && e.message && !(path in fieldErrors)) fieldErrors[path] = e.message
+    if (typeof path === 'string' && typeof e.message === 'string' && !(path in fieldErrors)) fieldErrors[path] = e.message
   }
   const fallback =
     res.status >= 500 ? 'Something went wrong on our side. Please try again in a moment.' : res.status === 404 ? 'We could not find that.' : 'That request could not be completed.'
@@ -117,7 +121,8 @@ function isAbortFromCaller(err: unknown, signal?: AbortSignal): boolean {
  */
 export async function api<T>(path: string, req: ApiRequest = {}): Promise<T> {
   const method = req.method ?? 'GET'
-  const retryable = method === 'GET' || req.idempotencyKey !== undefined
+  // Only a request that really carries a key is safe to send again.
+  const retryable = method === 'GET' || Boolean(req.idempotencyKey)
   const attempts = 1 + (retryable ? (req.retries ?? DEFAULT_RETRIES) : 0)
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (req.body !== undefined) headers['Content-Type'] = 'application/json'
@@ -129,6 +134,7 @@ export async function api<T>(path: string, req: ApiRequest = {}): Promise<T> {
     const timeout = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS)
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
     let res: Response
+    let data: unknown
     try {
       res = await fetch(path, {
         method,
@@ -138,15 +144,18 @@ export async function api<T>(path: string, req: ApiRequest = {}): Promise<T> {
         credentials: 'same-origin',
         cache: 'no-store',
       })
+      // Reading the body is part of the request: a stall or a cut connection here is a network error too.
+      if (res.ok) data = res.status === 204 ? undefined : await res.json()
+      else lastError = await errorFromResponse(res)
     } catch (err) {
       if (isAbortFromCaller(err, req.signal)) throw err
+      if (err instanceof SyntaxError) throw new ApiError('The server sent an answer we could not read. Please try again.', { status: 0 })
       lastError = timeout.aborted
         ? new ApiError('The server took too long to answer. Please check your connection and try again.', { status: 0 })
         : new ApiError('We could not reach the server. Please check your connection and try again.', { status: 0 })
       continue
     }
-    if (res.ok) return (res.status === 204 ? undefined : await res.json()) as T
-    lastError = await errorFromResponse(res)
+    if (res.ok) return data as T
     // A 409 "still processing" for the same Idempotency-Key is worth waiting for, too.
     const inProgress = res.status === 409 && lastError.reason === 'idempotency_in_progress'
     if (!(res.status >= 500 || inProgress)) throw lastError
