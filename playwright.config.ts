@@ -35,7 +35,7 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-      command: 'npm run build && tsx scripts/migrate.ts && tsx scripts/seed.ts --if-empty && npm start',
+      command: 'npm run build && npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npm start',
       url: `${baseURL}/api/health/ready`,
       timeout: 400_000,
       reuseExistingServer: false,
