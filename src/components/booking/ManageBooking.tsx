@@ -46,8 +46,10 @@ export function ManageBooking({ token, initial, firstDate, lastDate, currency }:
   const statusRef = useRef<HTMLParagraphElement>(null)
 
   // Reschedule choice.
-  const [month, setMonth] = useState(() => monthOf(firstDate))
-  const [focused, setFocused] = useState(firstDate)
+  // The reschedule calendar opens on the booking's own month (its date is usually the nearest wish).
+  const startDate = initial.eventDate >= firstDate && initial.eventDate <= lastDate ? initial.eventDate : firstDate
+  const [month, setMonth] = useState(() => monthOf(startDate))
+  const [focused, setFocused] = useState(startDate)
   const [newDate, setNewDate] = useState<string | null>(null)
   const [newTime, setNewTime] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
