@@ -17,7 +17,7 @@ import { sharedRedis } from './redis'
 
 const log = logger.child({ module: 'cache' })
 
-export type CacheName = 'availability' | 'menu' | 'settings'
+export type CacheName = 'availability' | 'menu' | 'settings' | 'pages'
 
 function counter(name: string, help: string): Counter<'cache'> {
   const existing = register.getSingleMetric(name)

@@ -14,20 +14,23 @@ import { cached } from './cache'
 import { pageMetadata } from './seo'
 import { getPayloadClient, getSite } from './site'
 
-/** The published version of the page with this slug, or null when there is none. */
-export const getPublishedPage = cache(async (slug: string): Promise<Page | null> => {
-  const payload = await getPayloadClient()
-  const result = await payload.find({
-    collection: 'pages',
-    where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
-    draft: false,
-    depth: 1,
-    limit: 1,
-    pagination: false,
-    overrideAccess: false,
-  })
-  return result.docs[0] ?? null
-})
+/** The published version of the page with this slug, or null; cached per slug (purged by the pages and media hooks). */
+export const getPublishedPage = cache(
+  (slug: string): Promise<Page | null> =>
+    cached('pages', slug, 'published', async () => {
+      const payload = await getPayloadClient()
+      const result = await payload.find({
+        collection: 'pages',
+        where: { and: [{ slug: { equals: slug } }, { _status: { equals: 'published' } }] },
+        draft: false,
+        depth: 1,
+        limit: 1,
+        pagination: false,
+        overrideAccess: false,
+      })
+      return result.docs[0] ?? null
+    }),
+)
 
 export interface SiteImage {
   url: string

@@ -2,11 +2,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../../access/staff'
+import { purgeContentAfterMediaChange, purgeContentAfterMediaDelete } from './purge'
 
 export const Media: CollectionConfig = {
   slug: 'media',
   admin: { group: 'Content' },
   access: { read: () => true, create: isEditor, update: isEditor, delete: isEditor },
+  hooks: { afterChange: [purgeContentAfterMediaChange], afterDelete: [purgeContentAfterMediaDelete] },
   upload: {
     staticDir: 'media',
     mimeTypes: ['image/*'],

@@ -7,6 +7,7 @@ import type { Access, CollectionConfig } from 'payload'
 
 import { hasRole } from '../../access/roles'
 import { isEditor } from '../../access/staff'
+import { purgePageAfterChange, purgePageAfterDelete } from './purge'
 
 const publishedOrStaff: Access = ({ req }) => (hasRole(req.user, 'admin', 'manager', 'editor') ? true : { _status: { equals: 'published' } })
 
@@ -15,6 +16,7 @@ export const Pages: CollectionConfig = {
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'updatedAt'], group: 'Content' },
   access: { read: publishedOrStaff, create: isEditor, update: isEditor, delete: isEditor },
   versions: { drafts: true, maxPerDoc: 50 },
+  hooks: { afterChange: [purgePageAfterChange], afterDelete: [purgePageAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 120 },
     {
