@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-      command: 'npm run build && npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npm start',
+      // The server itself (not `npm start`, which would migrate a second time).
+      command: 'npm run build && npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npx cross-env NODE_ENV=production npx tsx src/server.ts',
       url: `${baseURL}/api/health/ready`,
       timeout: 400_000,
       reuseExistingServer: false,

@@ -78,11 +78,6 @@ export function remainingUnitsAt(
   return Math.max(0, settings.chefCount - peak)
 }
 
-/** True when the event start is at least leadTimeHours after `now` and on/before today + maxAdvanceDays. */
-export function isWithinBookingHorizon(settings: BusinessSettings, date: string, startInstant: Date, now: Date): boolean {
-  return bookingHorizon(settings, now)(date, startInstant)
-}
-
 /**
  * The lead-time and how-far-ahead test for one moment `now`, computed once (the time-zone
  * arithmetic is the costly part) and then applied to many slots.
@@ -132,24 +127,8 @@ export function computeAvailability(
   }
   if (issues.length > 0) throw new ValidationError(issues)
 
-  const needed = chefsNeeded(settings, guests)
-  const times = slotTimes(settings)
-  const blackout = new Set(settings.blackoutDates)
-  const withinHorizon = bookingHorizon(settings, now)
-
-  const days: AvailabilityDay[] = eachDate(range.from, range.to).map((date) => {
-    const slots = times.map((time): AvailabilitySlot => {
-      const start = localToInstant(date, time, settings.timezone)
-      if (blackout.has(date)) {
-        return { time, startsAt: start.toISOString(), available: false, remaining: 0 }
-      }
-      const remaining = remainingUnitsAt(settings, bookings, start, duration)
-      const available = remaining >= needed && withinHorizon(date, start)
-      return { time, startsAt: start.toISOString(), available, remaining }
-    })
-    return { date, slots }
-  })
-
+  const capacities = eachDate(range.from, range.to).map((date) => dayCapacity(settings, bookings, date, duration))
+  const days = availableDays(settings, capacities, now, guests)
   return { timezone: settings.timezone, days }
 }
 
@@ -171,18 +150,27 @@ export function dayCapacity(settings: BusinessSettings, bookings: readonly Activ
   }
 }
 
-/** Turns (possibly cached) capacity into bookable slots for a party at a moment: the same decision computeAvailability makes. */
-export function availableDay(settings: BusinessSettings, capacity: DayCapacity, now: Date, guests = 1): AvailabilityDay {
+/**
+ * Turns (possibly cached) capacity into bookable slots for a party at a moment: the same decision
+ * computeAvailability makes. The party's chef need and the booking horizon (the costly time-zone
+ * part) are worked out once for all the days.
+ */
+export function availableDays(settings: BusinessSettings, capacities: readonly DayCapacity[], now: Date, guests = 1): AvailabilityDay[] {
   const needed = chefsNeeded(settings, guests)
-  const blackout = settings.blackoutDates.includes(capacity.date)
+  const blackout = new Set(settings.blackoutDates)
   const withinHorizon = bookingHorizon(settings, now)
-  return {
+  return capacities.map((capacity) => ({
     date: capacity.date,
     slots: capacity.slots.map((s) => ({
       ...s,
-      available: !blackout && s.remaining >= needed && withinHorizon(capacity.date, new Date(s.startsAt)),
+      available: !blackout.has(capacity.date) && s.remaining >= needed && withinHorizon(capacity.date, new Date(s.startsAt)),
     })),
-  }
+  }))
+}
+
+/** availableDays for one day. */
+export function availableDay(settings: BusinessSettings, capacity: DayCapacity, now: Date, guests = 1): AvailabilityDay {
+  return availableDays(settings, [capacity], now, guests)[0] as AvailabilityDay
 }
 
 /**

@@ -37,7 +37,7 @@ const STATUS: Record<BookingStatus, EventStatus> = {
 }
 
 /** "1 Main St, New York, NY 10001". */
-export function addressLine(a: CalendarBooking['address']): string {
+function addressLine(a: CalendarBooking['address']): string {
   return `${a.street}, ${a.city}, ${a.state} ${a.zip}`
 }
 

@@ -3,7 +3,7 @@
 // perform it (no storage, no payments, no emails) or read the clock (callers pass `now`).
 import { ConflictError, ValidationError } from './errors'
 import { percentOfCents } from './money'
-import type { BusinessSettings } from './settings'
+import type { BusinessSettings, CancellationTier } from './settings'
 
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'no_show'] as const
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]
@@ -83,6 +83,11 @@ export interface RefundDecision {
 
 const MS_PER_DAY = 86_400_000
 
+/** The refund tiers from the largest minDaysBefore down: the order they are tried in. */
+export function tiersByDaysDesc(settings: Pick<BusinessSettings, 'cancellationTiers'>): CancellationTier[] {
+  return [...settings.cancellationTiers].sort((a, b) => b.minDaysBefore - a.minDaysBefore)
+}
+
 /**
  * Refund for a cancellation: daysBefore = floor((eventStartsAt − now) / 24h). Tiers are tried
  * from the largest minDaysBefore down and the first with minDaysBefore ≤ daysBefore wins;
@@ -96,8 +101,7 @@ export function refundForCancellation(
     throw ValidationError.single('paidCents', 'Paid amount must be a whole number of cents, 0 or more')
   }
   const daysBefore = Math.floor((input.eventStartsAt.getTime() - input.now.getTime()) / MS_PER_DAY)
-  const tiers = [...settings.cancellationTiers].sort((a, b) => b.minDaysBefore - a.minDaysBefore)
-  const tier = tiers.find((t) => t.minDaysBefore <= daysBefore)
+  const tier = tiersByDaysDesc(settings).find((t) => t.minDaysBefore <= daysBefore)
   const refundPercent = tier?.refundPercent ?? 0
   return { refundPercent, refundCents: percentOfCents(input.paidCents, refundPercent), daysBefore }
 }

@@ -30,7 +30,7 @@ export interface EventRequest {
 const MS_PER_HOUR = 3_600_000
 
 /** The service zone containing `zip`, or null when we do not serve it. */
-export function findServiceZone(settings: BusinessSettings, zip: string): ServiceArea | null {
+export function findServiceZone(settings: Pick<BusinessSettings, 'serviceAreas'>, zip: string): ServiceArea | null {
   const z = zip.trim()
   return settings.serviceAreas.find((area) => area.zips.includes(z)) ?? null
 }

@@ -6,7 +6,7 @@
  */
 import type { Endpoint } from 'payload'
 
-import { addDaysToDate, availabilityQuerySchema, availableDay, dayCapacity, eachDate, localToInstant, parseOrThrow, ValidationError, type DayCapacity } from '../domain'
+import { addDaysToDate, availabilityQuerySchema, availableDays, dayCapacity, eachDate, localToInstant, parseOrThrow, ValidationError, type DayCapacity } from '../domain'
 import { activeBookingsBetween } from '../collections/Bookings/queries'
 import { loadSettingsCached } from '../globals/BusinessSettings/load'
 import { cachedMany } from '../lib/cache'
@@ -48,7 +48,7 @@ export const availabilityEndpoint: Endpoint = {
         return new Map(missing.map((d) => [d, dayCapacity(settings, bookings, d, duration)]))
       })
       const now = new Date()
-      const days = dates.map((d) => availableDay(settings, capacities.get(d) as DayCapacity, now, guests))
+      const days = availableDays(settings, dates.map((d) => capacities.get(d) as DayCapacity), now, guests)
       return Response.json({ timezone: settings.timezone, days }, { headers: { 'Cache-Control': 'no-store' } })
     } catch (err) {
       throw toPayloadError(err)

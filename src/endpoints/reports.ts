@@ -19,7 +19,7 @@ import { redactManageTokens } from '../lib/redact'
 const clientLog = logger.child({ module: 'client' })
 const vitalsLog = logger.child({ module: 'vitals' })
 
-export const MAX_REPORT_BYTES = 16 * 1024
+const MAX_REPORT_BYTES = 16 * 1024
 
 const clientErrorSchema = z
   .object({

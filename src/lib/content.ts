@@ -50,7 +50,7 @@ export function imageOf(value: number | Media | null | undefined, size?: 'thumbn
   return { url, alt: value.alt ?? '', width, height }
 }
 
-export const MENU_CATEGORY_ORDER = ['protein', 'upgrade', 'add-on', 'side'] as const
+const MENU_CATEGORY_ORDER = ['protein', 'upgrade', 'add-on', 'side'] as const
 export type MenuCategory = (typeof MENU_CATEGORY_ORDER)[number]
 
 /** A menu item as the storefront renders it: plain, JSON-safe (it is cached in Redis). */
@@ -82,8 +82,8 @@ function storefrontItem(d: MenuItem): StorefrontMenuItem {
 
 /**
  * Active menu items in sortOrder. Cached as another variant of the `menu:active` entity, which the
- * menu-items hooks purge on every change (src/collections/MenuItems/purge.ts). A changed Media
- * document (alt text, new file) does not purge it: that waits for the cache TTL.
+ * menu-items hooks purge on every change (src/collections/MenuItems/purge.ts); a media change
+ * purges it too (src/collections/Media/purge.ts), since items embed their images.
  */
 export const getStorefrontMenu = cache(
   (): Promise<StorefrontMenuItem[]> =>

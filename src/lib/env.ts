@@ -142,3 +142,8 @@ export function env(): Env {
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return parse(source)
 }
+
+/** The public origin of the site (PUBLIC_SERVER_URL without a trailing slash), for absolute links. */
+export function siteOrigin(): string {
+  return env().PUBLIC_SERVER_URL.replace(/\/+$/, '')
+}

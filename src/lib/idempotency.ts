@@ -29,7 +29,7 @@ interface Entry {
   response?: StoredResponse
 }
 
-export type BeginResult =
+type BeginResult =
   | { kind: 'new' }
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'mismatch' }

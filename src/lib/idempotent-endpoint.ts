@@ -44,7 +44,7 @@ export function refusal(err: unknown): JsonResult {
   throw mapped
 }
 
-export interface IdempotentRun {
+interface IdempotentRun {
   /** Who and what the key belongs to, e.g. `bookings:create:users:7`. */
   scope: string
   /** The request body as received; its canonical fingerprint detects key reuse with another body. */

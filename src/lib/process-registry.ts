@@ -9,8 +9,6 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 
 export interface RequestContext {
   requestId: string
-  /** The client's address (X-Forwarded-For honoured only with TRUST_PROXY). */
-  clientIp?: string
   /**
    * Headers that code deep inside the request (a Payload hook, an endpoint) wants on the
    * response — rate-limit and idempotency headers. The server adds them before headers go out.

@@ -7,16 +7,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { clientIp, consume, policyFor, rateLimitHeaders } from './rate-limit'
-import { currentRequest } from './process-registry'
 
 export async function rateLimitRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const path = (req.url ?? '/').split('?')[0] ?? '/'
-  const ip = clientIp(req)
-  const ctx = currentRequest()
-  if (ctx) ctx.clientIp = ip
   const policy = policyFor(req.method, path)
   if (!policy) return false
-  const decision = await consume(policy, `ip:${ip}`)
+  const decision = await consume(policy, `ip:${clientIp(req)}`)
   for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value)
   if (decision.allowed) return false
   res.statusCode = 429

@@ -30,24 +30,18 @@ export interface RateDecision {
   resetSeconds: number
 }
 
+const RATE_SETTING = {
+  bookings: 'RATE_LIMIT_BOOKINGS',
+  quote: 'RATE_LIMIT_QUOTE',
+  availability: 'RATE_LIMIT_AVAILABILITY',
+  manage: 'RATE_LIMIT_MANAGE',
+  login: 'RATE_LIMIT_LOGIN',
+  'login-email': 'RATE_LIMIT_LOGIN_EMAIL',
+  reports: 'RATE_LIMIT_REPORTS',
+} as const satisfies Record<RatePolicy, string>
+
 function policyRate(policy: RatePolicy): { points: number; durationSeconds: number } {
-  const e = env()
-  switch (policy) {
-    case 'bookings':
-      return e.RATE_LIMIT_BOOKINGS
-    case 'quote':
-      return e.RATE_LIMIT_QUOTE
-    case 'availability':
-      return e.RATE_LIMIT_AVAILABILITY
-    case 'manage':
-      return e.RATE_LIMIT_MANAGE
-    case 'login':
-      return e.RATE_LIMIT_LOGIN
-    case 'login-email':
-      return e.RATE_LIMIT_LOGIN_EMAIL
-    case 'reports':
-      return e.RATE_LIMIT_REPORTS
-  }
+  return env()[RATE_SETTING[policy]]
 }
 
 const KEY = Symbol.for('myhibachi.rate-limiters')

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis'
 import { env } from './env'
 import { logger } from './logger'
 import { onShutdown } from './process-registry'
+import { withTimeout } from './timeout'
 
 const log = logger.child({ module: 'redis' })
 const KEY = Symbol.for('myhibachi.redis')
@@ -71,39 +72,35 @@ export function whenRedisReady(client: Redis): Promise<void> {
   })
 }
 
+async function firstAttempt(client: Redis): Promise<void> {
+  if (client.status === 'ready') return
+  const timeoutMs = env().REDIS_CONNECT_TIMEOUT_MS
+  try {
+    await withTimeout(whenRedisReady(client), timeoutMs, 'redis connect')
+  } catch (err) {
+    // Not fatal by design: the app serves with in-memory fallbacks and readiness reports Redis down.
+    log.warn({ err, timeoutMs }, 'redis not reachable at start-up: serving with in-memory fallbacks until it is')
+  }
+}
+
 /**
- * At start-up: wait (bounded by REDIS_CONNECT_TIMEOUT_MS) for the first connection, so the first
- * requests already use shared state. Never fails start-up: without Redis the app runs degraded
- * and readiness says so.
+ * The first connection attempt of this process (bounded by REDIS_CONNECT_TIMEOUT_MS), made once:
+ * the server awaits it at start-up so the first requests already use shared state; later callers
+ * get the settled attempt and never wait again. Never fails start-up.
  */
 export async function connectRedis(): Promise<void> {
   const client = redis()
   if (!client) return
-  if (client.status === 'ready') return
-  const timeoutMs = env().REDIS_CONNECT_TIMEOUT_MS
-  let timer: NodeJS.Timeout | undefined
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs)
-  })
-  const outcome = await Promise.race([whenRedisReady(client).then(() => 'ready' as const), timedOut]).catch((err: unknown) => {
-    log.warn({ err }, 'redis connection failed at start-up')
-    return 'failed' as const
-  })
-  clearTimeout(timer)
-  if (outcome !== 'ready') log.warn({ timeoutMs }, 'redis not reachable at start-up: serving with in-memory fallbacks until it is')
+  const holder = (globalThis as typeof globalThis & { [KEY]?: Holder })[KEY] as Holder
+  holder.firstConnect ??= firstAttempt(client)
+  await holder.firstConnect
 }
 
 /**
- * The client for a command, after the first connection attempt of this process has settled
- * (bounded; done once, so later calls do not wait — while Redis is down their commands fail fast
- * and callers fall back).
+ * The client for a command, after the first connection attempt has settled (while Redis is down
+ * later commands fail fast and callers fall back).
  */
 export async function sharedRedis(): Promise<Redis | null> {
-  const client = redis()
-  if (!client) return null
-  const g = globalThis as typeof globalThis & { [KEY]?: Holder }
-  const holder = g[KEY] as Holder
-  holder.firstConnect ??= connectRedis()
-  await holder.firstConnect
-  return client
+  await connectRedis()
+  return redis()
 }

@@ -11,6 +11,7 @@ import { cache } from 'react'
 import type { BusinessSettings } from '../domain'
 import { settingsFromDoc } from '../globals/BusinessSettings/fromDoc'
 import { cached } from './cache'
+import { siteOrigin } from './env'
 
 export const getPayloadClient = cache((): Promise<Payload> => getPayload({ config }))
 
@@ -26,19 +27,19 @@ export interface SiteInfo {
 
 const HEX = /^#[0-9a-fA-F]{6}$/
 
+/** The settings as the storefront shows them, parsed once per settings change (cached, purged by the settings hook). */
 export const getSite = cache(async (): Promise<SiteInfo> => {
   const payload = await getPayloadClient()
-  const doc = await cached('settings', 'current', 'site', async () => {
-    const d = (await payload.findGlobal({ slug: 'business-settings', depth: 0, overrideAccess: false })) as unknown as Record<string, unknown>
-    return d
+  const info = await cached('settings', 'current', 'storefront', async (): Promise<Omit<SiteInfo, 'siteUrl'>> => {
+    const doc = (await payload.findGlobal({ slug: 'business-settings', depth: 0, overrideAccess: false })) as unknown as Record<string, unknown>
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null)
+    return {
+      settings: settingsFromDoc(doc),
+      phone: text(doc.phone),
+      email: text(doc.email),
+      brandColor: typeof doc.brandColor === 'string' && HEX.test(doc.brandColor) ? doc.brandColor : '#b3261e',
+      termsSummary: text(doc.termsSummary),
+    }
   })
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null)
-  return {
-    settings: settingsFromDoc(doc),
-    phone: text(doc.phone),
-    email: text(doc.email),
-    brandColor: typeof doc.brandColor === 'string' && HEX.test(doc.brandColor) ? doc.brandColor : '#b3261e',
-    termsSummary: text(doc.termsSummary),
-    siteUrl: (payload.config.serverURL || 'http://localhost:3000').replace(/\/$/, ''),
-  }
+  return { ...info, siteUrl: siteOrigin() }
 })

@@ -6,7 +6,6 @@
 
 /** Lexical text format bit flags. */
 export const BOLD = 1
-export const ITALIC = 2
 
 type ElementBase = {
   direction: 'ltr'
@@ -76,7 +75,6 @@ export function text(value: string, format = 0): TextNode {
 }
 
 export const bold = (value: string): TextNode => text(value, BOLD)
-export const italic = (value: string): TextNode => text(value, ITALIC)
 
 function inline(parts: Inline[]): InlineNode[] {
   return parts.map((p) => (typeof p === 'string' ? text(p) : p))
@@ -113,17 +111,4 @@ export const numbered = (...items: Inline[][]): ListNode => list('number', items
 
 export function richText(...children: BlockNode[]): RichText {
   return { root: { ...element(), type: 'root', children } }
-}
-
-/** All the text of a document, in order (for tests and search snippets). */
-export function plainText(doc: RichText): string {
-  const out: string[] = []
-  const walk = (nodes: readonly (BlockNode | ListItemNode | InlineNode)[]) => {
-    for (const n of nodes) {
-      if (n.type === 'text') out.push(n.text)
-      else walk(n.children)
-    }
-  }
-  walk(doc.root.children)
-  return out.join(' ')
 }

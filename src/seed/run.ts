@@ -28,6 +28,7 @@ import type { Logger } from 'pino'
 import { todayInZone } from '../domain'
 import { conflictFromDatabase } from '../lib/payload-errors'
 import {
+  blackoutDates,
   BOOKINGS,
   CHEFS,
   FALLBACK_STARTS,
@@ -341,7 +342,7 @@ export async function runSeed(payload: Payload, opts: SeedOptions): Promise<Seed
   phase('chefs')
   await seedPages(payload, summary.pages)
   phase('pages')
-  const blackouts = settingsData(today).blackoutDates.map((b) => b.date)
+  const blackouts = blackoutDates(today).map((b) => b.date)
   await seedBookings({ payload, log, menuIds, chefIds, summary: summary.bookings }, today, blackouts)
   phase('bookings')
   return summary

@@ -4,6 +4,7 @@
  * the way), and request bodies that pass the collections' own validation.
  */
 import { randomBytes } from 'node:crypto'
+import { dateAhead } from './bookings-fixtures'
 
 /** This run's suffix: every email, slug and marker carries it, so a shared database never collides. */
 export const RUN = randomBytes(4).toString('hex')
@@ -20,23 +21,16 @@ export function uniqueEmail(who: string): string {
   return `${unique(who.replace(/[^a-z0-9]/gi, '').toLowerCase())}@access-matrix.test`
 }
 
-const BUSINESS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** YYYY-MM-DD, `days` after today in America/New_York. */
-export function businessDate(days: number): string {
-  return BUSINESS_DAY.format(new Date(Date.now() + days * 86_400_000))
-}
-
 const FIRST_DAY = 150
 const LAST_DAY = 200
 const START_TIMES = ['12:00', '15:00', '18:00'] as const
 let slot = Math.floor(Math.random() * (LAST_DAY - FIRST_DAY + 1))
 
 /** The next (date, time) of this run: a different day each call, cycling within 150–200 days ahead. */
-export function nextSlot(): { eventDate: string; startTime: string } {
+function nextSlot(): { eventDate: string; startTime: string } {
   slot += 1
   const day = FIRST_DAY + (slot % (LAST_DAY - FIRST_DAY + 1))
-  return { eventDate: businessDate(day), startTime: START_TIMES[slot % START_TIMES.length] ?? '12:00' }
+  return { eventDate: dateAhead(day), startTime: START_TIMES[slot % START_TIMES.length] ?? '12:00' }
 }
 
 /** A storefront booking request for 4 adults in the test service area (ZIP 10001). */

@@ -78,6 +78,24 @@ async function copyBooking(client: PoolClient, id: number, replace: Record<strin
   await client.query(`INSERT INTO bookings (${target}) SELECT ${source} FROM bookings WHERE id = $1`, [id, ...params])
 }
 
+/** A pending copy of booking `id` for `email`, six hours later the same day (no capacity overlap). */
+function pendingCopySixHoursLater(client: PoolClient, id: number, email: string): Promise<void> {
+  const shifted = `+ interval '6 hours'`
+  return copyBooking(
+    client,
+    id,
+    {
+      contact_email: '$2::varchar',
+      status: `'pending'::enum_bookings_status`,
+      starts_at: `starts_at ${shifted}`,
+      ends_at: `ends_at ${shifted}`,
+      blocked_from: `blocked_from ${shifted}`,
+      blocked_until: `blocked_until ${shifted}`,
+    },
+    [email],
+  )
+}
+
 /** Each response in a line: 'created' or its error body. */
 function outcome(results: RestResponse<DocResponse>[]): string {
   return results.map((r) => (r.status === 201 ? `${r.status} created` : `${r.status} ${JSON.stringify(r.body)}`)).join('\n')
@@ -146,22 +164,7 @@ describe('the database refuses what the app would refuse', () => {
 
   it('accepts the same raw INSERT when it does not overlap, so MH409 above is about capacity', async () => {
     const [first] = pair
-    const shifted = `+ interval '6 hours'`
-    const err = await sqlError((c) =>
-      copyBooking(
-        c,
-        first ?? 0,
-        {
-          contact_email: '$2::varchar',
-          status: `'pending'::enum_bookings_status`,
-          starts_at: `starts_at ${shifted}`,
-          ends_at: `ends_at ${shifted}`,
-          blocked_from: `blocked_from ${shifted}`,
-          blocked_until: `blocked_until ${shifted}`,
-        },
-        [`raw-late-${tag}@example.test`],
-      ),
-    )
+    const err = await sqlError((c) => pendingCopySixHoursLater(c, first ?? 0, `raw-late-${tag}@example.test`))
     expect(err).toBeUndefined()
   })
 
@@ -186,22 +189,7 @@ describe('the database refuses what the app would refuse', () => {
     const email = rows[0]?.contact_email ?? ''
     expect(email).toMatch(/@example\.test$/)
     // Six hours later the same day: no capacity conflict, so only the unique index can refuse it.
-    const shifted = `+ interval '6 hours'`
-    const err = await sqlError((c) =>
-      copyBooking(
-        c,
-        first ?? 0,
-        {
-          contact_email: '$2::varchar',
-          status: `'pending'::enum_bookings_status`,
-          starts_at: `starts_at ${shifted}`,
-          ends_at: `ends_at ${shifted}`,
-          blocked_from: `blocked_from ${shifted}`,
-          blocked_until: `blocked_until ${shifted}`,
-        },
-        [email.toUpperCase()],
-      ),
-    )
+    const err = await sqlError((c) => pendingCopySixHoursLater(c, first ?? 0, email.toUpperCase()))
     expect(err?.code).toBe('23505')
     expect(err?.constraint).toBe('bookings_one_per_email_per_date')
   })

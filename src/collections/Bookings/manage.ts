@@ -16,6 +16,7 @@ import {
   isBookingStatus,
   localToInstant,
   refundForCancellation,
+  tiersByDaysDesc,
   type BookingStatus,
   type BusinessSettings,
   type CancellationTier,
@@ -37,6 +38,22 @@ export function hashManageToken(token: string): string {
 export type ManagedBooking = Omit<Booking, 'customer' | 'assignedChefs' | 'manageTokenHash'>
 
 /**
+ * How the manage link reads a booking (also what a change through it returns): menu item names
+ * only (depth 1), and never the customer account, the chefs' data or the token hash — never
+ * loaded, so never leaked.
+ */
+export const MANAGE_READ = {
+  depth: 1,
+  populate: { 'menu-items': { name: true } },
+  select: { customer: false, assignedChefs: false, manageTokenHash: false },
+} as const
+
+/** The customer's manage link for a token, on the public site. */
+export function manageUrl(siteOrigin: string, token: string): string {
+  return `${siteOrigin}/booking/${encodeURIComponent(token)}`
+}
+
+/**
  * The booking a manage token belongs to, with menu item names (depth 1, names only); null for an
  * unknown or malformed token (malformed ones are refused without a query). Usable with a plain
  * Payload (server components) or inside a request (`req`).
@@ -48,10 +65,7 @@ export async function bookingByManageToken(payload: Payload, token: string, req?
     where: { manageTokenHash: { equals: hashManageToken(token) } },
     // The system acts for the token holder: the link is their credential, checked by the hash match.
     overrideAccess: true,
-    depth: 1,
-    populate: { 'menu-items': { name: true } },
-    // Never loaded, so never leaked: who the customer account is, chefs' data, the hash itself.
-    select: { customer: false, assignedChefs: false, manageTokenHash: false },
+    ...MANAGE_READ,
     limit: 1,
     pagination: false,
     ...(req ? { req } : {}),
@@ -159,8 +173,6 @@ export function manageView(booking: ManagedBooking, settings: BusinessSettings, 
     canReschedule: canReschedule(status),
     canCancel: cancellable,
     refundIfCancelledNow: cancellable ? refundForCancellation(settings, { eventStartsAt: startsAt, paidCents: depositPaidCents, now }) : null,
-    cancellationTiers: [...settings.cancellationTiers]
-      .sort((a, b) => b.minDaysBefore - a.minDaysBefore)
-      .map((t) => ({ minDaysBefore: t.minDaysBefore, refundPercent: t.refundPercent })),
+    cancellationTiers: tiersByDaysDesc(settings),
   }
 }

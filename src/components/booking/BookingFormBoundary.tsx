@@ -8,6 +8,7 @@ import type { ReactNode } from 'react'
 import { ErrorBoundary } from 'react-error-boundary'
 
 import { reportClientError } from '../../lib/client/report'
+import { telHref } from '../../lib/format'
 
 export function BookingFormBoundary({ children, phone, name }: { children: ReactNode; phone: string | null; name: string }) {
   return (
@@ -24,7 +25,7 @@ export function BookingFormBoundary({ children, phone, name }: { children: React
         </p>
         {phone ? (
           <p>
-            You can also book by phone: <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a>.
+            You can also book by phone: <a href={telHref(phone)}>{phone}</a>.
           </p>
         ) : null}
       </div>

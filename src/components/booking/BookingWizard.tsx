@@ -10,6 +10,7 @@
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
+import { outsideServiceAreaMessage } from '../../domain/validation'
 import { api, ApiError, newIdempotencyKey } from '../../lib/client/api'
 import { formatCents } from '../../lib/format'
 import { Calendar, monthOf } from './Calendar'
@@ -35,7 +36,7 @@ import { dateLabel, timeLabel, zoneLabel } from './labels'
 import { QuoteSummary } from './QuoteSummary'
 import { MonthNav, SlotPicker } from './SlotPicker'
 
-export const DRAFT_STORAGE_KEY = 'myhibachi.booking-draft.v1'
+const DRAFT_STORAGE_KEY = 'myhibachi.booking-draft.v1'
 
 type Errors = Record<string, string>
 
@@ -269,9 +270,9 @@ export function BookingWizard({ config }: { config: BookingFormConfig }) {
                 month={month}
                 firstDate={config.firstDate}
                 lastDate={config.lastDate}
-                onMonth={(m) => {
+                onMonth={(m, focus) => {
                   setMonth(m)
-                  setFocusedDate(m === monthOf(config.firstDate) ? config.firstDate : `${m}-01`)
+                  setFocusedDate(focus)
                 }}
               />
               <div id={fieldId('eventDate')} tabIndex={-1}>
@@ -432,7 +433,7 @@ export function BookingWizard({ config }: { config: BookingFormConfig }) {
                 inputMode="numeric"
                 maxLength={5}
                 value={draft.address.zip}
-                error={errorOf('address.zip') ?? (/^\d{5}$/.test(zip) && !zone ? `Sorry, we do not serve ZIP ${zip} yet. We cook in ${config.serviceAreas.map((a) => a.zone).join('; ')}.` : undefined)}
+                error={errorOf('address.zip') ?? (/^\d{5}$/.test(zip) && !zone ? `${outsideServiceAreaMessage(zip)}. We cook in ${config.serviceAreas.map((a) => a.zone).join('; ')}.` : undefined)}
                 onValue={(v) => update((d) => ({ address: { ...d.address, zip: v.replace(/\D/g, '').slice(0, 5) } }), ['address.zip'])}
               />
               <p className="zip-status" aria-live="polite">

@@ -22,7 +22,6 @@ interface Props {
   initial: ManageView
   firstDate: string
   lastDate: string
-  currency: string
 }
 
 type Panel = 'none' | 'reschedule' | 'cancel'
@@ -35,7 +34,7 @@ const STATUS_TEXT: Record<string, string> = {
   no_show: 'Missed',
 }
 
-export function ManageBooking({ token, initial, firstDate, lastDate, currency }: Props) {
+export function ManageBooking({ token, initial, firstDate, lastDate }: Props) {
   const [view, setView] = useState(initial)
   const [panel, setPanel] = useState<Panel>('none')
   const [message, setMessage] = useState<string | null>(null)
@@ -59,7 +58,7 @@ export function ManageBooking({ token, initial, firstDate, lastDate, currency }:
   const freeSlots = (newDate ? (availability.days.get(newDate) ?? []) : []).filter((s) => s.available && !(newDate === view.eventDate && s.time === view.startTime))
 
   const base = `/api/bookings/manage/${encodeURIComponent(token)}`
-  const money = (c: number) => formatCents(c, currency)
+  const money = (c: number) => formatCents(c, view.pricing.currency)
 
   function open(p: Panel) {
     setPanel(p)
@@ -150,7 +149,7 @@ export function ManageBooking({ token, initial, firstDate, lastDate, currency }:
           </p>
         </section>
         <aside className="booking-aside" aria-label="Price">
-          {view.pricing ? <QuoteSummary quote={view.pricing} title="Price" /> : null}
+          <QuoteSummary quote={view.pricing} title="Price" />
         </aside>
       </div>
 
@@ -178,7 +177,15 @@ export function ManageBooking({ token, initial, firstDate, lastDate, currency }:
       {panel === 'reschedule' ? (
         <section id="reschedule-panel" className="card manage-panel" aria-labelledby="reschedule-heading">
           <h2 id="reschedule-heading">Choose a new date and time</h2>
-          <MonthNav month={month} firstDate={firstDate} lastDate={lastDate} onMonth={setMonth} />
+          <MonthNav
+            month={month}
+            firstDate={firstDate}
+            lastDate={lastDate}
+            onMonth={(m, focus) => {
+              setMonth(m)
+              setFocused(focus)
+            }}
+          />
           <Calendar
             month={month}
             firstDate={firstDate}

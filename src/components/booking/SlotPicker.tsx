@@ -5,13 +5,15 @@
 import { addMonths, monthOf } from './Calendar'
 import { timeLabel } from './labels'
 
-export function MonthNav({ month, firstDate, lastDate, onMonth }: { month: string; firstDate: string; lastDate: string; onMonth: (month: string) => void }) {
+/** Month paging; `focus` is the day that should take the calendar's tab stop in the new month. */
+export function MonthNav({ month, firstDate, lastDate, onMonth }: { month: string; firstDate: string; lastDate: string; onMonth: (month: string, focus: string) => void }) {
+  const go = (m: string) => onMonth(m, m === monthOf(firstDate) ? firstDate : `${m}-01`)
   return (
     <div className="calendar-nav">
-      <button type="button" className="button-secondary" disabled={month <= monthOf(firstDate)} onClick={() => onMonth(addMonths(month, -1))}>
+      <button type="button" className="button-secondary" disabled={month <= monthOf(firstDate)} onClick={() => go(addMonths(month, -1))}>
         ‹ Previous month
       </button>
-      <button type="button" className="button-secondary" disabled={month >= monthOf(lastDate)} onClick={() => onMonth(addMonths(month, 1))}>
+      <button type="button" className="button-secondary" disabled={month >= monthOf(lastDate)} onClick={() => go(addMonths(month, 1))}>
         Next month ›
       </button>
     </div>

@@ -5,6 +5,8 @@
  * The server is the authority on every rule; these checks only save a round trip.
  * No React, no fetch, no storage access here.
  */
+import type { ServiceArea } from '../../domain/settings'
+import { findServiceZone, outsideServiceAreaMessage } from '../../domain/validation'
 
 export const STEPS = ['date', 'time', 'party', 'address', 'contact', 'review'] as const
 export type StepId = (typeof STEPS)[number]
@@ -35,11 +37,7 @@ export interface Draft {
   idempotencyKey: string | null
 }
 
-export interface ServiceAreaInfo {
-  zone: string
-  zips: string[]
-  travelFeeCents: number
-}
+export type ServiceAreaInfo = ServiceArea
 
 export interface BookingFormConfig {
   businessName: string
@@ -131,7 +129,7 @@ export function menuSelection(draft: Draft, config: Pick<BookingFormConfig, 'men
 }
 
 export function zoneForZip(config: Pick<BookingFormConfig, 'serviceAreas'>, zip: string): ServiceAreaInfo | null {
-  return config.serviceAreas.find((a) => a.zips.includes(zip.trim())) ?? null
+  return findServiceZone(config, zip)
 }
 
 /** Body for POST /api/quote; the ZIP is included once it is a served 5-digit ZIP. */
@@ -208,7 +206,7 @@ export function stepErrors(step: StepId, draft: Draft, config: BookingFormConfig
     if (draft.address.state.trim().length < 2) e['address.state'] = 'Enter the state'
     const zip = draft.address.zip.trim()
     if (!/^\d{5}$/.test(zip)) e['address.zip'] = 'Enter a 5-digit ZIP code'
-    else if (!zoneForZip(config, zip)) e['address.zip'] = `Sorry, we do not serve ZIP ${zip} yet`
+    else if (!zoneForZip(config, zip)) e['address.zip'] = outsideServiceAreaMessage(zip)
   }
   if (step === 'contact') {
     if (!draft.contact.name.trim()) e['contact.name'] = 'Enter your name'

@@ -19,12 +19,8 @@ export function monthLabel(month: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(utcDate(`${month}-01`))
 }
 
-/** '17:30' → '5:30 pm', '12:00' → '12 pm'. */
-export function timeLabel(hhmm: string): string {
-  const [h = 0, m = 0] = hhmm.split(':').map(Number)
-  const hour12 = h % 12 === 0 ? 12 : h % 12
-  return `${hour12}${m === 0 ? '' : `:${String(m).padStart(2, '0')}`} ${h < 12 ? 'am' : 'pm'}`
-}
+/** '17:30' → '5:30 pm', '12:00' → '12 pm': the storefront's one clock wording. */
+export { formatClock as timeLabel } from '../../lib/format'
 
 /** 0 = Sunday … 6 = Saturday, for a 'YYYY-MM-DD' calendar date. */
 export function weekday(date: string): number {

@@ -9,7 +9,7 @@ import { useEffect } from 'react'
 
 import { reportClientError } from '../../lib/client/report'
 
-export const MAX_REPORTS = 5
+const MAX_REPORTS = 5
 let sent = 0
 
 function take(): boolean {

@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 
-export const NAV_LINKS = [
+const NAV_LINKS = [
   { href: '/menu', label: 'Menu' },
   { href: '/book', label: 'Book' },
   { href: '/faq', label: 'FAQ' },

@@ -3,7 +3,7 @@
  * Pure, so the parsing rules are tested; the decision is taken once per page load.
  */
 
-export const DEFAULT_VITALS_SAMPLE_RATE = 0.1
+const DEFAULT_VITALS_SAMPLE_RATE = 0.1
 
 /**
  * "0.25" → 0.25; unset, blank or not a number → the default; below 0 → 0 (off); above 1 → 1 (all).

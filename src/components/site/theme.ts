@@ -9,7 +9,7 @@
 const DARK = '#1f1a17'
 const WHITE = '#ffffff'
 /** The light surfaces brand-coloured text sits on (styles.css `--color-bg`, `--color-surface-muted`). */
-export const SURFACES = ['#fffaf5', '#f5ede6'] as const
+const SURFACES = ['#fffaf5', '#f5ede6'] as const
 
 function channel(c: number): number {
   const s = c / 255

@@ -5,12 +5,13 @@
  * Must never write to the console or send personal data: paths are reduced to their route
  * (the manage token in /booking/<token> is replaced) and messages are trimmed.
  */
+import { redactManageTokens } from '../redact'
 
 export type ClientErrorKind = 'boundary' | 'route' | 'global' | 'unhandled' | 'rejection'
 
 /** '/booking/abc123?x=1' → '/booking/[token]': no manage tokens or query strings leave the browser. */
 export function routeOf(pathname: string): string {
-  return pathname.replace(/^\/booking\/[^/?#]+/, '/booking/[token]').split(/[?#]/)[0] ?? '/'
+  return redactManageTokens(pathname.split(/[?#]/)[0] ?? '/')
 }
 
 function beacon(path: string, payload: unknown): boolean {

@@ -1,7 +1,7 @@
 /**
- * /book — the booking form. The server reads the settings and the active menu through the Local
- * API and hands the form only public facts (dates, limits, service area, menu, prices); the form
- * itself is a client component behind its own error boundary.
+ * /book — the booking form. The server reads the settings and the active menu (both cached) and
+ * hands the form only public facts (dates, limits, service area, menu, prices); the form itself
+ * is a client component behind its own error boundary.
  */
 import type { Metadata } from 'next'
 
@@ -9,7 +9,8 @@ import { BookingFormBoundary } from '../../../components/booking/BookingFormBoun
 import { BookingWizard } from '../../../components/booking/BookingWizard'
 import type { BookingFormConfig } from '../../../components/booking/draft'
 import { addDaysToDate, todayInZone } from '../../../domain/time'
-import { getPayloadClient, getSite } from '../../../lib/site'
+import { getStorefrontMenu } from '../../../lib/content'
+import { getSite } from '../../../lib/site'
 
 import './book.css'
 
@@ -22,9 +23,8 @@ export const metadata: Metadata = {
 }
 
 export default async function BookPage() {
-  const [site, payload] = await Promise.all([getSite(), getPayloadClient()])
+  const [site, menu] = await Promise.all([getSite(), getStorefrontMenu()])
   const { settings } = site
-  const menu = await payload.find({ collection: 'menu-items', where: { active: { equals: true } }, sort: 'sortOrder', depth: 0, limit: 100, overrideAccess: false })
   const today = todayInZone(new Date(), settings.timezone)
   const config: BookingFormConfig = {
     businessName: settings.businessName,
@@ -37,16 +37,9 @@ export default async function BookPage() {
     // One time slot holds at most chefCount × guestsPerChef guests: larger parties are asked to call.
     maxGuests: Math.min(settings.guests.maxTotal, settings.chefCount * settings.guestsPerChef),
     childMaxAge: settings.childMaxAge,
-    serviceAreas: settings.serviceAreas.map((a) => ({ zone: a.zone, zips: a.zips, travelFeeCents: a.travelFeeCents })),
+    serviceAreas: settings.serviceAreas,
     phone: site.phone,
-    menu: menu.docs.map((m) => ({
-      id: String(m.id),
-      name: m.name,
-      description: m.description ?? '',
-      category: m.category,
-      priceCents: m.priceCents,
-      pricing: m.pricing === 'flat' ? 'flat' : 'per_guest',
-    })),
+    menu: menu.map((m) => ({ id: String(m.id), name: m.name, description: m.description ?? '', category: m.category, priceCents: m.priceCents, pricing: m.pricing })),
   }
   return (
     <div className="book-page">

@@ -16,9 +16,9 @@ import { commitTransaction, initTransaction, killTransaction, type Endpoint, typ
 
 import { assertCanCancel, assertCanReschedule, calendarFile, calendarFileName, cancelSchema, parseOrThrow, rescheduleSchema, ValidationError } from '../../../domain'
 import { loadSettings, loadSettingsCached } from '../../../globals/BusinessSettings/load'
-import { env } from '../../../lib/env'
+import { siteOrigin } from '../../../lib/env'
 import { errorBody, jsonResponse, refusal, respondIdempotently, type JsonResult } from '../../../lib/idempotent-endpoint'
-import { bookingByManageToken, hashManageToken, lockBookingForChange, manageView, type ManagedBooking } from '../manage'
+import { bookingByManageToken, hashManageToken, lockBookingForChange, MANAGE_READ, manageUrl, manageView, type ManagedBooking, type ManageView } from '../manage'
 
 /** On top of `Cache-Control: no-store`, which every JSON answer gets. */
 const PRIVATE = { 'Referrer-Policy': 'no-referrer' }
@@ -84,11 +84,25 @@ async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Pr
   }
 }
 
-/** The booking as it is now, after a committed change. */
-async function freshView(req: PayloadRequest, token: string) {
-  const booking = await bookingByManageToken(req.payload, token, req)
-  if (!booking) return undefined
-  return manageView(booking, await loadSettings(req), new Date())
+/**
+ * One change through the manage link: lock the row, decide on that fresh data (`decide` throws to
+ * refuse), write `data`, and answer the booking as the write left it. undefined when the booking
+ * is gone. The system acts for the token holder; only `data` is written, and the booking hook
+ * re-checks every rule (and computes a refund) in this transaction.
+ */
+async function changeBooking(
+  req: PayloadRequest,
+  booking: ManagedBooking,
+  decide: (current: NonNullable<Awaited<ReturnType<typeof lockBookingForChange>>>) => void,
+  data: { eventDate: string; startTime: string } | { status: 'cancelled' },
+): Promise<ManageView | undefined> {
+  const updated = await inTransaction(req, async () => {
+    const current = await lockBookingForChange(req, booking.id)
+    if (!current) return undefined
+    decide(current)
+    return (await req.payload.update({ collection: 'bookings', id: booking.id, data, req, overrideAccess: true, ...MANAGE_READ })) as unknown as ManagedBooking
+  })
+  return updated ? manageView(updated, await loadSettings(req), new Date()) : undefined
 }
 
 /** The same POST with the same key replays the first answer; keys of different bookings never meet. */
@@ -112,29 +126,20 @@ const viewEndpoint = manageEndpoint('get', '', async (req, { booking }) => {
 const rescheduleEndpoint = manageEndpoint(
   'post',
   '/reschedule',
-  idempotentWrite('reschedule', async (req, { token, booking }, body) => {
+  idempotentWrite('reschedule', async (req, { booking }, body) => {
     try {
       const input = parsed(rescheduleSchema, body)
-      const found = await inTransaction(req, async () => {
-        const current = await lockBookingForChange(req, booking.id)
-        if (!current) return false
-        assertCanReschedule(current.status)
-        if (current.eventDate === input.eventDate && current.startTime === input.startTime) {
-          throw ValidationError.single('startTime', 'Choose a different date or time')
-        }
-        // The system acts for the token holder; only the date and time are written, and the
-        // booking hook re-checks every rule for the new time in this transaction.
-        await req.payload.update({
-          collection: 'bookings',
-          id: booking.id,
-          data: { eventDate: input.eventDate, startTime: input.startTime },
-          req,
-          overrideAccess: true,
-          depth: 0,
-        })
-        return true
-      })
-      const view = found ? await freshView(req, token) : undefined
+      const view = await changeBooking(
+        req,
+        booking,
+        (current) => {
+          assertCanReschedule(current.status)
+          if (current.eventDate === input.eventDate && current.startTime === input.startTime) {
+            throw ValidationError.single('startTime', 'Choose a different date or time')
+          }
+        },
+        { eventDate: input.eventDate, startTime: input.startTime },
+      )
       return view ? { status: 200, body: JSON.stringify({ booking: view }) } : NOT_FOUND
     } catch (err) {
       return refusal(err)
@@ -145,20 +150,12 @@ const rescheduleEndpoint = manageEndpoint(
 const cancelEndpoint = manageEndpoint(
   'post',
   '/cancel',
-  idempotentWrite('cancel', async (req, { token, booking }, body) => {
+  idempotentWrite('cancel', async (req, { booking }, body) => {
     try {
       const input = parsed(cancelSchema, body)
-      const found = await inTransaction(req, async () => {
-        const current = await lockBookingForChange(req, booking.id)
-        if (!current) return false
-        assertCanCancel(current.status)
-        // prepareBooking records the reason and computes the refund from the policy.
-        req.context.cancelReason = input.reason || undefined
-        // The system acts for the token holder; only the status is written.
-        await req.payload.update({ collection: 'bookings', id: booking.id, data: { status: 'cancelled' }, req, overrideAccess: true, depth: 0 })
-        return true
-      })
-      const view = found ? await freshView(req, token) : undefined
+      // prepareBooking records the reason and computes the refund from the policy.
+      req.context.cancelReason = input.reason || undefined
+      const view = await changeBooking(req, booking, (current) => assertCanCancel(current.status), { status: 'cancelled' })
       if (!view) return NOT_FOUND
       const refund = { refundPercent: view.cancellation?.refundPercent ?? 0, refundCents: view.cancellation?.refundCents ?? 0 }
       return { status: 200, body: JSON.stringify({ booking: view, refund }) }
@@ -171,7 +168,7 @@ const cancelEndpoint = manageEndpoint(
 const calendarEndpoint = manageEndpoint('get', '/calendar.ics', async (req, { token, booking }) => {
   const settings = await loadSettingsCached(req)
   const view = manageView(booking, settings, new Date())
-  const site = env().PUBLIC_SERVER_URL.replace(/\/+$/, '')
+  const site = siteOrigin()
   const text = calendarFile(
     {
       id: view.id,
@@ -184,7 +181,7 @@ const calendarEndpoint = manageEndpoint('get', '/calendar.ics', async (req, { to
       createdAt: new Date(booking.createdAt),
       updatedAt: new Date(booking.updatedAt),
     },
-    { businessName: settings.businessName, siteUrl: site, manageUrl: `${site}/booking/${token}` },
+    { businessName: settings.businessName, siteUrl: site, manageUrl: manageUrl(site, token) },
   )
   return new Response(text, {
     status: 200,

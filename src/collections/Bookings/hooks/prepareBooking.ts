@@ -29,6 +29,7 @@ import { bookingCreateSchema } from '../../../domain/schemas'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
 import { sql, transactionDb } from '../../../lib/db'
 import { toPayloadError } from '../../../lib/payload-errors'
+import { isCustomer } from '../../../lib/request-helpers'
 import { hashManageToken } from '../manage'
 import { activeBookingsBetween, idOf, menuItemsByIds, sameDayBookingFor } from '../queries'
 
@@ -41,7 +42,6 @@ function comparable(key: string, value: unknown): unknown {
   if (key === 'menu') {
     return (Array.isArray(value) ? (value as Data[]) : []).map((row) => ({ item: idOf(row.item), quantity: row.quantity }))
   }
-  if (key === 'durationMinutes') return value ?? null
   if (value && typeof value === 'object') {
     const g = value as Data
     return Object.fromEntries(Object.keys(g).filter((k) => k !== 'id').sort().map((k) => [k, g[k] ?? null]))
@@ -88,7 +88,7 @@ function businessInput(merged: Data) {
  * holds a connection); the customer sets one through the forgot-password flow.
  */
 async function findOrCreateCustomer(req: PayloadRequest, contact: { name: string; email: string; phone: string }): Promise<string | number> {
-  if ((req.user?.collection as string | undefined) === 'customers' && req.user) return req.user.id
+  if (isCustomer(req) && req.user) return req.user.id
   const db = await transactionDb(req)
   const inserted = await db.execute<{ id: number }>(
     sql`INSERT INTO customers (email, name, phone) VALUES (${contact.email}, ${contact.name}, ${contact.phone}) ON CONFLICT (email) DO NOTHING RETURNING id`,

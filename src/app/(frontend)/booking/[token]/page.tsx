@@ -6,10 +6,11 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { bookingByManageToken, manageView } from '../../../../collections/Bookings/manage'
+import { bookingByManageToken, manageUrl, manageView } from '../../../../collections/Bookings/manage'
 import { ManageBooking } from '../../../../components/booking/ManageBooking'
 import { BookingFormBoundary } from '../../../../components/booking/BookingFormBoundary'
 import { addDaysToDate, todayInZone } from '../../../../domain/time'
+import { telHref } from '../../../../lib/format'
 import { getPayloadClient, getSite } from '../../../../lib/site'
 
 import '../../book/book.css'
@@ -30,7 +31,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   const view = manageView(booking, site.settings, new Date())
   const welcome = query.welcome === '1'
   const today = todayInZone(new Date(), site.settings.timezone)
-  const manageUrl = `${site.siteUrl}/booking/${encodeURIComponent(token)}`
+  const link = manageUrl(site.siteUrl, token)
 
   return (
     <div className="book-page">
@@ -46,13 +47,13 @@ export default async function ManageBookingPage({ params, searchParams }: { para
           <p>
             Keep this link to see, move or cancel your booking at any time:
             <br />
-            <a href={manageUrl} className="manage-link" data-testid="manage-link">
-              {manageUrl}
+            <a href={link} className="manage-link" data-testid="manage-link">
+              {link}
             </a>
           </p>
           {site.phone ? (
             <p>
-              Questions? Call <a href={`tel:${site.phone.replace(/[^\d+]/g, '')}`}>{site.phone}</a>
+              Questions? Call <a href={telHref(site.phone)}>{site.phone}</a>
               {site.email ? (
                 <>
                   {' '}
@@ -72,7 +73,6 @@ export default async function ManageBookingPage({ params, searchParams }: { para
           initial={view}
           firstDate={today}
           lastDate={addDaysToDate(today, site.settings.maxAdvanceDays)}
-          currency={site.settings.currency}
         />
       </BookingFormBoundary>
     </div>
