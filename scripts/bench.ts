@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import autocannon from 'autocannon'
 
-import { addDaysToDate, todayInZone } from '../src/domain'
+import { addDaysToDate, DEFAULT_SETTINGS, todayInZone } from '../src/domain'
 import { logger } from '../src/lib/logger'
 import { blackoutDates } from '../src/seed/data'
 
@@ -23,7 +23,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300)
 const BASE = `http://127.0.0.1:${PORT}`
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
-const TZ = 'America/New_York'
+const TZ = DEFAULT_SETTINGS.timezone
 
 interface Row {
   name: string

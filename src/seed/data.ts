@@ -4,7 +4,8 @@
  * coming weeks. Pure data and pure date planning (callers pass "today"); no I/O. The integration
  * test reads the same names and emails to find what the seed owns.
  */
-import { addDaysToDate, daysBetweenDates } from '../domain'
+import { addDaysToDate, daysBetweenDates, DEFAULT_SETTINGS } from '../domain'
+import { settingsDocFields } from '../globals/BusinessSettings/fromDoc'
 import { bold, bullets, heading, link, numbered, paragraph, richText, type RichText } from './lexical'
 
 // ---------------------------------------------------------------------------------------------
@@ -14,7 +15,7 @@ import { bold, bullets, heading, link, numbered, paragraph, richText, type RichT
 export const BUSINESS_PHONE = '(212) 555-0147'
 export const BUSINESS_PHONE_TEL = 'tel:+12125550147'
 export const BUSINESS_EMAIL = 'hello@myhibachi.example'
-export const TIMEZONE = 'America/New_York'
+export const TIMEZONE = DEFAULT_SETTINGS.timezone
 
 export const SERVICE_AREAS = [
   { zone: 'Manhattan core (10001–10099)', zips: '10001-10099', travelFeeCents: 0 },
@@ -37,44 +38,21 @@ export function blackoutDates(today: string): { date: string; reason: string }[]
   ].sort((a, b) => a.date.localeCompare(b.date))
 }
 
-/** The `business-settings` global as the seed writes it (field names as in the collection config). */
+/**
+ * The `business-settings` global as the seed writes it (field names as in the collection config):
+ * the domain's default rules (src/domain/settings.ts) plus New York's service area, contact
+ * details, holidays and terms.
+ */
 export function settingsData(today: string) {
   return {
-    businessName: 'MyHibachi',
-    timezone: TIMEZONE,
-    currency: 'usd',
+    ...settingsDocFields(DEFAULT_SETTINGS),
     phone: BUSINESS_PHONE,
     email: BUSINESS_EMAIL,
     brandColor: '#b3261e',
-    earliestStart: '11:00',
-    latestStart: '22:00',
-    slotIntervalMinutes: 30,
-    defaultDurationMinutes: 120,
-    minDurationMinutes: 60,
-    maxDurationMinutes: 480,
-    bufferBeforeMinutes: 60,
-    bufferAfterMinutes: 60,
-    leadTimeHours: 48,
-    maxAdvanceDays: 365,
     blackoutDates: blackoutDates(today),
-    guestsPerChef: 15,
-    chefCount: 2,
-    minGuests: 1,
-    maxGuests: 50,
-    adultPriceCents: 6000,
-    childPriceCents: 3000,
-    childMaxAge: 12,
-    minimumOrderCents: 55000,
-    taxRateMicros: 88750,
-    depositKind: 'fixed' as const,
-    depositAmountCents: 10000,
+    // The percent rule is not in use; 20 is the admin's default if the owner switches to it.
     depositPercent: 20,
     serviceAreas: SERVICE_AREAS.map((a) => ({ ...a })),
-    cancellationTiers: [
-      { minDaysBefore: 7, refundPercent: 100 },
-      { minDaysBefore: 3, refundPercent: 50 },
-      { minDaysBefore: 0, refundPercent: 0 },
-    ],
     termsSummary:
       'A $100 deposit holds your date. Cancel 7 or more days before the event for a full refund of what you paid, 3–6 days before for 50%, and less than 3 days before for no refund. ' +
       'We cook outdoors only (backyard, patio, rooftop or terrace) and need about 8 × 8 ft of level space.',

@@ -5,10 +5,11 @@
  */
 import type { Payload } from 'payload'
 
-import { addDaysToDate, todayInZone } from '../../src/domain'
+import { addDaysToDate, DEFAULT_SETTINGS, todayInZone } from '../../src/domain'
+import { settingsDocFields } from '../../src/globals/BusinessSettings/fromDoc'
 import type { RestResponse } from './rest'
 
-export const TZ = 'America/New_York'
+export const TZ = DEFAULT_SETTINGS.timezone
 export const PASSWORD = 'correct horse battery staple'
 
 /** A booking business day `days` after today, business time zone, YYYY-MM-DD. */
@@ -19,30 +20,8 @@ export function dateAhead(days: number): string {
 /** Every settings field the booking rules read, so no file depends on what an earlier one left. */
 export function baseSettings(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    timezone: TZ,
-    currency: 'usd',
-    earliestStart: '11:00',
-    latestStart: '22:00',
-    slotIntervalMinutes: 30,
-    defaultDurationMinutes: 120,
-    minDurationMinutes: 60,
-    maxDurationMinutes: 480,
-    bufferBeforeMinutes: 60,
-    bufferAfterMinutes: 60,
-    leadTimeHours: 48,
-    maxAdvanceDays: 365,
+    ...settingsDocFields(DEFAULT_SETTINGS),
     blackoutDates: [],
-    guestsPerChef: 15,
-    chefCount: 2,
-    minGuests: 1,
-    maxGuests: 50,
-    adultPriceCents: 6000,
-    childPriceCents: 3000,
-    childMaxAge: 12,
-    minimumOrderCents: 55000,
-    taxRateMicros: 88750,
-    depositKind: 'fixed',
-    depositAmountCents: 10000,
     depositPercent: 20,
     serviceAreas: [{ zone: 'Manhattan', zips: '10001-10099', travelFeeCents: 2500 }],
     cancellationTiers: [

@@ -68,3 +68,39 @@ export function settingsFromDoc(doc: Doc | null | undefined): BusinessSettings {
     chefCount: num(d.chefCount, D.chefCount),
   })
 }
+
+/**
+ * The inverse of settingsFromDoc for the rule fields: domain settings → the global's field names.
+ * Service areas (stored as ZIP-range text), blackout dates and the contact and text fields are
+ * the caller's. The deposit field the rule does not use is 0 (the caller may set a default).
+ */
+export function settingsDocFields(s: BusinessSettings) {
+  return {
+    businessName: s.businessName,
+    timezone: s.timezone,
+    currency: s.currency,
+    earliestStart: s.startWindow.earliest,
+    latestStart: s.startWindow.latest,
+    slotIntervalMinutes: s.slotIntervalMinutes,
+    defaultDurationMinutes: s.defaultDurationMinutes,
+    minDurationMinutes: s.minDurationMinutes,
+    maxDurationMinutes: s.maxDurationMinutes,
+    bufferBeforeMinutes: s.bufferBeforeMinutes,
+    bufferAfterMinutes: s.bufferAfterMinutes,
+    leadTimeHours: s.leadTimeHours,
+    maxAdvanceDays: s.maxAdvanceDays,
+    guestsPerChef: s.guestsPerChef,
+    chefCount: s.chefCount,
+    minGuests: s.guests.minTotal,
+    maxGuests: s.guests.maxTotal,
+    adultPriceCents: s.adultPriceCents,
+    childPriceCents: s.childPriceCents,
+    childMaxAge: s.childMaxAge,
+    minimumOrderCents: s.minimumOrderCents,
+    taxRateMicros: s.taxRateMicros,
+    depositKind: s.deposit.kind,
+    depositAmountCents: s.deposit.kind === 'fixed' ? s.deposit.amountCents : 0,
+    depositPercent: s.deposit.kind === 'percent' ? s.deposit.percent : 0,
+    cancellationTiers: s.cancellationTiers.map((t) => ({ minDaysBefore: t.minDaysBefore, refundPercent: t.refundPercent })),
+  }
+}
