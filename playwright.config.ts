@@ -1,15 +1,30 @@
-// Browser tests in Debian's Chromium (`apt-get install -y chromium`), against a production build
-// served by the real server (`npm run build && npm start`) on the throw-away database that
-// `npm run test:e2e` creates, after the seed has written the settings, menu and pages.
+// Browser tests in Debian's Chromium (`apt-get install -y chromium`), in two projects, each with
+// its own server and its own throw-away database:
+// - `prod`: a production build served by the real server (`npm run build && npm start`) on the
+//   throw-away database that `npm run test:e2e` creates, after the seed has written the settings,
+//   menu and pages. Every spec but the dev one.
+// - `dev`: `npm run dev` (Turbopack, HMR) on a second throw-away database made by
+//   scripts/with-db.ts --throwaway beside the first — it needs zero users for the
+//   create-first-user form, and the prod specs create the first user. Only tests/e2e/dev-server.e2e.spec.ts.
+// `next dev` writes .next/dev/ and `next build` the rest of .next/ (its clean step keeps dev/), so
+// the two servers do not touch each other's files.
 // Screenshots the specs take are kept under test-results/ (git-ignored), never committed.
 import { randomBytes } from 'node:crypto'
 
-import { defineConfig } from '@playwright/test'
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
-// E2E_BASE_URL points the specs at a server you already run (e.g. `npm run dev`) instead of a fresh build.
+const devPort = Number(process.env.E2E_DEV_PORT ?? port + 1)
+// E2E_BASE_URL points the prod specs at a server you already run instead of a fresh build, and
+// E2E_DEV_BASE_URL the dev spec at a `npm run dev` you already run (on a database with no users);
+// with E2E_BASE_URL set and no E2E_DEV_BASE_URL, the dev project is left out.
 const external = process.env.E2E_BASE_URL || undefined
+const externalDev = process.env.E2E_DEV_BASE_URL || undefined
 const baseURL = external ?? `http://localhost:${port}`
+const devBaseURL = externalDev ?? `http://localhost:${devPort}`
+const runDev = Boolean(externalDev) || !external
+const DEV_SPEC = '**/dev-server.e2e.spec.ts'
+const secret = process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex')
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -31,27 +46,65 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: external
-    ? undefined
-    : {
-      // The server itself (not `npm start`, which would migrate a second time).
-      command: 'npm run build && npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npx cross-env NODE_ENV=production npx tsx src/server.ts',
-      url: `${baseURL}/api/health/ready`,
-      timeout: 400_000,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'pipe',
-      env: {
-        PORT: String(port),
-        PUBLIC_SERVER_URL: baseURL,
-        PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-        // The specs make a dozen bookings from one address within a minute.
-        RATE_LIMIT_BOOKINGS: '200/60',
-        RATE_LIMIT_MANAGE: '200/60',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
-    },
+  projects: [
+    { name: 'prod', testIgnore: DEV_SPEC, use: { browserName: 'chromium', baseURL } },
+    ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
+  ],
+  // Started one after the other, in this order (Playwright awaits each), and stopped with SIGTERM
+  // to their process groups.
+  webServer: [
+    ...(external
+      ? []
+      : [
+          {
+            // The server itself (not `npm start`, which would migrate a second time).
+            command: 'npm run build && npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npx cross-env NODE_ENV=production npx tsx src/server.ts',
+            url: `${baseURL}/api/health/ready`,
+            timeout: 400_000,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            env: {
+              PORT: String(port),
+              PUBLIC_SERVER_URL: baseURL,
+              PAYLOAD_SECRET: secret,
+              // Production refuses to start without a mail server; the specs send no email, so an
+              // address nothing listens on is enough (a send would fail at once, not hang).
+              SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1',
+              LOG_LEVEL: 'warn',
+              // The specs make a dozen bookings from one address within a minute, and
+              // errors-prod.e2e.spec.ts fuzzes bookings, quotes and availability (about 120 each).
+              RATE_LIMIT_BOOKINGS: '1000/60',
+              RATE_LIMIT_QUOTE: '1000/60',
+              RATE_LIMIT_AVAILABILITY: '1000/60',
+              RATE_LIMIT_MANAGE: '200/60',
+              NEXT_TELEMETRY_DISABLED: '1',
+            },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
+          },
+        ]),
+    ...(runDev && !externalDev
+      ? [
+          {
+            // `npm run dev` itself (import map → migrations → seed → dev server), on a database of
+            // its own: with-db --throwaway makes it beside this run's one and drops it afterwards.
+            command: 'npx tsx scripts/with-db.ts --throwaway -- npm run dev',
+            // The first request compiles the API route; /admin and /book compile when the spec visits them.
+            url: `${devBaseURL}/api/health/ready`,
+            // Migrations, the seed and Next's dev start on a busy 2-core machine.
+            timeout: 400_000,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            env: {
+              PORT: String(devPort),
+              PUBLIC_SERVER_URL: devBaseURL,
+              PAYLOAD_SECRET: secret,
+              LOG_LEVEL: 'warn',
+            },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
+          },
+        ]
+      : []),
+  ] satisfies NonNullable<PlaywrightTestConfig['webServer']>,
 })

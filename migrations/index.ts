@@ -1,6 +1,8 @@
 import * as migration_20261125_225851_initial from './20261125_225851_initial';
 import * as migration_20261125_231742_booking_core from './20261125_231742_booking_core';
 import * as migration_20261126_001547_booking_source_set_by_server from './20261126_001547_booking_source_set_by_server';
+import * as migration_20261201_233425_customer_verification from './20261201_233425_customer_verification';
+import * as migration_20261201_234434_booking_terms from './20261201_234434_booking_terms';
 
 export const migrations = [
   {
@@ -16,6 +18,16 @@ export const migrations = [
   {
     up: migration_20261126_001547_booking_source_set_by_server.up,
     down: migration_20261126_001547_booking_source_set_by_server.down,
-    name: '20261126_001547_booking_source_set_by_server'
+    name: '20261126_001547_booking_source_set_by_server',
+  },
+  {
+    up: migration_20261201_233425_customer_verification.up,
+    down: migration_20261201_233425_customer_verification.down,
+    name: '20261201_233425_customer_verification',
+  },
+  {
+    up: migration_20261201_234434_booking_terms.up,
+    down: migration_20261201_234434_booking_terms.down,
+    name: '20261201_234434_booking_terms',
   },
 ];

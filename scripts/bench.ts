@@ -138,6 +138,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     // A throw-away secret for this local run when none is configured.
     PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex'),
+    // Production refuses to start without a mail server; the benchmark sends no email.
+    SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1',
   }
   if (!existsSync('.next/BUILD_ID')) run('npm', ['run', 'build'], env)
   run('npx', ['tsx', 'scripts/migrate.ts'], env)

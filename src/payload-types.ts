@@ -217,6 +217,8 @@ export interface Customer {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
+  _verified?: boolean | null;
+  _verificationToken?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -245,7 +247,7 @@ export interface Booking {
    */
   startTime: string;
   /**
-   * Defaults to the business setting (2 h)
+   * Defaults to the business setting (2 h). Only staff change it.
    */
   durationMinutes?: number | null;
   status: 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show';
@@ -286,6 +288,10 @@ export interface Booking {
    * Set by the server: web for the storefront, admin unless staff pick phone or chat.
    */
   source?: ('web' | 'phone' | 'chat' | 'admin') | null;
+  /**
+   * The price is fixed when booked and changes by itself only when the party or menu changes.
+   */
+  repriceNow?: boolean | null;
   /**
    * Computed by the server from the business settings and menu.
    */
@@ -351,6 +357,10 @@ export interface Booking {
   blockedFrom?: string | null;
   blockedUntil?: string | null;
   chefUnits?: number | null;
+  /**
+   * The earliest start this booking has had: cancellation refunds are counted from it.
+   */
+  refundBasisStartsAt?: string | null;
   manageTokenHash?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -631,6 +641,8 @@ export interface CustomersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
+  _verified?: T;
+  _verificationToken?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -685,6 +697,7 @@ export interface BookingsSelect<T extends boolean = true> {
   dietaryNotes?: T;
   assignedChefs?: T;
   source?: T;
+  repriceNow?: T;
   pricing?:
     | T
     | {
@@ -723,6 +736,7 @@ export interface BookingsSelect<T extends boolean = true> {
   blockedFrom?: T;
   blockedUntil?: T;
   chefUnits?: T;
+  refundBasisStartsAt?: T;
   manageTokenHash?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,20 +1,24 @@
 /**
  * The Node server: Next.js (storefront, Payload admin and REST) behind one http server that adds
- * request IDs and graceful shutdown; the WebSocket chat will attach to its `upgrade` event.
+ * request IDs and graceful shutdown. WebSocket upgrades are routed in ONE place, the dispatcher
+ * from src/lib/upgrade-router.ts: Next's dev HMR on /_next/*, an empty slot for the chat on
+ * /ws/chat, everything else refused. Nothing else may listen to the server's `upgrade` event.
  * `npm run dev` and `npm start` both run this file (migrations have been applied just before).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import next from 'next'
-
 import { env } from './lib/env'
 import { createGracefulServer } from './lib/graceful-server'
 import { logger } from './lib/logger'
-import { onShutdown } from './lib/process-registry'
+import { isShuttingDown, onShutdown } from './lib/process-registry'
 import { describeRateLimiting } from './lib/rate-limit'
 import { rateLimitRequest } from './lib/rate-limit-middleware'
 import { connectRedis } from './lib/redis'
 import { failStartup } from './lib/startup'
+import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './lib/upgrade-router'
+
+// Before Next loads (imported in main(), after this line ran): no telemetry in any mode.
+process.env.NEXT_TELEMETRY_DISABLED = '1'
 
 async function main(): Promise<void> {
   const config = env()
@@ -38,15 +42,28 @@ async function main(): Promise<void> {
     },
   })
 
-  const nextApp = next({ dev, hostname: 'localhost', port: config.PORT, httpServer: graceful.server, ...(dev ? { turbopack: true } : {}) })
+  // Next gets a stand-in server that only records its upgrade listener; the real server's one
+  // `upgrade` listener is the dispatcher below. (Next's own listener on the real server would
+  // answer handshakes beside ours; without any httpServer Next falls back to req.socket.server.)
+  const nextUpgrade = createNextUpgradeStandIn(log)
+  const upgradeRoutes: UpgradeRoute[] = [
+    // Dev HMR. Production serves no WebSocket of Next's (no rewrites to proxy), so it is refused there.
+    { name: 'next', matches: isNextPath, handler: () => (dev ? nextUpgrade.listener() : undefined), unavailable: dev ? 503 : 404 },
+    // The storefront chat: its WebSocketServer({ noServer: true }).handleUpgrade goes here. Until
+    // it exists, /ws/chat is refused like any unknown path.
+    { name: 'chat', matches: isChatPath, handler: () => undefined },
+  ]
+  graceful.server.on('upgrade', dispatchUpgrades(upgradeRoutes, log, isShuttingDown))
+
+  const { default: next } = await import('next')
+  const nextApp = next({ dev, hostname: 'localhost', port: config.PORT, httpServer: nextUpgrade.httpServer, ...(dev ? { turbopack: true } : {}) })
   await nextApp.prepare()
   app.handle = nextApp.getRequestHandler()
-  if (dev) {
-    const upgrade = nextApp.getUpgradeHandler()
-    graceful.server.on('upgrade', (req, socket, head) => {
-      upgrade(req, socket, head).catch((err: unknown) => log.warn({ err }, 'upgrade failed'))
-    })
-  }
+  // Next records its upgrade listener on the first HTTP request; an HMR socket reconnecting right
+  // after a dev-server restart can come before any request, so ask for it now. (Next 16.4:
+  // NextCustomServer.setupWebSocketHandler, node_modules/next/dist/server/next.js; it runs once.)
+  ;(nextApp as unknown as { setupWebSocketHandler?: (server: unknown) => void }).setupWebSocketHandler?.(nextUpgrade.httpServer)
+  if (dev && !nextUpgrade.listener()) log.warn('Next did not attach its upgrade listener at start; HMR connects after the first page request')
   onShutdown('next', () => nextApp.close())
 
   let signals = 0

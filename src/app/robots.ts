@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic'
 export default async function robots(): Promise<MetadataRoute.Robots> {
   const { siteUrl } = await getSite()
   return {
-    rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api', '/booking/'] }],
+    rules: [{ userAgent: '*', allow: '/', disallow: ['/admin', '/api', '/booking/', '/account/'] }],
     sitemap: `${siteUrl}/sitemap.xml`,
   }
 }

@@ -17,6 +17,7 @@ export type ConflictReason =
   | 'invalid_transition'
   | 'chef_unavailable'
   | 'not_reschedulable'
+  | 'event_passed'
 
 export class DomainError extends Error {
   readonly code: string
@@ -77,13 +78,23 @@ function summarizeIssues(issues: ValidationIssue[]): string {
   return `Validation failed: ${parts.join('; ')}`
 }
 
+/** The path an issue about the whole input (not one field of it) is reported under. */
+export const BODY_PATH = 'body'
+
 function joinPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => String(p)).join('.')
+  // An empty path (the input itself, or an unknown key "" at its top) still names something.
+  return path.map((p) => String(p)).join('.') || BODY_PATH
+}
+
+/** Each issue's path once, in the order the issues name them. */
+export function uniqueIssuePaths(issues: readonly ValidationIssue[]): string[] {
+  return [...new Set(issues.map((i) => i.path))]
 }
 
 /**
  * Converts a ZodError into a ValidationError. Each issue's path is joined with '.'
- * (`['guests','adults']` → `guests.adults`, `['menu',0,'item']` → `menu.0.item`).
+ * (`['guests','adults']` → `guests.adults`, `['menu',0,'item']` → `menu.0.item`); an issue about
+ * the input as a whole (not an object, say) is pathed `body`.
  * Unknown-key issues from `.strict()` schemas are expanded to one issue per key,
  * pathed at the offending key itself, so forms can point at the exact field.
  */

@@ -3,6 +3,7 @@
 // so a form can show all problems at once. Must never touch storage, the system clock
 // (callers pass `now`) or HTTP.
 import { ValidationError, type ValidationIssue } from './errors'
+import { isOnSlotGrid, slotGridMessage } from './bookingTerms'
 import type { BusinessSettings, ServiceArea } from './settings'
 import {
   addDaysToDate,
@@ -56,11 +57,12 @@ export function totalGuests(guests: { adults: number; children?: number }): numb
  * - address.zip (only when an address is given): inside a service area.
  */
 /**
+ * `onSlotGrid: true` (customers) also requires the start time to be one of the offered slots.
  * `checkWhen: false` skips the date-and-time rules that depend on the clock and the calendar
  * (past, lead time, how far ahead, start window, blackout) — for edits that keep a booking's
  * date and time: staff may change the party, menu or contact of tomorrow's booking.
  */
-export function validateEventRequest(settings: BusinessSettings, req: EventRequest, now: Date, opts: { checkWhen?: boolean } = {}): void {
+export function validateEventRequest(settings: BusinessSettings, req: EventRequest, now: Date, opts: { checkWhen?: boolean; onSlotGrid?: boolean } = {}): void {
   const checkWhen = opts.checkWhen ?? true
   const issues: ValidationIssue[] = []
   const tz = settings.timezone
@@ -73,6 +75,8 @@ export function validateEventRequest(settings: BusinessSettings, req: EventReque
     const minutes = parseHHMM(req.startTime)
     if (minutes < parseHHMM(earliest) || minutes > parseHHMM(latest)) {
       issues.push({ path: 'startTime', message: `Events can start between ${earliest} and ${latest}` })
+    } else if (opts.onSlotGrid && !isOnSlotGrid(settings, req.startTime)) {
+      issues.push({ path: 'startTime', message: slotGridMessage(settings) })
     }
   }
 

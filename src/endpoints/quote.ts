@@ -18,7 +18,7 @@ export const quoteEndpoint: Endpoint = {
     try {
       const input = parseOrThrow(quoteRequestSchema, await jsonBody(req))
       const settings = await loadSettingsCached(req)
-      validateEventRequest(settings, input, new Date())
+      validateEventRequest(settings, input, new Date(), { onSlotGrid: true })
       const items = await activeMenu(req.payload)
       const quote = computeQuote(settings, { guests: input.guests, zip: input.address?.zip ?? null, menu: input.menu }, items)
       return Response.json({ ...quote, travelFeeKnown: input.address !== undefined }, { headers: { 'Cache-Control': 'no-store' } })

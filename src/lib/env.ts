@@ -30,6 +30,26 @@ const int = (fallback: number, min: number, max: number) =>
       return n
     })
 
+/**
+ * How many reverse proxies in front of the app append to X-Forwarded-For: `0` (the default: the
+ * socket's address is the client), a hop count, or the old boolean spelling (`true` = 1 hop,
+ * `false` = 0) so existing deployments keep working.
+ */
+const proxyHops = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = v?.trim().toLowerCase()
+    if (s === undefined || s === '' || s === 'false' || s === 'no') return 0
+    if (s === 'true' || s === 'yes') return 1
+    const n = Number(s)
+    if (!/^\d{1,2}$/.test(s) || n > 10) {
+      ctx.addIssue({ code: 'custom', message: 'expected the number of trusted proxy hops (0–10; true = 1, false = 0)' })
+      return z.NEVER
+    }
+    return n
+  })
+
 /** `<points>/<seconds>`: how many requests a key may make per window, e.g. `10/60`. */
 const rate = (fallback: string) =>
   z
@@ -66,6 +86,32 @@ const redisUrl = z.string().refine((v) => {
   }
 }, 'expected a redis:// or rediss:// URL')
 
+const smtpUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v)
+    return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== ''
+  } catch {
+    // Not parseable as a URL at all: invalid.
+    return false
+  }
+}, 'expected an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587')
+
+export interface MailAddress {
+  address: string
+  /** Display name; empty when the variable names a bare address. */
+  name: string
+}
+
+/** `Name <address>`, `"Name" <address>` or a bare `address`: one mailbox, no line breaks. */
+const mailbox = z.string().transform((v, ctx): MailAddress => {
+  const m = /^\s*(?:"?([^"<>\r\n]*?)"?\s*)?<([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>\s*$/.exec(v) ?? /^\s*()([^<>\s@"]+@[^<>\s@"]+\.[^<>\s@"]+)\s*$/.exec(v)
+  if (!m) {
+    ctx.addIssue({ code: 'custom', message: 'expected an address with an optional name, e.g. MyHibachi <bookings@example.com>' })
+    return z.NEVER
+  }
+  return { address: m[2] ?? '', name: (m[1] ?? '').trim() }
+})
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: int(3000, 1, 65535),
@@ -83,7 +129,7 @@ const schema = z.object({
   LOG_PRETTY: bool(false),
   SHUTDOWN_TIMEOUT_MS: int(25_000, 0, 600_000),
   HEALTH_CHECK_TIMEOUT_MS: int(1_500, 50, 30_000),
-  TRUST_PROXY: bool(false),
+  TRUST_PROXY: proxyHops,
   RATE_LIMIT_ENABLED: bool(true),
   RATE_LIMIT_BOOKINGS: rate('10/60'),
   RATE_LIMIT_QUOTE: rate('60/60'),
@@ -92,9 +138,15 @@ const schema = z.object({
   RATE_LIMIT_LOGIN: rate('20/300'),
   RATE_LIMIT_LOGIN_EMAIL: rate('10/300'),
   RATE_LIMIT_REPORTS: rate('30/60'),
+  RATE_LIMIT_AUTH: rate('10/300'),
+  RATE_LIMIT_WRITES: rate('120/60'),
+  RATE_LIMIT_GRAPHQL: rate('60/60'),
   IDEMPOTENCY_TTL_SECONDS: int(86_400, 60, 7 * 86_400),
+  IDEMPOTENCY_LEASE_SECONDS: int(30, 1, 3_600),
   CACHE_TTL_SECONDS: int(300, 1, 86_400),
   REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]{0,40}$/i, 'expected up to 40 letters, digits, : _ -').default('myhibachi:'),
+  SMTP_URL: smtpUrl.optional(),
+  EMAIL_FROM: mailbox.default({ address: 'bookings@myhibachi.local', name: 'MyHibachi' }),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET'> & { PAYLOAD_SECRET: string }
@@ -122,6 +174,11 @@ function parse(source: NodeJS.ProcessEnv): Env {
       throw new EnvError('Invalid environment: PAYLOAD_SECRET is required in production (at least 32 characters)')
     }
     secret = readOrCreateLocalSecret()
+  }
+  // Without a transport, sign-up and password-reset mail would land in a local folder nobody
+  // reads: customers could never verify. `next build` sends nothing, so it may go without.
+  if (!env.SMTP_URL && env.NODE_ENV === 'production' && source.NEXT_PHASE !== 'phase-production-build') {
+    throw new EnvError('Invalid environment: SMTP_URL is required in production (an smtp:// or smtps:// URL)')
   }
   return { ...env, PAYLOAD_SECRET: secret }
 }

@@ -1,15 +1,25 @@
 /**
  * The ONE place typed errors become HTTP answers.
- * - Domain ValidationError → Payload's ValidationError (400, `data.errors[]` names each field).
+ * - Domain ValidationError → Payload's ValidationError (400, `data.errors[]` names each field,
+ *   the message names each field once).
  * - Domain ConflictError, and the database's own refusals (capacity trigger, chef overlap,
  *   duplicate-booking index), → 409 with a reason code and a plain message. Never a 500.
- * - NotFound → 404, Forbidden → 403.
+ * - NotFound → 404 `NotFound`, Forbidden → 403 `Forbidden` (Payload's own classes, so our 404s and
+ *   Payload's carry the same name).
+ * - A value PostgreSQL refuses as data (SQLSTATE class 22: NUL in text, a malformed timestamp, an
+ *   out-of-range integer) is the caller's bad input that slipped past validation: 400, never 500.
+ *   It is a backstop — validation should name the field first — so it is logged as a warning.
  * Used by hooks/endpoints (`toPayloadError`) and by the root `afterError` hook, which sees errors
  * thrown from the database layer.
+ * Error names reach clients from each class's constructor name (Payload's APIError sets
+ * `name = this.constructor.name`); next.config.mjs keeps server code unminified so they survive.
  */
-import { APIError, ValidationError as PayloadValidationError, type AfterErrorHook } from 'payload'
+import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationError, type AfterErrorHook } from 'payload'
 
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ConflictReason } from '../domain'
+import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
+import { logger } from './logger'
+
+const log = logger.child({ module: 'payload-errors' })
 
 /** SQLSTATEs raised by our migrations' triggers (see migrations/*_booking_core.ts). */
 export const SQLSTATE_SLOT_FULL = 'MH409'
@@ -65,22 +75,88 @@ export function conflictFromDatabase(err: unknown): HttpConflictError | undefine
   return undefined
 }
 
-export function toPayloadError(err: unknown): unknown {
-  if (err instanceof ValidationError) {
-    return new PayloadValidationError({ errors: err.issues.map((i) => ({ path: i.path, message: i.message })) })
-  }
-  if (err instanceof ConflictError) return new HttpConflictError(err.message, err.reason ?? 'conflict')
-  if (err instanceof NotFoundError) return new APIError(err.message, 404, undefined, true)
-  if (err instanceof ForbiddenError) return new APIError(err.message, 403, undefined, true)
-  return conflictFromDatabase(err) ?? err
+/**
+ * Payload's ValidationError for our issues. Every issue stays in `data.errors` (in order, so the
+ * storefront, which shows the first message per path beside its field, shows the most basic
+ * one); the message names each path once — Payload's own would repeat a path per issue.
+ */
+export function payloadValidationError(issues: readonly ValidationIssue[]): PayloadValidationError {
+  const error = new PayloadValidationError({ errors: issues.map((i) => ({ path: i.path, message: i.message })) })
+  const paths = uniqueIssuePaths(issues)
+  error.message = `${paths.length === 1 ? 'The following field is invalid:' : 'The following fields are invalid:'} ${paths.join(', ')}`
+  return error
 }
 
-/** Root afterError hook: database refusals that escaped a hook still answer 409, not 500. */
-export const mapDatabaseErrors: AfterErrorHook = ({ error }) => {
+function withMessage<E extends APIError>(error: E, message: string): E {
+  error.message = message
+  return error
+}
+
+/** SQLSTATE class 22, "data exception": PostgreSQL refused a value we sent it. */
+function isDataException(err: unknown): boolean {
+  const pg = pgErrorOf(err)
+  return Boolean(pg?.code?.startsWith('22'))
+}
+
+/** The backstop 400 for a value PostgreSQL refused (see the file comment). */
+function invalidValueFromDatabase(err: unknown): PayloadValidationError | undefined {
+  if (!isDataException(err)) return undefined
+  const pg = pgErrorOf(err)
+  // Only code and message: the error's query text and parameters would carry the request's PII.
+  log.warn({ code: pg?.code, error: pg?.message }, 'the database refused a value that validation let through')
+  return payloadValidationError([{ path: BODY_PATH, message: 'The request contains a value that cannot be stored' }])
+}
+
+export function toPayloadError(err: unknown): unknown {
+  if (err instanceof ValidationError) return payloadValidationError(err.issues)
+  if (err instanceof ConflictError) return new HttpConflictError(err.message, err.reason ?? 'conflict')
+  if (err instanceof NotFoundError) return withMessage(new NotFound(), err.message)
+  if (err instanceof ForbiddenError) return withMessage(new Forbidden(), err.message)
+  return conflictFromDatabase(err) ?? invalidValueFromDatabase(err) ?? err
+}
+
+interface ErrorEntry {
+  name?: string
+  message?: string
+  data?: unknown
+}
+
+/**
+ * Payload's answer with the refusal's name on every entry: Payload only names errors that carry
+ * `data` (its NotFound, Forbidden, UnverifiedEmail and AuthenticationError answer a bare
+ * message), while the API promises `{ name, message, data }`. Only for refusals (< 500): a 5xx
+ * keeps Payload's generic message and says nothing of its cause.
+ */
+function withNames(error: unknown, result: unknown): { errors: ErrorEntry[] } | undefined {
+  if (!(error instanceof APIError) || error.status >= 500) return undefined
+  const entries = (result as { errors?: unknown } | undefined)?.errors
+  if (!Array.isArray(entries) || entries.every((e: ErrorEntry) => typeof e.name === 'string')) return undefined
+  return { errors: entries.map((e: ErrorEntry) => ({ name: error.name, ...e })) }
+}
+
+/**
+ * Root afterError hook, for every error Payload answers: database refusals that escaped a hook
+ * still answer 409 (conflicts) or 400 (values the database cannot store), not 500; and every
+ * refusal names itself (`NotFound`, `Forbidden`…), as the README's error shape promises.
+ */
+export const mapDatabaseErrors: AfterErrorHook = ({ error, result }) => {
   const conflict = conflictFromDatabase(error)
-  if (!conflict) return
-  return {
-    status: 409,
-    response: { errors: [{ name: 'ConflictError', message: conflict.message, data: conflict.data as Record<string, unknown> }] },
+  if (conflict) {
+    return {
+      status: 409,
+      response: { errors: [{ name: 'ConflictError', message: conflict.message, data: conflict.data as Record<string, unknown> }] },
+    }
   }
+  // Payload copies a request body recursively before any hook of ours sees it: a body nested tens
+  // of thousands deep overflows the stack there. The caller's mistake, so a 400 on the body.
+  if (error instanceof RangeError && /maximum call stack/i.test(error.message)) {
+    const tooDeep = payloadValidationError([{ path: BODY_PATH, message: 'The body is nested too deeply' }])
+    return { status: 400, response: { errors: [{ name: 'ValidationError', message: tooDeep.message, data: tooDeep.data as Record<string, unknown> }] } }
+  }
+  const invalid = invalidValueFromDatabase(error)
+  if (invalid) {
+    return { status: 400, response: { errors: [{ name: 'ValidationError', message: invalid.message, data: invalid.data as Record<string, unknown> }] } }
+  }
+  const named = withNames(error, result)
+  return named ? { response: named as unknown as Record<string, unknown> } : undefined
 }

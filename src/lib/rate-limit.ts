@@ -4,12 +4,21 @@
  * takes over while Redis is unreachable (so a Redis outage never turns into 5xx). Without
  * REDIS_URL the in-memory limiter is used from the start (one instance only; logged once).
  *
+ * Which policy guards a request is decided on the request as Next and Payload will ROUTE it, not
+ * as it is spelled: Next resolves `.`/`..` segments (also `%2e`), turns `\` into `/`, decodes
+ * percent-escapes (`/api/%62ookings` reaches the bookings endpoint) and redirects double and
+ * trailing slashes; Payload matches endpoint paths case-insensitively (`/api/customers/LOGIN`
+ * signs in). So the path is normalised (`normalisePath`) before matching, and a POST that Payload
+ * will serve as a GET (`X-Payload-HTTP-Method-Override: GET`, what the admin panel's relationship
+ * fields send) is matched as the GET it becomes. Every public write under /api is limited: named
+ * routes by their own policy, everything else by `writes`.
+ *
  * Headers follow draft-ietf-httpapi-ratelimit-headers-09:
  *   RateLimit-Policy: "<policy>";q=<quota>;w=<window seconds>
  *   RateLimit:        "<policy>";r=<remaining>;t=<seconds until reset>
  * plus Retry-After (seconds) on 429.
  */
-import type { IncomingMessage } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
@@ -19,7 +28,7 @@ import { redis, sharedRedis } from './redis'
 
 const log = logger.child({ module: 'rate-limit' })
 
-export type RatePolicy = 'bookings' | 'quote' | 'availability' | 'manage' | 'login' | 'login-email' | 'reports'
+export type RatePolicy = 'bookings' | 'quote' | 'availability' | 'manage' | 'login' | 'login-email' | 'reports' | 'auth' | 'graphql' | 'writes'
 
 export interface RateDecision {
   allowed: boolean
@@ -38,6 +47,9 @@ const RATE_SETTING = {
   login: 'RATE_LIMIT_LOGIN',
   'login-email': 'RATE_LIMIT_LOGIN_EMAIL',
   reports: 'RATE_LIMIT_REPORTS',
+  auth: 'RATE_LIMIT_AUTH',
+  graphql: 'RATE_LIMIT_GRAPHQL',
+  writes: 'RATE_LIMIT_WRITES',
 } as const satisfies Record<RatePolicy, string>
 
 function policyRate(policy: RatePolicy): { points: number; durationSeconds: number } {
@@ -91,26 +103,122 @@ export function rateLimitHeaders(d: RateDecision): Record<string, string> {
   return headers
 }
 
-/** Which policy guards a request, by method and path; undefined for unlimited routes. */
-export function policyFor(method: string | undefined, path: string): RatePolicy | undefined {
-  const m = (method ?? 'GET').toUpperCase()
-  if (m === 'POST' && path === '/api/bookings') return 'bookings'
-  if (m === 'POST' && path === '/api/quote') return 'quote'
-  if (m === 'GET' && path === '/api/availability') return 'availability'
-  if (m === 'POST' && /^\/api\/bookings\/manage\//.test(path)) return 'manage'
-  if (m === 'POST' && (path === '/api/users/login' || path === '/api/customers/login')) return 'login'
-  if (m === 'POST' && (path === '/api/client-errors' || path === '/api/vitals')) return 'reports'
-  return undefined
+/** Decodes `%XX` escapes of ASCII characters only; a malformed escape (`%ZZ`) or a non-ASCII byte stays as written. Never throws. */
+function decodeAsciiEscapes(path: string): string {
+  return path.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 }
 
-/** The client's address: the first X-Forwarded-For entry only when TRUST_PROXY says so. */
-export function clientIp(req: IncomingMessage): string {
-  if (env().TRUST_PROXY) {
-    const xff = req.headers['x-forwarded-for']
-    const first = (Array.isArray(xff) ? xff[0] : xff)?.split(',')[0]?.trim()
-    if (first) return first
+const SINGLE_DOT = /^(\.|%2e)$/i
+const DOUBLE_DOT = /^(\.|%2e){2}$/i
+
+/**
+ * The path a request-target names, in the one spelling the policies are written in. In the order
+ * the WHATWG URL parser (which Next uses) and Next's router apply them: `\` is a separator; `.`
+ * and `..` segments — also spelled `%2e` — are resolved on the raw path; THEN each segment's
+ * percent-escapes are decoded once (ASCII only; `%ZZ` stays as written, never throws). An escaped
+ * `%2F` or `..` that appears only after decoding is data inside a segment for Next and Payload, so
+ * it is not resolved here either: `/api/bookings/manage/a%2F..%2F..%2Fquote/cancel` still reaches
+ * the manage endpoint and is still limited as `manage`. Finally lower case (Payload matches
+ * endpoint paths case-insensitively), no empty segments (Next redirects `//`), no trailing slash,
+ * no query. Spellings that reach no handler may map to a limited path too: then a 404 costs a
+ * point, nothing worse. Accepts the absolute form (`http://host/path`).
+ */
+export function normalisePath(target: string): string {
+  let path = target
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    const afterAuthority = path.indexOf('/', path.indexOf('//') + 2)
+    path = afterAuthority === -1 ? '/' : path.slice(afterAuthority)
   }
-  return req.socket.remoteAddress ?? 'unknown'
+  const parts = (path.split(/[?#]/, 1)[0] ?? '').split(/[/\\]/)
+  if (parts[0] === '') parts.shift() // the leading slash
+  // Empty segments stay until dots are resolved, as in the URL parser: `/api//../bookings` is
+  // `/api/bookings` (the `..` removes the empty segment, not `api`).
+  const segments: string[] = []
+  for (const segment of parts) {
+    if (DOUBLE_DOT.test(segment)) segments.pop()
+    else if (!SINGLE_DOT.test(segment)) segments.push(segment)
+  }
+  const decoded = segments.map((segment) => decodeAsciiEscapes(segment).toLowerCase())
+  return `/${decoded.join('/')}`.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1')
+}
+
+/**
+ * The method the request will be served as: Payload serves a POST carrying exactly
+ * `X-Payload-HTTP-Method-Override: GET` (or `X-HTTP-Method-Override: GET`) as that GET
+ * (payload/dist/utilities/handleEndpoints.js), so it is limited like the GET it becomes.
+ */
+export function effectiveMethod(method: string | undefined, headers: IncomingHttpHeaders): string {
+  const m = (method ?? 'GET').toUpperCase()
+  if (m === 'POST' && (headers['x-payload-http-method-override'] === 'GET' || headers['x-http-method-override'] === 'GET')) return 'GET'
+  return m
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Auth-collection routes that create accounts, send mail or trade a token for access. */
+const AUTH_ACTION = /^\/api\/[^/]+\/(forgot-password|reset-password|unlock|first-register|verify\/.+)$/
+
+/**
+ * Which policy guards a request, by method and path (normalised here, so a raw request-target is
+ * fine); undefined for reads that need no limit. The first rule that matches wins, so a request
+ * consumes exactly one policy.
+ */
+export function policyFor(method: string | undefined, rawPath: string): RatePolicy | undefined {
+  const m = (method ?? 'GET').toUpperCase()
+  const path = normalisePath(rawPath)
+  // Mutations are refused to all but staff by a validation rule (src/access/graphqlMutations.ts);
+  // this bounds the cost of the rest. The route exports only POST today (a GET answers 405), but
+  // graphql-http would serve queries over GET if it were added, so GET counts too.
+  if (path === '/api/graphql' && (m === 'POST' || m === 'GET')) return 'graphql'
+  if (m === 'GET' && path === '/api/availability') return 'availability'
+  // Payload's admin verify view (/admin/<auth collection>/verify/<token>) verifies on a GET.
+  if (m === 'GET' && /^\/admin\/[^/]+\/verify\/.+$/.test(path)) return 'auth'
+  if (READ_METHODS.has(m)) return undefined
+  // Outside /api the only writes are Next server actions under /admin: Payload's server functions
+  // (form state on every keystroke, list and document rendering, scheduled publish), which act
+  // for a signed-in staff user. Limiting them per IP would throttle staff typing.
+  if (!path.startsWith('/api/')) return undefined
+  if (m === 'POST') {
+    if (path === '/api/bookings') return 'bookings'
+    if (path === '/api/quote') return 'quote'
+    if (path.startsWith('/api/bookings/manage/')) return 'manage'
+    if (/^\/api\/[^/]+\/login$/.test(path)) return 'login'
+    if (path === '/api/client-errors' || path === '/api/vitals') return 'reports'
+    // Sign-up: the customers collection's public create.
+    if (path === '/api/customers') return 'auth'
+    if (AUTH_ACTION.test(path)) return 'auth'
+  }
+  // refresh-token, logout, staff edits, preferences and locks, uploads: one generous budget, so
+  // nothing under /api can be written without a limit.
+  return 'writes'
+}
+
+/** The policy for a Node request, as Next and Payload will route it. */
+export function requestPolicy(req: IncomingMessage): RatePolicy | undefined {
+  return policyFor(effectiveMethod(req.method, req.headers), req.url ?? '/')
+}
+
+/**
+ * The client's address behind `hops` trusted reverse proxies, each of which APPENDS the address it
+ * received the request from to X-Forwarded-For: the entry `hops` places from the right is the one
+ * our outermost proxy wrote; everything left of it is whatever the client sent and proves nothing.
+ * Several X-Forwarded-For headers count as one list (Node joins them with ", "). With fewer
+ * entries than hops the left-most is used; with no entries, or hops = 0, the socket's address.
+ */
+export function clientIpFrom(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, hops: number): string {
+  const socket = socketAddress ?? 'unknown'
+  if (hops <= 0 || forwardedFor === undefined) return socket
+  const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+  if (entries.length === 0) return socket
+  return entries[Math.max(0, entries.length - hops)] ?? socket
+}
+
+/** The client's address: from X-Forwarded-For only as far as TRUST_PROXY (a hop count) says. */
+export function clientIp(req: IncomingMessage): string {
+  return clientIpFrom(req.headers['x-forwarded-for'], req.socket.remoteAddress, env().TRUST_PROXY)
 }
 
 /** Logs once at start which limiter backs the rate limits. */
@@ -119,5 +227,8 @@ export function describeRateLimiting(): void {
     log.warn('RATE_LIMIT_ENABLED=false: every rate limit is OFF (load tests only)')
     return
   }
-  log.info({ store: redis() ? 'redis (in-memory insurance while Redis is down)' : 'in-process memory (REDIS_URL unset)' }, 'rate limits on')
+  log.info(
+    { store: redis() ? 'redis (in-memory insurance while Redis is down)' : 'in-process memory (REDIS_URL unset)', trustedProxyHops: env().TRUST_PROXY },
+    'rate limits on',
+  )
 }

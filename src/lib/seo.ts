@@ -5,6 +5,7 @@
  * serializeJsonLd must stay the only way JSON-LD reaches the HTML, because CMS text flows into it.
  */
 import type { Metadata } from 'next'
+import { SITE_ASSETS } from './site-assets'
 
 /**
  * Price band from the per-adult price, the way diners read "$"–"$$$$" for a meal per person:
@@ -100,13 +101,15 @@ export function pageMetadata(input: PageMetadataInput): Metadata {
       description,
     },
   }
-  if (input.image && meta.openGraph) {
+  // A page without an image of its own shares the site's default image (public/og-image.png).
+  const image = input.image ?? { ...SITE_ASSETS.ogImage, alt: input.siteName }
+  if (meta.openGraph) {
     meta.openGraph.images = [
       {
-        url: input.image.url,
-        width: input.image.width ?? undefined,
-        height: input.image.height ?? undefined,
-        alt: input.image.alt ?? undefined,
+        url: image.url,
+        width: image.width ?? undefined,
+        height: image.height ?? undefined,
+        alt: image.alt ?? undefined,
       },
     ]
   }

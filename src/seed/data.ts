@@ -402,7 +402,7 @@ export function pagesData(): SeedPage[] {
         ),
         heading('h2', 'Changing your booking'),
         paragraph(
-          `You can move your event to another free date or time from the link in your confirmation email while the booking is pending or confirmed, as long as the new start is at least ${s.leadTimeHours} hours away. Moving an event is not a cancellation: your deposit moves with it. You can change the proteins per guest until two days before the event.`,
+          `You can move your event to another free date or time from the link in your confirmation email while the booking is pending or confirmed, as long as the new start is at least ${s.leadTimeHours} hours away. Moving an event is not a cancellation: your deposit moves with it. If you later cancel a moved event, the refund is counted from your original date (or from the new date, if you moved it earlier), so moving an event never changes what a cancellation refunds. Online changes close when the event starts: after that, please call us. The price is fixed when you book; it changes only if you change the party size or the menu. You can change the proteins per guest until two days before the event.`,
         ),
         heading('h2', 'Weather'),
         paragraph(

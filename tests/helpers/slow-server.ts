@@ -10,9 +10,11 @@ import pg from 'pg'
 import { createGracefulServer } from '../../src/lib/graceful-server'
 import { logger } from '../../src/lib/logger'
 import { onShutdown } from '../../src/lib/process-registry'
+import { rawClientConfig } from './sql'
 
 const delayMs = Number(process.env.SLOW_MS ?? 1500)
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URI, max: 2 })
+// Bounded like every raw test connection (a wait fails in seconds, with a reason).
+const pool = new pg.Pool({ ...rawClientConfig(), max: 2 })
 onShutdown('db-pool', () => pool.end())
 
 let active = 0

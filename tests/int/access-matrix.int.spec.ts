@@ -8,19 +8,26 @@
  *   200 with no documents) AND the database is unchanged.
  * - { sees }: a list answered 200 showing exactly these fixtures among this test's fixtures;
  *   `only` also forbids any other document, `every` is a field value every listed document has.
+ * The same reads are made through GraphQL, and history (versions), drafts, unlocking a locked
+ * account and the admin panel have rows of their own. The last test enumerates the built config:
+ * a collection or an operation without a row here fails it.
  */
 import config from '@payload-config'
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { bookingRequest, RUN, unique, uniqueEmail } from '../helpers/access-data'
+import { graphqlClient } from '../helpers/graphql'
 import { restClient, type RestResponse } from '../helpers/rest'
 
 const rest = restClient(config)
+const graphql = graphqlClient(config)
 let payload: Payload
 
 const PASSWORD = 'correct horse battery staple'
 const STAFF_NOTE = `Staff only ${RUN}: prefers the back entrance`
+/** The title of an unpublished edit of the published page: only content editors may see it. */
+const DRAFT_TITLE = `Unpublished edit ${RUN}`
 /** Refusal of an operation. */
 const REFUSED = [401, 403]
 /** Refusal of an operation on one document: 404 too, when the caller may not even see it. */
@@ -31,8 +38,9 @@ const MISSING_MEDIA_ID = 2_147_483_000
 type Actor = 'anonymous' | 'customer A' | 'customer B' | 'chef' | 'editor' | 'manager' | 'admin'
 type Staff = 'chef' | 'editor' | 'manager' | 'admin'
 type Customer = 'customer A' | 'customer B'
-type Collection = 'users' | 'customers' | 'bookings' | 'messages' | 'menu-items' | 'pages' | 'media' | 'business-settings'
-type ListedCollection = Exclude<Collection, 'media' | 'business-settings'>
+type Internal = 'payload-locked-documents' | 'payload-preferences' | 'payload-migrations' | 'payload-kv'
+type Collection = 'users' | 'customers' | 'bookings' | 'messages' | 'menu-items' | 'pages' | 'media' | 'business-settings' | Internal
+type ListedCollection = Exclude<Collection, 'media' | 'business-settings' | Internal>
 
 const FIXTURES = {
   users: ['admin', 'manager', 'editor', 'chef'],
@@ -44,7 +52,21 @@ const FIXTURES = {
 } as const satisfies Record<ListedCollection, readonly string[]>
 type Fixture = (typeof FIXTURES)[ListedCollection][number]
 
-type Op = 'read' | 'create' | 'update' | 'delete' | 'change role' | 'set notes' | 'see notes'
+type Op =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'change role'
+  | 'set notes'
+  | 'see notes'
+  | 'read versions'
+  | 'read drafts'
+  | 'unlock'
+  | 'use admin'
+  | 'graphql read'
+  | 'graphql read versions'
+  | 'read deep'
 type Expectation = 'yes' | 'no' | { sees: Fixture[]; only?: true; every?: Record<string, unknown> }
 
 interface Cell {
@@ -275,6 +297,9 @@ const CELLS: Cell[] = [
   cell('anonymous', 'media', 'delete', 'no'),
   cell('customer A', 'media', 'delete', 'no'),
   cell('chef', 'media', 'delete', 'no'),
+  cell('anonymous', 'media', 'update', 'no'),
+  cell('customer A', 'media', 'update', 'no'),
+  cell('chef', 'media', 'update', 'no'),
 
   // global business-settings
   cell('anonymous', 'business-settings', 'read', 'yes'),
@@ -290,6 +315,129 @@ const CELLS: Cell[] = [
   cell('editor', 'business-settings', 'update', 'no'),
   cell('manager', 'business-settings', 'update', 'yes'),
   cell('admin', 'business-settings', 'update', 'yes'),
+
+  // History: a booking's versions hold every customer's contact and address.
+  cell('anonymous', 'bookings', 'read versions', 'no'),
+  cell('customer A', 'bookings', 'read versions', 'no'),
+  cell('customer B', 'bookings', 'read versions', 'no'),
+  cell('chef', 'bookings', 'read versions', 'no'),
+  cell('editor', 'bookings', 'read versions', 'no'),
+  cell('manager', 'bookings', 'read versions', 'yes'),
+  cell('admin', 'bookings', 'read versions', 'yes'),
+  cell('customer A', 'bookings', 'read versions', 'no', "A's booking"),
+  cell('chef', 'bookings', 'read versions', 'no', "chef's booking"),
+  cell('manager', 'bookings', 'read versions', 'yes', "A's booking"),
+  cell('anonymous', 'pages', 'read versions', 'no'),
+  cell('customer A', 'pages', 'read versions', 'no'),
+  cell('chef', 'pages', 'read versions', 'no'),
+  cell('editor', 'pages', 'read versions', 'yes'),
+  cell('manager', 'pages', 'read versions', 'yes'),
+  cell('admin', 'pages', 'read versions', 'yes'),
+  cell('anonymous', 'pages', 'read versions', 'no', 'draft page'),
+  cell('editor', 'pages', 'read versions', 'yes', 'draft page'),
+  cell('anonymous', 'business-settings', 'read versions', 'no'),
+  cell('customer A', 'business-settings', 'read versions', 'no'),
+  cell('chef', 'business-settings', 'read versions', 'no'),
+  cell('editor', 'business-settings', 'read versions', 'no'),
+  cell('manager', 'business-settings', 'read versions', 'yes'),
+  cell('admin', 'business-settings', 'read versions', 'yes'),
+
+  // Drafts: an unpublished edit of a published page (Payload reads drafts through `read`).
+  cell('anonymous', 'pages', 'read drafts', 'no'),
+  cell('customer A', 'pages', 'read drafts', 'no'),
+  cell('chef', 'pages', 'read drafts', 'no'),
+  cell('editor', 'pages', 'read drafts', 'yes'),
+  cell('manager', 'pages', 'read drafts', 'yes'),
+  cell('admin', 'pages', 'read drafts', 'yes'),
+
+  // Unlocking an account locked out after failed sign-ins.
+  cell('anonymous', 'users', 'unlock', 'no'),
+  cell('customer A', 'users', 'unlock', 'no'),
+  cell('chef', 'users', 'unlock', 'no'),
+  cell('editor', 'users', 'unlock', 'no'),
+  cell('manager', 'users', 'unlock', 'no'),
+  cell('admin', 'users', 'unlock', 'yes'),
+  cell('anonymous', 'customers', 'unlock', 'no'),
+  cell('customer A', 'customers', 'unlock', 'no'),
+  cell('chef', 'customers', 'unlock', 'no'),
+  cell('editor', 'customers', 'unlock', 'no'),
+  cell('manager', 'customers', 'unlock', 'yes'),
+  cell('admin', 'customers', 'unlock', 'yes'),
+
+  // The admin panel: staff only (GET /api/access → canAccessAdmin).
+  cell('anonymous', 'users', 'use admin', 'no'),
+  cell('customer A', 'users', 'use admin', 'no'),
+  cell('chef', 'users', 'use admin', 'yes'),
+  cell('editor', 'users', 'use admin', 'yes'),
+  cell('manager', 'users', 'use admin', 'yes'),
+  cell('admin', 'users', 'use admin', 'yes'),
+  cell('customer A', 'customers', 'use admin', 'no'),
+  cell('customer B', 'customers', 'use admin', 'no'),
+
+  // The same reads through GraphQL.
+  cell('anonymous', 'bookings', 'graphql read', 'no'),
+  cell('customer A', 'bookings', 'graphql read', { sees: ["A's booking"], only: true }),
+  cell('customer B', 'bookings', 'graphql read', { sees: ["B's booking"], only: true }),
+  cell('chef', 'bookings', 'graphql read', { sees: ["chef's booking"], only: true }),
+  cell('editor', 'bookings', 'graphql read', 'no'),
+  cell('manager', 'bookings', 'graphql read', { sees: ["A's booking", "B's booking", "chef's booking"] }),
+  cell('anonymous', 'customers', 'graphql read', 'no'),
+  cell('customer A', 'customers', 'graphql read', { sees: ['customer A'], only: true }),
+  cell('chef', 'customers', 'graphql read', 'no'),
+  cell('editor', 'customers', 'graphql read', 'no'),
+  cell('manager', 'customers', 'graphql read', { sees: ['customer A', 'customer B'] }),
+  cell('anonymous', 'messages', 'graphql read', 'no'),
+  cell('customer A', 'messages', 'graphql read', { sees: ['message to A'], only: true }),
+  cell('chef', 'messages', 'graphql read', 'no'),
+  cell('anonymous', 'users', 'graphql read', 'no'),
+  cell('customer A', 'users', 'graphql read', 'no'),
+  cell('chef', 'users', 'graphql read', { sees: ['chef'], only: true }),
+  cell('manager', 'users', 'graphql read', ALL_STAFF),
+  cell('anonymous', 'pages', 'graphql read', PUBLISHED_ONLY),
+  cell('editor', 'pages', 'graphql read', { sees: ['published page', 'draft page'] }),
+  cell('anonymous', 'menu-items', 'graphql read', { sees: ['active item'] }),
+  cell('chef', 'menu-items', 'graphql read', { sees: ['active item', 'inactive item'] }),
+  cell('anonymous', 'bookings', 'graphql read versions', 'no'),
+  cell('customer A', 'bookings', 'graphql read versions', 'no'),
+  cell('chef', 'bookings', 'graphql read versions', 'no'),
+  cell('editor', 'bookings', 'graphql read versions', 'no'),
+  cell('manager', 'bookings', 'graphql read versions', 'yes'),
+  cell('anonymous', 'pages', 'graphql read versions', 'no'),
+  cell('customer A', 'pages', 'graphql read versions', 'no'),
+  cell('editor', 'pages', 'graphql read versions', 'yes'),
+  cell('anonymous', 'business-settings', 'graphql read versions', 'no'),
+  cell('customer A', 'business-settings', 'graphql read versions', 'no'),
+  cell('manager', 'business-settings', 'graphql read versions', 'yes'),
+
+  // Relationship depth never reaches past what the caller may read.
+  cell('chef', 'bookings', 'read deep', 'no', "chef's booking"),
+  cell('customer A', 'bookings', 'read deep', 'no', "A's booking"),
+  cell('customer A', 'messages', 'read deep', 'no', 'message to A'),
+
+  // Payload's own collections: admin-panel plumbing, staff only.
+  cell('anonymous', 'payload-locked-documents', 'read', 'no'),
+  cell('customer A', 'payload-locked-documents', 'read', 'no'),
+  cell('editor', 'payload-locked-documents', 'read', 'yes'),
+  cell('anonymous', 'payload-locked-documents', 'create', 'no'),
+  cell('customer A', 'payload-locked-documents', 'create', 'no'),
+  cell('customer A', 'payload-locked-documents', 'update', 'no'),
+  cell('customer A', 'payload-locked-documents', 'delete', 'no'),
+  cell('anonymous', 'payload-preferences', 'read', 'no'),
+  cell('customer A', 'payload-preferences', 'read', 'no'),
+  cell('customer A', 'payload-preferences', 'create', 'no'),
+  cell('customer A', 'payload-preferences', 'update', 'no'),
+  cell('customer A', 'payload-preferences', 'delete', 'no'),
+  cell('editor', 'payload-preferences', 'create', 'yes'),
+  cell('anonymous', 'payload-migrations', 'read', 'no'),
+  cell('customer A', 'payload-migrations', 'read', 'no'),
+  cell('manager', 'payload-migrations', 'read', 'no'),
+  cell('customer A', 'payload-migrations', 'create', 'no'),
+  cell('customer A', 'payload-migrations', 'update', 'no'),
+  cell('admin', 'payload-migrations', 'delete', 'no'),
+  cell('anonymous', 'payload-kv', 'read', 'no'),
+  cell('customer A', 'payload-kv', 'create', 'no'),
+  cell('admin', 'payload-kv', 'update', 'no'),
+  cell('admin', 'payload-kv', 'delete', 'no'),
 ]
 
 const VERB: Record<Op, string> = {
@@ -300,9 +448,21 @@ const VERB: Record<Op, string> = {
   'change role': 'change the role in',
   'set notes': 'set notes on',
   'see notes': 'see notes on',
+  'read versions': 'read the history of',
+  'read drafts': 'read unpublished drafts of',
+  unlock: 'unlock an account in',
+  'use admin': 'use the admin panel as',
+  'graphql read': 'read through GraphQL',
+  'graphql read versions': 'read through GraphQL the history of',
+  'read deep': 'reach through relationships of',
 }
 
 function nameOf(c: Cell): string {
+  if (typeof c.expect === 'object' && c.op !== 'read') return `${nameOfList(c)} (${c.op})`
+  return nameOfList(c)
+}
+
+function nameOfList(c: Cell): string {
   if (typeof c.expect === 'object') {
     const sees: readonly Fixture[] = c.expect.sees
     const hidden = c.collection in FIXTURES ? FIXTURES[c.collection as ListedCollection].filter((f) => !sees.includes(f)) : []
@@ -391,8 +551,10 @@ async function createCustomer(name: string, notes?: string): Promise<{ id: numbe
   const email = uniqueEmail(name)
   const customer = await payload.create({
     collection: 'customers',
-    data: { email, password: PASSWORD, name, ...(notes === undefined ? {} : { notes }) },
+    // Verified: a customer account signs in only once its email is proved.
+    data: { email, password: PASSWORD, name, _verified: true, ...(notes === undefined ? {} : { notes }) },
     overrideAccess: true,
+    disableVerificationEmail: true,
   })
   return { id: customer.id, email }
 }
@@ -447,6 +609,8 @@ async function freshDoc(collection: Collection, actor: Actor): Promise<number> {
       return MISSING_MEDIA_ID
     case 'business-settings':
       throw new Error('a global has no documents to delete')
+    default:
+      throw new Error(`${collection} is checked by checkInternal`)
   }
 }
 
@@ -483,6 +647,8 @@ function createRequest(collection: Collection): { body: Record<string, unknown>;
     }
     case 'business-settings':
       throw new Error('a global is not created')
+    default:
+      throw new Error(`${collection} is checked by checkInternal`)
   }
 }
 
@@ -497,8 +663,8 @@ const UPDATE_FIELD: Record<ListedCollection, string> = {
 }
 
 function listed(collection: Collection): ListedCollection {
-  if (collection === 'media' || collection === 'business-settings') throw new Error(`${collection} has no fixtures`)
-  return collection
+  if (collection === 'media' || collection === 'business-settings' || collection.startsWith('payload-')) throw new Error(`${collection} has no fixtures`)
+  return collection as ListedCollection
 }
 
 function fixtureName(collection: ListedCollection, id: number | string): Fixture | undefined {
@@ -523,7 +689,12 @@ async function checkList(c: Cell): Promise<void> {
   }
   expect(res.status, show(res)).toBe(200)
   expect(Array.isArray(res.body.docs), show(res)).toBe(true)
-  if (c.expect === 'yes') return
+  expectSees(c, docs)
+}
+
+/** A list that was answered: exactly the fixtures the cell names (and, with `only`, nothing else). */
+function expectSees(c: Cell, docs: Doc[]): void {
+  if (typeof c.expect !== 'object') return
   const collection = listed(c.collection)
   const names = docs.map((d) => fixtureName(collection, d.id) ?? `another document #${String(d.id)}`)
   const visible = c.expect.only ? names : names.filter((n) => (FIXTURES[collection] as readonly string[]).includes(n))
@@ -575,6 +746,13 @@ async function checkGlobalUpdate(c: Cell): Promise<void> {
 }
 
 async function checkUpdate(c: Cell, target: Fixture): Promise<void> {
+  if (c.collection === 'media') {
+    // No such media document: only an access refusal can come before "not found".
+    const res = await rest('PATCH', `/media/${String(MISSING_MEDIA_ID)}`, { ...as(c.actor), body: { alt: 'changed' } })
+    expect(c.expect, 'media updates are only checked for refusals').toBe('no')
+    expectStatusIn(res, REFUSED)
+    return
+  }
   const collection = listed(c.collection)
   const field = UPDATE_FIELD[collection]
   const id = idOf(target)
@@ -690,6 +868,7 @@ async function checkSeeNotes(c: Cell, target: Fixture): Promise<void> {
 }
 
 async function check(c: Cell): Promise<void> {
+  if (c.collection.startsWith('payload-')) return checkInternal(c)
   switch (c.op) {
     case 'read':
       return c.target === undefined ? checkList(c) : checkRead(c, c.target)
@@ -697,6 +876,7 @@ async function check(c: Cell): Promise<void> {
       return checkCreate(c)
     case 'update':
       if (c.collection === 'business-settings') return checkGlobalUpdate(c)
+      if (c.collection === 'media') return checkUpdate(c, 'active item')
       if (c.target === undefined) throw new Error('an update cell needs a target')
       return checkUpdate(c, c.target)
     case 'delete':
@@ -708,7 +888,220 @@ async function check(c: Cell): Promise<void> {
     case 'see notes':
       if (c.target === undefined) throw new Error('a see-notes cell needs a target')
       return checkSeeNotes(c, c.target)
+    case 'read versions':
+      return checkReadVersions(c)
+    case 'read drafts':
+      return checkReadDrafts(c)
+    case 'unlock':
+      return checkUnlock(c)
+    case 'use admin':
+      return checkUseAdmin(c)
+    case 'graphql read':
+      return checkGraphqlRead(c)
+    case 'graphql read versions':
+      return checkGraphqlReadVersions(c)
+    case 'read deep':
+      if (c.target === undefined) throw new Error('a read-deep cell needs a target')
+      return checkReadDeep(c, c.target)
   }
+}
+
+
+// ─── History, drafts, unlocking, the admin panel, GraphQL, relationship depth ──────────────────
+
+/** A page published with one title, then edited as an unpublished draft titled DRAFT_TITLE. */
+let draftedPageId = 0
+/** GraphQL's name for the business settings' history query (found by introspection). */
+let settingsVersionsQuery = ''
+
+function expectNothingListed(res: RestResponse<ListBody>): void {
+  if (res.status === 200) expect(res.body.docs ?? [], show(res)).toEqual([])
+  else expectStatusIn(res, REFUSED)
+}
+
+async function versionOf(collection: 'bookings' | 'pages', target: Fixture): Promise<number | string> {
+  const found = await payload.findVersions({ collection, where: { parent: { equals: idOf(target) } }, limit: 1, depth: 0, overrideAccess: true })
+  const version = found.docs[0]
+  if (!version) throw new Error(`${target} has no stored version`)
+  return version.id
+}
+
+async function checkReadVersions(c: Cell): Promise<void> {
+  if (c.collection === 'business-settings') {
+    const res = await rest<ListBody>('GET', '/globals/business-settings/versions?limit=100&depth=0', as(c.actor))
+    if (c.expect === 'yes') {
+      expect(res.status, show(res)).toBe(200)
+      expect(res.body.docs?.length ?? 0, show(res)).toBeGreaterThan(0)
+    } else {
+      expectNothingListed(res)
+    }
+    return
+  }
+  if (c.collection !== 'bookings' && c.collection !== 'pages') throw new Error(`${c.collection} keeps no versions`)
+  const collection = c.collection
+  if (c.target !== undefined) {
+    const versionId = await versionOf(collection, c.target)
+    const res = await rest<Doc>('GET', `/${collection}/versions/${String(versionId)}?depth=0`, as(c.actor))
+    if (c.expect === 'yes') {
+      expect(res.status, show(res)).toBe(200)
+      expect(Number(res.body.parent), show(res)).toBe(idOf(c.target))
+    } else {
+      expectStatusIn(res, REFUSED_BY_ID)
+      expect(JSON.stringify(res.body)).not.toContain('@access-matrix.test')
+    }
+    return
+  }
+  const res = await rest<ListBody>('GET', `/${collection}/versions?limit=1000&depth=0`, as(c.actor))
+  if (c.expect !== 'yes') {
+    expectNothingListed(res)
+    return
+  }
+  expect(res.status, show(res)).toBe(200)
+  const parents = new Set((res.body.docs ?? []).map((d) => Number(d.parent)))
+  for (const fixture of FIXTURES[collection]) expect(parents.has(idOf(fixture)), `a version of ${fixture} is listed`).toBe(true)
+}
+
+async function checkReadDrafts(c: Cell): Promise<void> {
+  const one = await rest<Doc>('GET', `/pages/${String(draftedPageId)}?draft=true&depth=0`, as(c.actor))
+  const list = await rest<ListBody>('GET', `/pages?draft=true&depth=0&where[id][equals]=${String(draftedPageId)}`, as(c.actor))
+  if (c.expect === 'yes') {
+    expect(one.status, show(one)).toBe(200)
+    expect(one.body.title).toBe(DRAFT_TITLE)
+    expect(list.body.docs?.[0]?.title, show(list)).toBe(DRAFT_TITLE)
+    return
+  }
+  for (const res of [one, list]) expect(JSON.stringify(res.body), 'the unpublished edit never reaches the caller').not.toContain(DRAFT_TITLE)
+  // The published version stays public.
+  expect(one.status, show(one)).toBe(200)
+  expect(one.body.title).toBe(`Page ${RUN}`)
+}
+
+async function checkUnlock(c: Cell): Promise<void> {
+  if (c.collection !== 'users' && c.collection !== 'customers') throw new Error(`${c.collection} has no accounts`)
+  const collection = c.collection
+  const email = uniqueEmail('locked')
+  const created =
+    collection === 'users'
+      ? await payload.create({ collection, data: { email, password: PASSWORD, role: 'chef', name: 'Locked Out' }, overrideAccess: true })
+      : await payload.create({ collection, data: { email, password: PASSWORD, name: 'Locked Out', _verified: true }, overrideAccess: true, disableVerificationEmail: true })
+  const lockUntil = new Date(Date.now() + 3_600_000).toISOString()
+  await payload.db.updateOne({ collection, where: { id: { equals: created.id } }, data: { loginAttempts: 5, lockUntil } })
+  const res = await rest('POST', `/${collection}/unlock`, { ...as(c.actor), body: { email } })
+  const after = (await payload.db.findOne({ collection, where: { id: { equals: created.id } } })) as { lockUntil?: string | null } | null
+  if (c.expect === 'yes') {
+    expect(res.status, show(res)).toBe(200)
+    expect(after?.lockUntil ?? null).toBeNull()
+  } else {
+    expectStatusIn(res, REFUSED)
+    expect(after?.lockUntil, 'still locked').toBeTruthy()
+  }
+}
+
+async function checkUseAdmin(c: Cell): Promise<void> {
+  const res = await rest<{ canAccessAdmin?: boolean }>('GET', '/access', as(c.actor))
+  expect(res.status, show(res)).toBe(200)
+  expect(res.body.canAccessAdmin === true, show(res)).toBe(c.expect === 'yes')
+}
+
+const GRAPHQL_LIST: Record<ListedCollection, string> = {
+  users: 'Users',
+  customers: 'Customers',
+  bookings: 'Bookings',
+  messages: 'Messages',
+  'menu-items': 'MenuItems',
+  pages: 'Pages',
+}
+
+async function checkGraphqlRead(c: Cell): Promise<void> {
+  const field = GRAPHQL_LIST[listed(c.collection)]
+  const extra = typeof c.expect === 'object' ? Object.keys(c.expect.every ?? {}).join(' ') : ''
+  const res = await graphql<Record<string, { docs: Doc[] } | null>>(`{ ${field}(limit: 1000) { docs { id ${extra} } } }`, as(c.actor))
+  const docs = res.data?.[field]?.docs ?? []
+  if (c.expect === 'no') {
+    expect(docs, JSON.stringify(res)).toEqual([])
+    return
+  }
+  expect(res.errors ?? [], JSON.stringify(res.errors)).toEqual([])
+  // Exactly what the same caller lists through REST (whose rows prove `only`; cells that ran since
+  // may have added documents of the caller's own), and the fixtures the cell names.
+  const viaRest = await rest<ListBody>('GET', `/${c.collection}?limit=1000&depth=0`, as(c.actor))
+  expect(docs.map((d) => Number(d.id)).sort(), 'GraphQL and REST list the same documents').toEqual((viaRest.body.docs ?? []).map((d) => Number(d.id)).sort())
+  if (typeof c.expect !== 'object') return
+  const loose: Expectation = { sees: c.expect.sees, ...(c.expect.every ? { every: c.expect.every } : {}) }
+  expectSees({ ...c, expect: loose }, docs.map((d) => ({ ...d, id: Number(d.id) })))
+}
+
+async function checkGraphqlReadVersions(c: Cell): Promise<void> {
+  const field = c.collection === 'business-settings' ? settingsVersionsQuery : c.collection === 'bookings' ? 'versionsBookings' : 'versionsPages'
+  const res = await graphql<Record<string, { docs: { id: unknown }[] } | null>>(`{ ${field}(limit: 1000) { docs { id } } }`, as(c.actor))
+  const docs = res.data?.[field]?.docs ?? []
+  if (c.expect === 'yes') {
+    expect(res.errors ?? [], JSON.stringify(res.errors)).toEqual([])
+    expect(docs.length).toBeGreaterThan(0)
+  } else {
+    expect(docs, JSON.stringify(res)).toEqual([])
+  }
+}
+
+/** Populating relationships (REST depth, GraphQL sub-selections) shows nothing the caller may not read. */
+async function checkReadDeep(c: Cell, target: Fixture): Promise<void> {
+  const collection = listed(c.collection)
+  const res = await rest<Doc>('GET', `/${collection}/${String(idOf(target))}?depth=5`, as(c.actor))
+  expect(res.status, show(res)).toBe(200)
+  const text = JSON.stringify(res.body)
+  expect(text, 'a staff note never travels with a populated customer').not.toContain(STAFF_NOTE)
+  if (c.actor === 'chef') {
+    // A chef works the booking (contact and address are on it) but may not open the customer account.
+    expect(typeof res.body.customer, show(res)).toBe('number')
+  }
+  const field = GRAPHQL_LIST[collection]
+  const gql = await graphql(`{ ${field}(limit: 100) { docs { id customer { id email notes } } } }`, as(c.actor))
+  expect(JSON.stringify(gql), 'GraphQL sub-selections obey the same rules').not.toContain(STAFF_NOTE)
+  if (c.actor === 'chef') expect(JSON.stringify(gql.data)).not.toContain('@access-matrix.test')
+}
+
+/** Payload's own collections: admin-panel plumbing that only staff may touch. */
+async function checkInternal(c: Cell): Promise<void> {
+  const slug = c.collection
+  // The migrations table and the key-value store have no REST routes at all: Payload answers 501.
+  const refusedOr404 = slug === 'payload-migrations' || slug === 'payload-kv' ? [...REFUSED_BY_ID, 501] : [...REFUSED_BY_ID]
+  if (slug === 'payload-preferences') {
+    const key = unique('pref')
+    const path = `/payload-preferences/${key}`
+    const res =
+      c.op === 'read'
+        ? await rest('GET', path, as(c.actor))
+        : c.op === 'delete'
+          ? await rest('DELETE', path, as(c.actor))
+          : await rest('POST', path, { ...as(c.actor), body: { value: { columns: ['x'] } } })
+    const stored = await payload.count({ collection: 'payload-preferences', where: { key: { equals: key } }, overrideAccess: true })
+    if (c.expect === 'yes') {
+      expectSuccess(res)
+      expect(stored.totalDocs).toBe(1)
+    } else {
+      expectStatusIn(res, refusedOr404)
+      expect(stored.totalDocs).toBe(0)
+    }
+    return
+  }
+  const before = await payload.count({ collection: slug as 'payload-locked-documents', overrideAccess: true })
+  const body = slug === 'payload-locked-documents' ? { document: { relationTo: 'bookings', value: idOf("A's booking") }, user: { relationTo: 'customers', value: idOf('customer A') } } : { name: 'evil', batch: 99 }
+  const res =
+    c.op === 'read'
+      ? await rest<ListBody>('GET', `/${slug}?depth=0`, as(c.actor))
+      : c.op === 'create'
+        ? await rest<ListBody>('POST', `/${slug}`, { ...as(c.actor), body })
+        : c.op === 'update'
+          ? await rest<ListBody>('PATCH', `/${slug}?where[id][exists]=true`, { ...as(c.actor), body })
+          : await rest<ListBody>('DELETE', `/${slug}?where[id][exists]=true`, as(c.actor))
+  const after = await payload.count({ collection: slug as 'payload-locked-documents', overrideAccess: true })
+  if (c.expect === 'yes') {
+    expect(res.status, show(res)).toBe(200)
+    return
+  }
+  if (res.status === 200) expect(res.body.docs ?? [], show(res)).toEqual([])
+  else expectStatusIn(res, refusedOr404)
+  expect(after.totalDocs, 'nothing written').toBe(before.totalDocs)
 }
 
 // ─── Setup and the tests ───────────────────────────────────────────────────────────────────────
@@ -756,16 +1149,23 @@ beforeAll(async () => {
   const chefs = (await payload.findByID({ collection: 'bookings', id: idOf("chef's booking"), depth: 0, overrideAccess: true })).assignedChefs
   expect(chefs).toEqual([idOf('chef')])
 
+  for (const staff of ['admin', 'manager', 'editor', 'chef'] as const) await login(staff, 'users', emailOf(staff))
+  await login('customer A', 'customers', a.email)
+  await login('customer B', 'customers', b.email)
+
   ids.set('message to A', await createMessage(a.id, `Hello A ${RUN}`))
   ids.set('message to B', await createMessage(b.id, `Hello B ${RUN}`))
   ids.set('active item', await createMenuItem(true))
   ids.set('inactive item', await createMenuItem(false))
   ids.set('published page', await createPage('published'))
   ids.set('draft page', await createPage('draft'))
+  draftedPageId = await createPage('published')
+  await payload.update({ collection: 'pages', id: draftedPageId, data: { title: DRAFT_TITLE }, draft: true, overrideAccess: true })
 
-  for (const staff of ['admin', 'manager', 'editor', 'chef'] as const) await login(staff, 'users', emailOf(staff))
-  await login('customer A', 'customers', a.email)
-  await login('customer B', 'customers', b.email)
+  const introspection = await graphql<{ __schema: { queryType: { fields: { name: string }[] } } }>('{ __schema { queryType { fields { name } } } }', as('admin'))
+  settingsVersionsQuery = introspection.data?.__schema.queryType.fields.map((f) => f.name).find((n) => /^versions.*business/i.test(n)) ?? ''
+  expect(settingsVersionsQuery, 'GraphQL has a history query for the business settings').not.toBe('')
+
 })
 
 describe('access matrix', () => {
@@ -778,5 +1178,37 @@ describe('access matrix', () => {
 
   it.for(named)('$name', async (c) => {
     await check(c)
+  })
+
+  it('has a row for every collection, global and access operation of the built config, and states every operation', async () => {
+    const built: SanitizedConfig = await config
+    const rows = new Set(CELLS.map((c) => `${c.collection}: ${c.op}`))
+    const missingRows: string[] = []
+    const unstated: string[] = []
+    const isPayloadDefault = (fn: unknown) => typeof fn !== 'function' || fn.name === 'defaultAccess' || fn.name === 'defaultUnlockAccess'
+    for (const collection of built.collections) {
+      const ops: Op[] = ['read', 'create', 'update', 'delete']
+      if (collection.versions) ops.push('read versions')
+      if (collection.versions && collection.versions.drafts) ops.push('read drafts')
+      if (collection.auth) ops.push('unlock', 'use admin')
+      if (!collection.slug.startsWith('payload-') && collection.slug !== 'media') ops.push('graphql read', 'read deep')
+      if (collection.versions && !collection.slug.startsWith('payload-')) ops.push('graphql read versions')
+      for (const op of ops) {
+        // Not every collection has a document a depth read could reach through: a row or a reason.
+        if (op === 'read deep' && !['bookings', 'messages'].includes(collection.slug)) continue
+        if (!rows.has(`${collection.slug}: ${op}`)) missingRows.push(`${collection.slug}: ${op}`)
+      }
+      const stated: string[] = ['create', 'read', 'update', 'delete', 'readVersions', ...(collection.auth ? ['unlock', 'admin'] : [])]
+      const access = collection.access as Record<string, unknown>
+      for (const op of stated) if (isPayloadDefault(access[op])) unstated.push(`${collection.slug}.access.${op}`)
+    }
+    for (const global of built.globals) {
+      const ops: Op[] = ['read', 'update', ...(global.versions ? (['read versions', 'graphql read versions'] as const) : [])]
+      for (const op of ops) if (!rows.has(`${global.slug}: ${op}`)) missingRows.push(`${global.slug}: ${op}`)
+      const access = global.access as Record<string, unknown>
+      for (const op of ['read', 'update', 'readVersions']) if (isPayloadDefault(access[op])) unstated.push(`${global.slug}.access.${op}`)
+    }
+    expect(missingRows, 'operations without a row in the matrix').toEqual([])
+    expect(unstated, 'operations left to Payload, which allows any signed-in user').toEqual([])
   })
 })

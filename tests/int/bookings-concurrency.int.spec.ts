@@ -20,6 +20,7 @@ import {
   type DocResponse,
 } from '../helpers/bookings-fixtures'
 import { restClient, type RestResponse } from '../helpers/rest'
+import { lockReport, SET_LOCAL_TIMEOUTS, TIMEOUT_CODES } from '../helpers/sql'
 
 const rest = restClient(config)
 /** This file's event dates: 41–44 days ahead (no other booking test file uses them). */
@@ -49,16 +50,26 @@ interface PgError {
   message?: string
 }
 
-/** Runs `work` in a transaction that is always rolled back; returns the error it raised, if any. */
+/**
+ * Runs `work` in a transaction that is always rolled back; returns the error it raised, if any.
+ * Lock waits and statements are bounded (tests/helpers/sql.ts): a wait behind someone else's open
+ * transaction (the triggers take a global advisory lock) throws within 10 s, naming who holds
+ * what, instead of hanging until the test times out.
+ */
 async function sqlError(work: (client: PoolClient) => Promise<void>): Promise<PgError | undefined> {
   const client = await pool().connect()
   try {
     await client.query('BEGIN')
     try {
+      for (const statement of SET_LOCAL_TIMEOUTS) await client.query(statement)
       await work(client)
       return undefined
     } catch (err) {
-      return err as PgError
+      const pgErr = err as PgError
+      if (pgErr.code && TIMEOUT_CODES.has(pgErr.code)) {
+        throw new Error(`raw SQL gave up waiting (${pgErr.code}: ${pgErr.message ?? ''}); locks in this database:\n${await lockReport(pool())}`)
+      }
+      return pgErr
     } finally {
       await client.query('ROLLBACK')
     }

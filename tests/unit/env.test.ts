@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { EnvError, parseEnv } from '../../src/lib/env'
 
-const base = { NODE_ENV: 'production', DATABASE_URI: 'postgres://u@localhost:5432/db', PAYLOAD_SECRET: 'x'.repeat(32) } as const
+const base = { NODE_ENV: 'production', DATABASE_URI: 'postgres://u@localhost:5432/db', PAYLOAD_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail.example.com' } as const
 
 describe('environment parsing', () => {
   it('accepts a minimal production environment and fills in defaults', () => {
@@ -10,7 +10,7 @@ describe('environment parsing', () => {
     expect(env.PORT).toBe(3000)
     expect(env.DB_POOL_MAX).toBe(10)
     expect(env.REDIS_URL).toBeUndefined()
-    expect(env.TRUST_PROXY).toBe(false)
+    expect(env.TRUST_PROXY).toBe(0)
   })
 
   it('names DATABASE_URI when it is not a URL', () => {
@@ -33,6 +33,26 @@ describe('environment parsing', () => {
 
   it('requires PAYLOAD_SECRET in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URI: base.DATABASE_URI })).toThrow(/PAYLOAD_SECRET is required/)
+  })
+
+  it('reads TRUST_PROXY as a hop count, the old true/false as 1/0', () => {
+    const hops = (v: string) => parseEnv({ ...base, NODE_ENV: 'test', TRUST_PROXY: v }).TRUST_PROXY
+    expect(hops('0')).toBe(0)
+    expect(hops('2')).toBe(2)
+    expect(hops('true')).toBe(1)
+    expect(hops('false')).toBe(0)
+    expect(() => hops('-1')).toThrow('Invalid environment: TRUST_PROXY expected the number of trusted proxy hops (0–10; true = 1, false = 0)')
+    expect(() => hops('11')).toThrow(/TRUST_PROXY/)
+    expect(() => hops('1.5')).toThrow(/TRUST_PROXY/)
+  })
+
+  it('has defaults for the auth, GraphQL and writes limits and the idempotency lease', () => {
+    const env = parseEnv({ ...base, NODE_ENV: 'test' })
+    expect(env.RATE_LIMIT_AUTH).toEqual({ points: 10, durationSeconds: 300 })
+    expect(env.RATE_LIMIT_GRAPHQL).toEqual({ points: 60, durationSeconds: 60 })
+    expect(env.RATE_LIMIT_WRITES).toEqual({ points: 120, durationSeconds: 60 })
+    expect(env.IDEMPOTENCY_LEASE_SECONDS).toBe(30)
+    expect(() => parseEnv({ ...base, NODE_ENV: 'test', IDEMPOTENCY_LEASE_SECONDS: '0' })).toThrow(/IDEMPOTENCY_LEASE_SECONDS/)
   })
 
   it('treats empty strings as unset', () => {

@@ -53,11 +53,11 @@ describe('field formats', () => {
   })
 
   it('allows at most 20 menu lines of 1 to 100 each', () => {
-    const many = Array.from({ length: 21 }, (_, i) => ({ item: `i${i}`, quantity: 1 }))
+    const many = Array.from({ length: 21 }, (_, i) => ({ item: i + 1, quantity: 1 }))
     expect(menuSelectionSchema.safeParse(many).success).toBe(false)
     expect(menuSelectionSchema.safeParse(many.slice(0, 20)).success).toBe(true)
-    expect(issuePaths(() => parseOrThrow(menuSelectionSchema, [{ item: 'a', quantity: 0 }]))).toEqual(['0.quantity'])
-    expect(issuePaths(() => parseOrThrow(menuSelectionSchema, [{ item: 'a', quantity: 101 }]))).toEqual(['0.quantity'])
+    expect(issuePaths(() => parseOrThrow(menuSelectionSchema, [{ item: '1', quantity: 0 }]))).toEqual(['0.quantity'])
+    expect(issuePaths(() => parseOrThrow(menuSelectionSchema, [{ item: '1', quantity: 101 }]))).toEqual(['0.quantity'])
   })
 
   it('normalises contact email and name', () => {

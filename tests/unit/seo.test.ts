@@ -85,6 +85,11 @@ describe('pageMetadata', () => {
     const meta = pageMetadata({ siteUrl: 'https://x.example', siteName: 'S', path: '/faq', title: 'FAQ', image: { url: '/api/media/file/grill.jpg', width: 1600, height: 900, alt: 'A chef at the grill' } })
     expect(meta.openGraph?.images).toEqual([{ url: '/api/media/file/grill.jpg', width: 1600, height: 900, alt: 'A chef at the grill' }])
   })
+
+  it('shares the site image when the page has none of its own', () => {
+    const meta = pageMetadata({ siteUrl: 'https://x.example', siteName: 'MyHibachi', path: '/menu', title: 'Menu' })
+    expect(meta.openGraph?.images).toEqual([{ url: '/og-image.png', width: 1200, height: 630, alt: 'MyHibachi' }])
+  })
 })
 
 describe('SITEMAP_PATHS', () => {

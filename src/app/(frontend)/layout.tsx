@@ -11,6 +11,7 @@ import type { CSSProperties, ReactNode } from 'react'
 
 import { ErrorReporter } from '../../components/site/ErrorReporter'
 import { getPublishedPage } from '../../lib/content'
+import { SITE_ASSETS } from '../../lib/site-assets'
 import { SiteNav } from '../../components/site/SiteNav'
 import { brandVars } from '../../components/site/theme'
 import { WebVitals } from '../../components/site/WebVitals'
@@ -30,7 +31,19 @@ export async function generateMetadata(): Promise<Metadata> {
     applicationName: name,
     title: { default: home?.meta?.title || name, template: `%s — ${name}` },
     description: home?.meta?.description || undefined,
-    openGraph: { siteName: name, type: 'website', locale: 'en_US' },
+    // Static files in public/ (scripts/make-icons.ts). The mark is public/icon.svg, not Next's
+    // file-convention icon in this folder: one owner for /icon.svg, and these links are the only icons.
+    icons: {
+      icon: [
+        { url: SITE_ASSETS.favicon, sizes: '16x16 32x32 48x48' },
+        { url: SITE_ASSETS.svgIcon, type: 'image/svg+xml' },
+        { url: SITE_ASSETS.icon192, type: 'image/png', sizes: '192x192' },
+      ],
+      apple: [{ url: SITE_ASSETS.appleTouchIcon, sizes: '180x180' }],
+    },
+    manifest: SITE_ASSETS.manifest,
+    // The default share image; a page that sets its own openGraph replaces this whole object.
+    openGraph: { siteName: name, type: 'website', locale: 'en_US', images: [{ ...SITE_ASSETS.ogImage, alt: name }] },
   }
 }
 

@@ -1,22 +1,18 @@
-import type { Access, Where } from 'payload'
-
-import { hasRole } from '../../access/roles'
-
 /**
- * Who reads which bookings: managers and admins all; a chef those assigned to them; a signed-in
- * customer their own; editors and anonymous visitors none.
+ * Who may do what with bookings. Anonymous visitors book from the storefront (what they may set
+ * is limited field by field in index.ts); the manage link acts for its holder through its own
+ * endpoints. History (versions) holds every customer's contact and address: managers only.
  */
-export const bookingsReadAccess: Access = ({ req }) => {
-  const user = req.user
-  if (!user) return false
-  if (hasRole(user, 'admin', 'manager')) return true
-  if (hasRole(user, 'chef')) {
-    const assigned: Where = { assignedChefs: { in: [user.id] } }
-    return assigned
-  }
-  if ((user.collection as string) === 'customers') {
-    const own: Where = { customer: { equals: user.id } }
-    return own
-  }
-  return false
+import { adminsOnly } from '../../access/adminsOnly'
+import { anyone } from '../../access/anyone'
+import { atLeastManager } from '../../access/atLeastManager'
+import { atLeastManagerAssignedChefOrOwner } from '../../access/atLeastManagerAssignedChefOrOwner'
+import type { CollectionAccess } from '../../access/types'
+
+export const bookingsAccess: CollectionAccess = {
+  create: anyone,
+  read: atLeastManagerAssignedChefOrOwner,
+  update: atLeastManager,
+  delete: adminsOnly,
+  readVersions: atLeastManager,
 }

@@ -5,13 +5,13 @@
  * in src/domain. Postgres has the last word on capacity, chef overlaps and duplicates (triggers
  * and a unique index in migrations/). Every change is kept in the version history.
  */
-import type { CollectionConfig } from 'payload'
-
-import { hasRole } from '../../access/roles'
-import { isManager, isManagerField, serverOnly } from '../../access/staff'
+import { atLeastManagerField } from '../../access/atLeastManager'
+import { serverOnly } from '../../access/serverOnly'
+import type { AppCollection } from '../../access/types'
 import { BOOKING_SOURCES, BOOKING_STATUSES } from '../../domain'
 import { moneyField } from '../../fields/money'
-import { bookingsReadAccess } from './access'
+import { guardWriteBody } from '../../lib/request-helpers'
+import { bookingsAccess } from './access'
 import { createBookingEndpoint } from './endpoints/create'
 import { manageEndpoints } from './endpoints/manage'
 import { attachManageToken } from './hooks/attachManageToken'
@@ -20,7 +20,7 @@ import { purgeAvailabilityAfterChange, purgeAvailabilityAfterDelete } from './ho
 
 const option = (v: string) => ({ label: v.replace('_', ' '), value: v })
 
-export const Bookings: CollectionConfig = {
+export const Bookings: AppCollection = {
   slug: 'bookings',
   admin: {
     useAsTitle: 'title',
@@ -29,15 +29,11 @@ export const Bookings: CollectionConfig = {
     listSearchableFields: ['contact.email', 'contact.name', 'eventDate'],
   },
   versions: { maxPerDoc: 100 },
-  access: {
-    // Anonymous booking from the storefront is allowed; what may be set is limited field by field.
-    create: () => true,
-    read: bookingsReadAccess,
-    update: isManager,
-    delete: ({ req }) => hasRole(req.user, 'admin'),
-  },
+  access: bookingsAccess,
   endpoints: [createBookingEndpoint, ...manageEndpoints],
   hooks: {
+    // Malformed bodies (null groups, NUL text, bad timestamps) are a 400 before Payload reads them.
+    beforeOperation: [guardWriteBody],
     beforeValidate: [prepareBooking],
     afterChange: [purgeAvailabilityAfterChange, attachManageToken],
     afterDelete: [purgeAvailabilityAfterDelete],
@@ -49,7 +45,15 @@ export const Bookings: CollectionConfig = {
       fields: [
         { name: 'eventDate', type: 'text', required: true, index: true, admin: { description: 'YYYY-MM-DD in the business time zone' } },
         { name: 'startTime', type: 'text', required: true, admin: { description: 'HH:MM, 24-hour, business time zone' } },
-        { name: 'durationMinutes', type: 'number', min: 60, max: 480, admin: { description: 'Defaults to the business setting (2 h)' } },
+        {
+          name: 'durationMinutes',
+          type: 'number',
+          min: 60,
+          max: 480,
+          // Customers get the settings' duration for their party (src/domain/bookingTerms.ts); only staff sell longer events.
+          access: { create: atLeastManagerField, update: atLeastManagerField },
+          admin: { description: 'Defaults to the business setting (2 h). Only staff change it.' },
+        },
         {
           name: 'status',
           type: 'select',
@@ -57,7 +61,7 @@ export const Bookings: CollectionConfig = {
           defaultValue: 'pending',
           index: true,
           options: BOOKING_STATUSES.map(option),
-          access: { create: isManagerField, update: isManagerField },
+          access: { create: atLeastManagerField, update: atLeastManagerField },
         },
       ],
     },
@@ -75,7 +79,7 @@ export const Bookings: CollectionConfig = {
       type: 'relationship',
       relationTo: 'customers',
       index: true,
-      access: { create: isManagerField, update: isManagerField },
+      access: { create: atLeastManagerField, update: atLeastManagerField },
       admin: { description: 'Found or created from the contact email.' },
     },
     {
@@ -129,20 +133,28 @@ export const Bookings: CollectionConfig = {
       relationTo: 'users',
       hasMany: true,
       filterOptions: { role: { equals: 'chef' } },
-      access: { create: isManagerField, update: isManagerField },
+      access: { create: atLeastManagerField, update: atLeastManagerField },
       admin: { description: 'A chef cannot be assigned to two overlapping bookings.' },
     },
     {
       name: 'source',
       type: 'select',
       options: BOOKING_SOURCES.map(option),
-      access: { create: isManagerField, update: isManagerField },
+      access: { create: atLeastManagerField, update: atLeastManagerField },
       admin: { description: 'Set by the server: web for the storefront, admin unless staff pick phone or chat.' },
     },
     {
       name: 'priceBreakdown',
       type: 'ui',
       admin: { components: { Field: '/components/admin/PriceBreakdown#PriceBreakdown' } },
+    },
+    {
+      name: 'repriceNow',
+      type: 'checkbox',
+      virtual: true,
+      label: "Re-price at today's rates when saving",
+      access: { create: atLeastManagerField, update: atLeastManagerField, read: atLeastManagerField },
+      admin: { description: 'The price is fixed when booked and changes by itself only when the party or menu changes.' },
     },
     {
       name: 'pricing',
@@ -200,6 +212,12 @@ export const Bookings: CollectionConfig = {
         { name: 'blockedFrom', type: 'date', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true } },
         { name: 'blockedUntil', type: 'date', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true } },
         { name: 'chefUnits', type: 'number', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true } },
+        {
+          name: 'refundBasisStartsAt',
+          type: 'date',
+          access: { create: serverOnly, update: serverOnly },
+          admin: { readOnly: true, description: 'The earliest start this booking has had: cancellation refunds are counted from it.' },
+        },
       ],
     },
     { name: 'manageTokenHash', type: 'text', index: true, hidden: true, access: { create: serverOnly, update: serverOnly } },

@@ -81,15 +81,15 @@ export async function bookingByManageToken(payload: Payload, token: string, req?
 export async function lockBookingForChange(
   req: PayloadRequest,
   id: number,
-): Promise<{ status: BookingStatus; eventDate: string; startTime: string } | undefined> {
+): Promise<{ status: BookingStatus; eventDate: string; startTime: string; startsAt: Date } | undefined> {
   const db = await transactionDb(req)
-  const result = await db.execute<{ status: string; event_date: string; start_time: string }>(
-    sql`SELECT status, event_date, start_time FROM bookings WHERE id = ${id} FOR UPDATE`,
+  const result = await db.execute<{ status: string; event_date: string; start_time: string; starts_at: string | Date }>(
+    sql`SELECT status, event_date, start_time, starts_at FROM bookings WHERE id = ${id} FOR UPDATE`,
   )
   const row = result.rows[0]
   if (!row) return undefined
   if (!isBookingStatus(row.status)) throw new Error(`booking ${id} has an unknown status`)
-  return { status: row.status, eventDate: row.event_date, startTime: row.start_time }
+  return { status: row.status, eventDate: row.event_date, startTime: row.start_time, startsAt: new Date(row.starts_at) }
 }
 
 export interface ManageView {
@@ -135,7 +135,10 @@ export function manageView(booking: ManagedBooking, settings: BusinessSettings, 
   const endsAt = booking.endsAt ? new Date(booking.endsAt) : new Date(startsAt.getTime() + durationMinutes * 60_000)
   const pricing = booking.pricing ?? {}
   const depositPaidCents = cents(booking.payment?.depositPaidCents)
-  const cancellable = canCancel(status)
+  // Once the event has started the link changes nothing (src/domain/bookingTerms.ts).
+  const before = startsAt.getTime() > now.getTime()
+  const cancellable = before && canCancel(status)
+  const refundFrom = booking.refundBasisStartsAt ? new Date(booking.refundBasisStartsAt) : startsAt
   return {
     id: booking.id,
     status,
@@ -170,9 +173,9 @@ export function manageView(booking: ManagedBooking, settings: BusinessSettings, 
             refundCents: cents(booking.cancellation?.refundCents),
           }
         : null,
-    canReschedule: canReschedule(status),
+    canReschedule: before && canReschedule(status),
     canCancel: cancellable,
-    refundIfCancelledNow: cancellable ? refundForCancellation(settings, { eventStartsAt: startsAt, paidCents: depositPaidCents, now }) : null,
+    refundIfCancelledNow: cancellable ? refundForCancellation(settings, { eventStartsAt: refundFrom, paidCents: depositPaidCents, now }) : null,
     cancellationTiers: tiersByDaysDesc(settings),
   }
 }

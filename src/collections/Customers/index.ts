@@ -1,21 +1,19 @@
 /**
  * Customer accounts (auth-enabled, separate from staff). Created on sign-up or, for a booking,
  * found-or-created by email. Email is unique and stored lower-case (Payload's auth does both).
- * Staff-only notes are invisible to the customer.
+ * Staff-only notes are invisible to the customer. An account signs in only after proving its
+ * email (auth.verify; hooks.ts keeps it proven across password resets and email changes).
  */
-import type { Access, CollectionConfig } from 'payload'
 
-import { hasRole } from '../../access/roles'
-import { isManager, isManagerField } from '../../access/staff'
+import type { AppAuthCollection } from '../../access/types'
+import { atLeastManagerField } from '../../access/atLeastManager'
 import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
+import { guardWriteBody } from '../../lib/request-helpers'
+import { customersAccess } from './access'
+import { RESET_LINK_MINUTES, resetPasswordHtml, resetPasswordSubject, verifyEmailHtml, verifyEmailSubject } from './emails'
+import { flagPasswordReset, reverifyOnEmailChange, sendReverifyEmail, verifyOnPasswordReset } from './hooks'
 
-const managerOrSelf: Access = ({ req }) => {
-  if (hasRole(req.user, 'admin', 'manager')) return true
-  if (req.user?.collection === 'customers') return { id: { equals: req.user.id } }
-  return false
-}
-
-export const Customers: CollectionConfig = {
+export const Customers: AppAuthCollection = {
   slug: 'customers',
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'phone', 'createdAt'], group: 'Bookings' },
   auth: {
@@ -23,16 +21,24 @@ export const Customers: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 30 * 24 * 60 * 60,
     cookies: { sameSite: 'Lax' },
+    // Bookings are linked by email: an account signs in only once its email is proven.
+    verify: {
+      generateEmailSubject: ({ req }) => verifyEmailSubject(req),
+      generateEmailHTML: ({ req, token, user }) => verifyEmailHtml({ req, token, user: user as { name?: unknown }, reason: 'sign-up' }),
+    },
+    forgotPassword: {
+      expiration: RESET_LINK_MINUTES * 60 * 1000,
+      generateEmailSubject: (args) => resetPasswordSubject(args?.req),
+      generateEmailHTML: (args) => resetPasswordHtml(args),
+    },
   },
-  access: {
-    // Anyone may sign up; the fields they may set are limited below.
-    create: () => true,
-    read: managerOrSelf,
-    update: managerOrSelf,
-    delete: isManager,
-    admin: () => false,
+  access: customersAccess,
+  hooks: {
+    beforeOperation: [guardWriteBody, limitLoginByEmail, flagPasswordReset],
+    beforeValidate: [verifyOnPasswordReset],
+    beforeChange: [reverifyOnEmailChange],
+    afterChange: [sendReverifyEmail],
   },
-  hooks: { beforeOperation: [limitLoginByEmail] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     { name: 'phone', type: 'text', maxLength: 30 },
@@ -50,10 +56,18 @@ export const Customers: CollectionConfig = {
     },
     { name: 'marketingConsent', type: 'checkbox', defaultValue: false },
     {
+      // Overrides Payload's base field (merged over it by name). The base lets ANY signed-in user
+      // set it, so a customer could create a pre-verified account for someone else's email.
+      // Read stays Payload's (any signed-in user; the collection's read limits rows).
+      name: '_verified',
+      type: 'checkbox',
+      access: { create: atLeastManagerField, update: atLeastManagerField },
+    },
+    {
       name: 'notes',
       type: 'textarea',
       maxLength: 2000,
-      access: { read: isManagerField, create: isManagerField, update: isManagerField },
+      access: { read: atLeastManagerField, create: atLeastManagerField, update: atLeastManagerField },
       admin: { description: 'Staff only: never shown to the customer.' },
     },
   ],

@@ -1,17 +1,34 @@
-/** Uploaded images (menu photos, page images), resized by sharp. Public to read; editors upload. */
-import type { CollectionConfig } from 'payload'
+/**
+ * Uploaded images (menu photos, page images), resized by sharp. Public to read; editors upload.
+ * Raster images only (JPEG, PNG, WebP, AVIF, GIF), judged by content: never SVG or HTML, whatever
+ * the file's name or declared type (rasterOnly.ts).
+ */
 
-import { isEditor } from '../../access/staff'
+import type { AppCollection } from '../../access/types'
+import { mediaAccess } from './access'
 import { purgeContentAfterMediaChange, purgeContentAfterMediaDelete } from './purge'
+import { acceptRasterImagesOnly } from './rasterOnly'
+import { RASTER_IMAGE_TYPES } from '../../domain/raster-image'
 
-export const Media: CollectionConfig = {
+export const Media: AppCollection = {
   slug: 'media',
   admin: { group: 'Content' },
-  access: { read: () => true, create: isEditor, update: isEditor, delete: isEditor },
-  hooks: { afterChange: [purgeContentAfterMediaChange], afterDelete: [purgeContentAfterMediaDelete] },
+  access: mediaAccess,
+  hooks: {
+    beforeOperation: [acceptRasterImagesOnly],
+    afterChange: [purgeContentAfterMediaChange],
+    afterDelete: [purgeContentAfterMediaDelete],
+  },
   upload: {
     staticDir: 'media',
-    mimeTypes: ['image/*'],
+    // Also Payload's own content check (file-type sniffing) and the admin file picker's `accept`.
+    mimeTypes: [...RASTER_IMAGE_TYPES],
+    // A stored file opened on its own must never run anything, nor be sniffed as another type.
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('X-Content-Type-Options', 'nosniff')
+      headers.set('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+      return headers
+    },
     imageSizes: [
       { name: 'thumbnail', width: 320, height: 240, position: 'centre' },
       { name: 'card', width: 768, height: 512, position: 'centre' },

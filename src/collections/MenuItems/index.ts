@@ -2,23 +2,21 @@
  * The hibachi menu. Anyone reads active items; staff see inactive ones too. Prices in cents,
  * per guest or flat. Pricing reads these through src/domain/pricing.
  */
-import type { Access, CollectionConfig } from 'payload'
 
-import { hasRole } from '../../access/roles'
-import { isEditor } from '../../access/staff'
+import type { AppCollection } from '../../access/types'
 import { moneyField } from '../../fields/money'
+import { guardWriteBody } from '../../lib/request-helpers'
+import { menuItemsAccess } from './access'
 import { purgeMenuAfterChange, purgeMenuAfterDelete } from './purge'
-
-const activeOrStaff: Access = ({ req }) => (hasRole(req.user, 'admin', 'manager', 'editor', 'chef') ? true : { active: { equals: true } })
 
 export const MENU_CATEGORIES = ['protein', 'upgrade', 'add-on', 'side'] as const
 
-export const MenuItems: CollectionConfig = {
+export const MenuItems: AppCollection = {
   slug: 'menu-items',
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'category', 'priceCents', 'pricing', 'active'], group: 'Content' },
-  access: { read: activeOrStaff, create: isEditor, update: isEditor, delete: isEditor },
+  access: menuItemsAccess,
   defaultSort: 'sortOrder',
-  hooks: { afterChange: [purgeMenuAfterChange], afterDelete: [purgeMenuAfterDelete] },
+  hooks: { beforeOperation: [guardWriteBody], afterChange: [purgeMenuAfterChange], afterDelete: [purgeMenuAfterDelete] },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 80 },
     { name: 'description', type: 'textarea', maxLength: 500 },

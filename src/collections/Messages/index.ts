@@ -2,21 +2,16 @@
  * Messages with customers: one thread per customer (and booking). Staff write them; a signed-in
  * customer reads their own. Sending happens in jobs (a later issue); status says how far it got.
  */
-import type { Access, CollectionConfig } from 'payload'
 
-import { hasRole } from '../../access/roles'
-import { isManager } from '../../access/staff'
+import type { AppCollection } from '../../access/types'
+import { guardWriteBody } from '../../lib/request-helpers'
+import { messagesAccess } from './access'
 
-const managerOrOwnThread: Access = ({ req }) => {
-  if (hasRole(req.user, 'admin', 'manager')) return true
-  if (req.user?.collection === 'customers') return { customer: { equals: req.user.id } }
-  return false
-}
-
-export const Messages: CollectionConfig = {
+export const Messages: AppCollection = {
   slug: 'messages',
   admin: { useAsTitle: 'body', defaultColumns: ['customer', 'channel', 'direction', 'status', 'createdAt'], group: 'Inbox' },
-  access: { read: managerOrOwnThread, create: isManager, update: isManager, delete: isManager },
+  access: messagesAccess,
+  hooks: { beforeOperation: [guardWriteBody] },
   fields: [
     { name: 'customer', type: 'relationship', relationTo: 'customers', required: true, index: true },
     { name: 'booking', type: 'relationship', relationTo: 'bookings', index: true },

@@ -3,20 +3,18 @@
  * reads published pages only. SEO fields are a `meta` group (see README: plugin-seo's latest
  * release pins payload 3.90.1 exactly, so it cannot be installed beside 3.90.2).
  */
-import type { Access, CollectionConfig } from 'payload'
 
-import { hasRole } from '../../access/roles'
-import { isEditor } from '../../access/staff'
+import type { AppCollection } from '../../access/types'
+import { guardWriteBody } from '../../lib/request-helpers'
+import { pagesAccess } from './access'
 import { purgePageAfterChange, purgePageAfterDelete } from './purge'
 
-const publishedOrStaff: Access = ({ req }) => (hasRole(req.user, 'admin', 'manager', 'editor') ? true : { _status: { equals: 'published' } })
-
-export const Pages: CollectionConfig = {
+export const Pages: AppCollection = {
   slug: 'pages',
   admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status', 'updatedAt'], group: 'Content' },
-  access: { read: publishedOrStaff, create: isEditor, update: isEditor, delete: isEditor },
+  access: pagesAccess,
   versions: { drafts: true, maxPerDoc: 50 },
-  hooks: { afterChange: [purgePageAfterChange], afterDelete: [purgePageAfterDelete] },
+  hooks: { beforeOperation: [guardWriteBody], afterChange: [purgePageAfterChange], afterDelete: [purgePageAfterDelete] },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 120 },
     {

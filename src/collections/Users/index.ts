@@ -3,16 +3,16 @@
  * becomes an admin. Repeated failed logins lock the account for a while.
  * Customers are NOT users: they live in the `customers` collection.
  */
-import type { CollectionConfig } from 'payload'
 
-import { adminOrSelf } from '../../access/adminOrSelf'
-import { managerOrSelf } from '../../access/managerOrSelf'
-import { isAdmin, isAdminField } from '../../access/isAdmin'
+import type { AppAuthCollection } from '../../access/types'
+import { adminsOnlyField } from '../../access/adminsOnly'
 import { STAFF_ROLES } from '../../access/roles'
 import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
+import { guardWriteBody } from '../../lib/request-helpers'
+import { usersAccess } from './access'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
-export const Users: CollectionConfig = {
+export const Users: AppAuthCollection = {
   slug: 'users',
   labels: { singular: 'Staff user', plural: 'Staff users' },
   admin: {
@@ -26,15 +26,9 @@ export const Users: CollectionConfig = {
     tokenExpiration: 8 * 60 * 60,
     cookies: { sameSite: 'Lax' },
   },
-  access: {
-    admin: ({ req }) => Boolean(req.user && req.user.collection === 'users'),
-    create: isAdmin,
-    read: managerOrSelf,
-    update: adminOrSelf,
-    delete: isAdmin,
-  },
+  access: usersAccess,
   hooks: {
-    beforeOperation: [limitLoginByEmail],
+    beforeOperation: [guardWriteBody, limitLoginByEmail],
     beforeChange: [firstUserIsAdmin],
   },
   fields: [
@@ -45,7 +39,7 @@ export const Users: CollectionConfig = {
       required: true,
       defaultValue: 'editor',
       options: STAFF_ROLES.map((r) => ({ label: r.charAt(0).toUpperCase() + r.slice(1), value: r })),
-      access: { create: isAdminField, update: isAdminField },
+      access: { create: adminsOnlyField, update: adminsOnlyField },
       saveToJWT: true,
       admin: { description: 'The first user becomes an admin. Only admins can change roles.' },
     },

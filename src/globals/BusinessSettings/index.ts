@@ -3,20 +3,19 @@
  * document. The rules in src/domain read it only through `loadSettings` (parsed and checked);
  * a change purges cached availability (see issue on caches).
  */
-import type { GlobalConfig } from 'payload'
-
-import { isManager } from '../../access/staff'
+import type { AppGlobal } from '../../access/types'
 import { moneyField } from '../../fields/money'
+import { businessSettingsAccess } from './access'
 import { purgeAllAvailability } from './purge'
 import { validateSettingsDoc } from './validate'
 
 const hhmm = (value: unknown) => (typeof value === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? true : 'Use a 24-hour HH:MM time')
 
-export const BusinessSettings: GlobalConfig = {
+export const BusinessSettings: AppGlobal = {
   slug: 'business-settings',
   label: 'Business settings',
   admin: { group: 'Settings' },
-  access: { read: () => true, update: isManager },
+  access: businessSettingsAccess,
   versions: { max: 50 },
   hooks: { beforeChange: [validateSettingsDoc], afterChange: [purgeAllAvailability] },
   fields: [

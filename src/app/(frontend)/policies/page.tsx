@@ -59,7 +59,10 @@ export default async function PoliciesPage() {
               </tbody>
             </table>
           </div>
-          <p className="hint">Days are counted in whole 24-hour periods before your start time.</p>
+          <p className="hint">
+            Days are counted in whole 24-hour periods before your start time. If you moved your event to a later date, they are counted before the
+            original start: moving an event never changes what cancelling it refunds. Online changes and cancellations close when the event starts.
+          </p>
         </section>
       ) : null}
 

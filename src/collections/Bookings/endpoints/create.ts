@@ -9,7 +9,8 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
 import type { Booking } from '../../../payload-types'
-import { refusal, respondIdempotently, type JsonResult } from '../../../lib/idempotent-endpoint'
+import { jsonResponse, refusal, respondIdempotently, type JsonResult } from '../../../lib/idempotent-endpoint'
+import { assertWritableBody } from '../../../lib/request-helpers'
 
 async function runCreate(req: PayloadRequest): Promise<JsonResult> {
   try {
@@ -33,6 +34,13 @@ export const createBookingEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     await addDataAndFileToRequest(req)
+    // Before the fingerprint and Payload's deep copy walk it: a body that is no object, is nested
+    // absurdly deep or holds text the database cannot store is a 400, not a stack overflow.
+    try {
+      assertWritableBody(req.data)
+    } catch (err) {
+      return jsonResponse(refusal(err))
+    }
     return respondIdempotently(req, {
       scope: `bookings:create:${req.user ? `${req.user.collection}:${String(req.user.id)}` : 'anonymous'}`,
       body: req.data ?? {},

@@ -14,7 +14,7 @@
  */
 import { commitTransaction, initTransaction, killTransaction, type Endpoint, type PayloadRequest } from 'payload'
 
-import { assertCanCancel, assertCanReschedule, calendarFile, calendarFileName, cancelSchema, parseOrThrow, rescheduleSchema, ValidationError } from '../../../domain'
+import { assertBeforeEvent, assertCanCancel, assertCanReschedule, calendarFile, calendarFileName, cancelSchema, parseOrThrow, rescheduleSchema, ValidationError } from '../../../domain'
 import { loadSettings, loadSettingsCached } from '../../../globals/BusinessSettings/load'
 import { siteOrigin } from '../../../lib/env'
 import { errorBody, jsonResponse, refusal, respondIdempotently, type JsonResult } from '../../../lib/idempotent-endpoint'
@@ -134,6 +134,7 @@ const rescheduleEndpoint = manageEndpoint(
         booking,
         (current) => {
           assertCanReschedule(current.status)
+          assertBeforeEvent(current.startsAt, new Date(), 'reschedule')
           if (current.eventDate === input.eventDate && current.startTime === input.startTime) {
             throw ValidationError.single('startTime', 'Choose a different date or time')
           }
@@ -155,7 +156,15 @@ const cancelEndpoint = manageEndpoint(
       const input = parsed(cancelSchema, body)
       // prepareBooking records the reason and computes the refund from the policy.
       req.context.cancelReason = input.reason || undefined
-      const view = await changeBooking(req, booking, (current) => assertCanCancel(current.status), { status: 'cancelled' })
+      const view = await changeBooking(
+        req,
+        booking,
+        (current) => {
+          assertCanCancel(current.status)
+          assertBeforeEvent(current.startsAt, new Date(), 'cancel')
+        },
+        { status: 'cancelled' },
+      )
       if (!view) return NOT_FOUND
       const refund = { refundPercent: view.cancellation?.refundPercent ?? 0, refundCents: view.cancellation?.refundCents ?? 0 }
       return { status: 200, body: JSON.stringify({ booking: view, refund }) }

@@ -17,6 +17,10 @@ import {
   chefsNeeded,
   computeQuote,
   ConflictError,
+  decideDuration,
+  grandfatheredItems,
+  needsRepricing,
+  refundBasis,
   fromZodError,
   localToInstant,
   refundForCancellation,
@@ -91,7 +95,8 @@ async function findOrCreateCustomer(req: PayloadRequest, contact: { name: string
   if (isCustomer(req) && req.user) return req.user.id
   const db = await transactionDb(req)
   const inserted = await db.execute<{ id: number }>(
-    sql`INSERT INTO customers (email, name, phone) VALUES (${contact.email}, ${contact.name}, ${contact.phone}) ON CONFLICT (email) DO NOTHING RETURNING id`,
+    // Unverified: a booking form proves nothing about the email (the account gets in by a reset link).
+    sql`INSERT INTO customers (email, name, phone, _verified) VALUES (${contact.email}, ${contact.name}, ${contact.phone}, false) ON CONFLICT (email) DO NOTHING RETURNING id`,
   )
   const created = inserted.rows[0]
   if (created) return created.id
@@ -121,15 +126,28 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
   const changed = (key: string) => key in data && JSON.stringify(comparable(key, data[key])) !== JSON.stringify(comparable(key, original[key]))
   const whenChanged = operation === 'create' || changed('eventDate') || changed('startTime') || changed('durationMinutes')
   const scheduleChanged = whenChanged || SCHEDULE_KEYS.some(changed) || changed('contact')
-  if (scheduleChanged && (to === 'pending' || to === 'confirmed')) {
+  const repriceRequested = staff && data.repriceNow === true
+  delete data.repriceNow
+  if ((scheduleChanged || repriceRequested) && (to === 'pending' || to === 'confirmed')) {
     const parsed = bookingCreateSchema.omit({ source: true }).safeParse(businessInput(merged))
     if (!parsed.success) throw fromZodError(parsed.error)
     const input = parsed.data
-    const duration = input.durationMinutes ?? settings.defaultDurationMinutes
-    validateEventRequest(settings, { ...input, durationMinutes: duration }, now, { checkWhen: whenChanged })
+    const duration = decideDuration(settings, {
+      byStaff: staff,
+      requested: 'durationMinutes' in data ? input.durationMinutes : undefined,
+      stored: operation === 'update' ? (original.durationMinutes as number | null | undefined) : undefined,
+      guests: input.guests,
+    })
+    validateEventRequest(settings, { ...input, durationMinutes: duration }, now, { checkWhen: whenChanged, onSlotGrid: !staff })
 
-    const items = await menuItemsByIds(req, [...new Set(input.menu.map((m) => m.item))])
-    const quote = computeQuote(settings, { guests: { adults: input.guests.adults, children: input.guests.children }, zip: input.address.zip, menu: input.menu }, items)
+    // The price is fixed when booked: only a new party or menu, or staff asking, re-prices it.
+    const reprice = needsRepricing({ creating: operation === 'create', partyChanged: changed('guests'), menuChanged: changed('menu'), staffAskedToReprice: repriceRequested })
+    let quote: ReturnType<typeof computeQuote> | undefined
+    if (reprice) {
+      const kept = grandfatheredItems(operation === 'update' ? (comparable('menu', original.menu) as { item: string }[]) : [])
+      const items = (await menuItemsByIds(req, [...new Set(input.menu.map((m) => m.item))])).map((item) => (kept.has(item.id) ? { ...item, active: true } : item))
+      quote = computeQuote(settings, { guests: { adults: input.guests.adults, children: input.guests.children }, zip: input.address.zip, menu: input.menu }, items)
+    }
 
     const startsAt = localToInstant(input.eventDate, input.startTime, settings.timezone)
     const endsAt = new Date(startsAt.getTime() + duration * 60_000)
@@ -155,6 +173,7 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
         return { ...row, item: /^\d+$/.test(id) ? Number(id) : id }
       })
     }
+    const previousBasis = operation === 'update' ? (original.refundBasisStartsAt ?? original.startsAt) : undefined
     Object.assign(data, {
       contact: input.contact,
       guests: input.guests,
@@ -162,7 +181,8 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
       durationMinutes: duration,
       guestsTotal: input.guests.adults + input.guests.children,
       title: `${input.eventDate} ${input.startTime} · ${input.contact.name}`,
-      pricing: quote,
+      ...(quote ? { pricing: quote } : {}),
+      refundBasisStartsAt: refundBasis(previousBasis ? new Date(String(previousBasis)) : null, startsAt).toISOString(),
       startsAt: startsAt.toISOString(),
       endsAt: endsAt.toISOString(),
       blockedFrom: blocked.start.toISOString(),
@@ -190,7 +210,8 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
   if (operation === 'update' && to === 'cancelled' && from !== 'cancelled') {
     const payment = group(original.payment)
     const refund = refundForCancellation(settings, {
-      eventStartsAt: new Date(String(original.startsAt)),
+      // Counted from the earliest start the booking has had: moving it later buys no bigger refund.
+      eventStartsAt: new Date(String(original.refundBasisStartsAt ?? original.startsAt)),
       paidCents: Number(payment.depositPaidCents ?? 0),
       now,
     })

@@ -1,0 +1,14 @@
+/**
+ * Every collection of the app, in the order the admin panel lists them. Typed so that a
+ * collection that does not state every access operation (src/access/types.ts) does not compile.
+ */
+import type { AppAuthCollection, AppCollection } from '../access/types'
+import { Bookings } from './Bookings'
+import { Customers } from './Customers'
+import { Media } from './Media'
+import { MenuItems } from './MenuItems'
+import { Messages } from './Messages'
+import { Pages } from './Pages'
+import { Users } from './Users'
+
+export const collections: (AppCollection | AppAuthCollection)[] = [Users, Customers, Bookings, Messages, MenuItems, Pages, Media]
