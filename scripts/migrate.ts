@@ -17,7 +17,7 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { env } from '../src/lib/env'
 import { logger } from '../src/lib/logger'
 import { describeNotReady, missingTables, readMigrationState, type Queryable } from '../src/lib/migration-state'
-import { failStartup } from '../src/lib/startup'
+import { runScript } from '../src/lib/startup'
 
 const MIGRATION_LOCK = 727_274_001
 
@@ -35,11 +35,13 @@ async function main(): Promise<void> {
   env()
   // Payload's own `payload migrate` sets this: no dev-mode schema push while connecting, whatever the config says.
   process.env.PAYLOAD_MIGRATING = 'true'
-  const [{ getPayload }, { default: config }, { migrations }] = await Promise.all([
-    import('payload'),
-    import('../payload.config'),
-    import('../migrations'),
-  ])
+  // The config first, one module at a time, never concurrently: loading these overlapping graphs
+  // together (or migrations/, which loads @payloadcms/db-postgres, before the config) left an
+  // import pending for ever in some runs, and Node then exits 0 with no output — a migrate that
+  // "succeeded" having applied nothing (see scripts/seed.ts; runScript now makes that a failure).
+  const { default: config } = await import('../payload.config')
+  const { getPayload } = await import('payload')
+  const { migrations } = await import('../migrations')
   const known = migrations.map((m) => m.name)
   const payload = await getPayload({ config })
   const db = payload.db as unknown as PostgresAdapter
@@ -80,7 +82,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => failStartup(err),
-)
+runScript('migrate', main)

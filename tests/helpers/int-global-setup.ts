@@ -1,15 +1,36 @@
 /**
  * Before the integration tests: the throw-away database (DATABASE_URI, made by
- * scripts/with-db.ts --throwaway) gets every migration, through the same script production uses.
+ * scripts/with-db.ts --throwaway) gets every migration, through the same script production uses,
+ * and is then checked: every committed migration must be recorded and the tables there, or the
+ * run stops here with the script's output instead of failing later as "relation does not exist".
  */
 import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 
-export default function setup(): void {
+import pg from 'pg'
+
+import { migrations } from '../../migrations'
+import { readMigrationState, type Queryable } from '../../src/lib/migration-state'
+import { rawClientConfig } from './sql'
+
+const TSX_CLI = path.resolve('node_modules/tsx/dist/cli.mjs')
+
+export default async function setup(): Promise<void> {
   const uri = process.env.DATABASE_URI
   if (!uri) throw new Error('DATABASE_URI is unset: run the integration tests with `npm run test:int`')
   if (!/myhibachi_test_|_ci_|test/.test(new URL(uri).pathname)) {
     throw new Error('DATABASE_URI does not look like a throw-away test database; refusing to run tests against it')
   }
-  const result = spawnSync('npx', ['tsx', 'scripts/migrate.ts'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } })
-  if (result.status !== 0) throw new Error(`migrations failed (exit ${String(result.status)})`)
+  // Node and tsx directly (no npx in between): one process whose exit code is the script's own.
+  const result = spawnSync(process.execPath, [TSX_CLI, 'scripts/migrate.ts'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'test' }, timeout: 180_000 })
+  const output = `${result.stdout}\n${result.stderr}`
+  if (result.status !== 0) throw new Error(`migrations failed (exit ${String(result.status)}, ${String(result.error ?? result.signal ?? '')}):\n${output}`)
+  const client = new pg.Client(rawClientConfig(uri))
+  await client.connect()
+  try {
+    const state = await readMigrationState(client as unknown as Queryable, migrations.map((m) => m.name))
+    if (state.pending.length > 0) throw new Error(`migrate exited 0 but ${state.pending.length} migration(s) are not applied: ${state.pending.join(', ')}\n${output}`)
+  } finally {
+    await client.end()
+  }
 }

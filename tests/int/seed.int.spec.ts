@@ -6,6 +6,8 @@
  * the database as they would without this one.
  */
 import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 
 import config from '@payload-config'
@@ -28,7 +30,8 @@ const before = { menu: new Set<number>(), pages: new Set<number>(), chefs: new S
 let createdAdminId: number | undefined
 
 function runSeed(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'scripts/seed.ts', ...args], { env: process.env, encoding: 'utf8', timeout: SEED_TIMEOUT_MS })
+  // Node and tsx directly (no npx in between): the exit code is the script's own.
+  const result = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts', ...args], { env: process.env, encoding: 'utf8', timeout: SEED_TIMEOUT_MS })
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` }
 }
 
@@ -105,6 +108,7 @@ describe('demo-data seed (scripts/seed.ts)', () => {
   it('seeds, and a second run (and an --if-empty run) change nothing', async () => {
     const run1 = runSeed()
     expect(run1.status, run1.output).toBe(0)
+    writeFileSync("/tmp/run1.out", run1.output)
     first = await snapshot()
 
     const run2 = runSeed()
