@@ -82,4 +82,4 @@ async function main(): Promise<void> {
   }
 }
 
-runScript('migrate', main)
+runScript('migrate', main, { rerunOnStall: true })

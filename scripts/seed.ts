@@ -75,4 +75,4 @@ async function main(): Promise<void> {
   }
 }
 
-runScript('seed', main)
+runScript('seed', main, { rerunOnStall: true })
