@@ -8,12 +8,12 @@
 import { randomBytes } from 'node:crypto'
 
 import config from '@payload-config'
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { getPayload, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { GRAPHQL_MUTATIONS_REFUSED } from '../../src/access/graphqlMutations'
 import { applySettings, bookingBody, dateAhead, PASSWORD } from '../helpers/bookings-fixtures'
+import { graphqlClient } from '../helpers/graphql'
 
 interface Answer {
   status: number
@@ -21,7 +21,7 @@ interface Answer {
   errors?: { message: string }[]
 }
 
-const handler = GRAPHQL_POST(config)
+const client = graphqlClient(config)
 const run = randomBytes(4).toString('hex')
 let payload: Payload
 let staffToken = ''
@@ -30,19 +30,7 @@ let customerToken = ''
 const customerEmail = `gql-customer-${run}@example.com`
 
 async function graphql(query: string, token?: string): Promise<Answer> {
-  const response = await handler(
-    new Request('http://localhost:3000/api/graphql', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
-      body: JSON.stringify({ query }),
-    }),
-  )
-  const body = (await response.json()) as Omit<Answer, 'status'> | { message: string }[]
-  // Under vitest only, graphql loads twice (vite resolves `import 'graphql'` to index.mjs, while
-  // graphql-http's require() gets index.js), so graphql-http does not recognise a validation
-  // error as a GraphQLError and sends the bare error list instead of `{ errors }`. Node, and so
-  // Next with graphql as a server-external package, loads index.js for both: `{ errors }` there.
-  return Array.isArray(body) ? { status: response.status, errors: body } : { status: response.status, ...body }
+  return client(query, token ? { headers: { Authorization: `JWT ${token}` } } : {})
 }
 
 function expectRefused(answer: Answer): void {
