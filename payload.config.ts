@@ -19,11 +19,12 @@ import { quoteEndpoint } from './src/endpoints/quote'
 import { clientErrorsEndpoint, vitalsEndpoint } from './src/endpoints/reports'
 import { richTextEditor } from './src/fields/richTextEditor'
 import { globals } from './src/globals'
-import { emailAdapter } from './src/lib/email'
-import { env } from './src/lib/env'
-import { logger } from './src/lib/logger'
-import { mapDatabaseErrors } from './src/lib/payload-errors'
-import { onShutdown } from './src/lib/process-registry'
+import { emailAdapter } from './src/infra/email'
+import { env } from './src/server/env'
+import { logger } from './src/server/logger'
+import { bookingConflictFromDatabase } from './src/collections/Bookings/databaseErrors'
+import { mapDatabaseErrors } from './src/http/errors'
+import { onShutdown } from './src/server/process-registry'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const config = env()
@@ -42,7 +43,8 @@ export default buildConfig({
   collections,
   globals,
   endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint],
-  hooks: { afterError: [mapDatabaseErrors] },
+  // Database refusals that escape a hook answer 409/400 (the bookings collection names its own).
+  hooks: { afterError: [mapDatabaseErrors([bookingConflictFromDatabase])] },
   // Expected refusals are not errors of ours: keep them out of the error log.
   // Payload looks levels up by error name at run time; its type lists only its own names.
   loggingLevels: {

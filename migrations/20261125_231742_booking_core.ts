@@ -561,7 +561,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   // The database has the last word on the booking invariants, whatever code path writes:
   // capacity per time range (chef units vs. business_settings.chef_count), no chef on two
   // overlapping bookings, one non-cancelled booking per email and date.
-  // Errors use SQLSTATEs MH409 / MH410, mapped to HTTP 409 in src/lib/payload-errors.ts.
+  // Errors use SQLSTATEs MH409 / MH410, mapped to HTTP 409 in src/http/errors.ts.
   await db.execute(sql`
   CREATE OR REPLACE FUNCTION myhibachi_enforce_booking_capacity() RETURNS trigger LANGUAGE plpgsql AS $$
   DECLARE

@@ -15,7 +15,7 @@ import { chromium } from '@playwright/test'
 import autocannon from 'autocannon'
 
 import { addDaysToDate, DEFAULT_SETTINGS, todayInZone } from '../src/domain'
-import { logger } from '../src/lib/logger'
+import { logger } from '../src/server/logger'
 import { blackoutDates } from '../src/seed/data'
 
 const log = logger.child({ module: 'bench' })

@@ -8,7 +8,7 @@
  * Writes favicon.ico (PNG frames 16, 32, 48), icon-192.png, icon-512.png, icon-maskable-512.png,
  * apple-touch-icon.png (180, opaque: iOS fills transparency with black and rounds corners itself),
  * og-image.png (1200×630) and site.webmanifest. The storefront layout's metadata links them
- * (src/app/(frontend)/layout.tsx, paths in src/lib/site-assets.ts).
+ * (src/app/(frontend)/layout.tsx, paths in src/site/site-assets.ts).
  * Never edits icon.svg; run it again after changing the mark or the colours below.
  */
 import { readFile, writeFile } from 'node:fs/promises'
@@ -16,8 +16,8 @@ import path from 'node:path'
 
 import sharp from 'sharp'
 
-import { logger } from '../src/lib/logger'
-import { SITE_ASSETS } from '../src/lib/site-assets'
+import { logger } from '../src/server/logger'
+import { SITE_ASSETS } from '../src/site/site-assets'
 
 const log = logger.child({ module: 'make-icons' })
 const PUBLIC = path.resolve(import.meta.dirname, '..', 'public')

@@ -14,10 +14,10 @@
  */
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
-import { env } from '../src/lib/env'
-import { logger } from '../src/lib/logger'
-import { describeNotReady, missingTables, readMigrationState, type Queryable } from '../src/lib/migration-state'
-import { runScript } from '../src/lib/startup'
+import { env } from '../src/server/env'
+import { logger } from '../src/server/logger'
+import { describeNotReady, missingTables, readMigrationState, type Queryable } from '../src/server/migration-state'
+import { runScript } from '../src/server/startup'
 
 const MIGRATION_LOCK = 727_274_001
 

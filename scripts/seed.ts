@@ -12,10 +12,10 @@
  */
 import pg from 'pg'
 
-import { env } from '../src/lib/env'
-import { logger } from '../src/lib/logger'
-import { describeNotReady, readMigrationState } from '../src/lib/migration-state'
-import { runScript } from '../src/lib/startup'
+import { env } from '../src/server/env'
+import { logger } from '../src/server/logger'
+import { describeNotReady, readMigrationState } from '../src/server/migration-state'
+import { runScript } from '../src/server/startup'
 
 /** Why the database cannot be seeded yet (pending migrations, a dev-mode push), or undefined. */
 async function migrationsNotApplied(): Promise<string | undefined> {

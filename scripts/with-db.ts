@@ -31,8 +31,8 @@ import path from 'node:path'
 import nextEnv from '@next/env'
 import pg from 'pg'
 
-import { dataDir, readOrCreateLocalSecret } from '../src/lib/local-secret'
-import { logger as root } from '../src/lib/logger'
+import { dataDir, readOrCreateLocalSecret } from '../src/server/local-secret'
+import { logger as root } from '../src/server/logger'
 
 const log = root.child({ module: 'with-db' })
 

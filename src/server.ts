@@ -1,21 +1,21 @@
 /**
  * The Node server: Next.js (storefront, Payload admin and REST) behind one http server that adds
  * request IDs and graceful shutdown. WebSocket upgrades are routed in ONE place, the dispatcher
- * from src/lib/upgrade-router.ts: Next's dev HMR on /_next/*, an empty slot for the chat on
+ * from src/server/upgrade-router.ts: Next's dev HMR on /_next/*, an empty slot for the chat on
  * /ws/chat, everything else refused. Nothing else may listen to the server's `upgrade` event.
  * `npm run dev` and `npm start` both run this file (migrations have been applied just before).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { env } from './lib/env'
-import { createGracefulServer } from './lib/graceful-server'
-import { logger } from './lib/logger'
-import { isShuttingDown, onShutdown } from './lib/process-registry'
-import { describeRateLimiting } from './lib/rate-limit'
-import { rateLimitRequest } from './lib/rate-limit-middleware'
-import { connectRedis } from './lib/redis'
-import { failStartup } from './lib/startup'
-import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './lib/upgrade-router'
+import { env } from './server/env'
+import { createGracefulServer } from './server/graceful-server'
+import { logger } from './server/logger'
+import { isShuttingDown, onShutdown } from './server/process-registry'
+import { describeRateLimiting } from './infra/rate-limit'
+import { rateLimitRequest } from './http/rate-limit-middleware'
+import { connectRedis } from './infra/redis'
+import { failStartup } from './server/startup'
+import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './server/upgrade-router'
 
 // Before Next loads (imported in main(), after this line ran): no telemetry in any mode.
 process.env.NEXT_TELEMETRY_DISABLED = '1'

@@ -28,3 +28,8 @@ export function hasRole(user: MaybeUser | null | undefined, ...roles: StaffRole[
 export function isVerifiedCustomer(user: MaybeUser | null | undefined): boolean {
   return Boolean(user && user.collection === 'customers' && user._verified === true)
 }
+
+/** A request made by a signed-in customer (any account, verified or not). */
+export function isCustomerUser(user: MaybeUser | null | undefined): boolean {
+  return Boolean(user && user.collection === 'customers')
+}

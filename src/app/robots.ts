@@ -4,7 +4,7 @@
  */
 import type { MetadataRoute } from 'next'
 
-import { getSite } from '../lib/site'
+import { getSite } from '../site/site'
 
 export const dynamic = 'force-dynamic'
 

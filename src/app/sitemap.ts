@@ -5,8 +5,8 @@
  */
 import type { MetadataRoute } from 'next'
 
-import { SITEMAP_PATHS } from '../lib/seo'
-import { getSite } from '../lib/site'
+import { SITEMAP_PATHS } from '../site/seo'
+import { getSite } from '../site/site'
 
 export const dynamic = 'force-dynamic'
 

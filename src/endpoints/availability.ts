@@ -9,8 +9,8 @@ import type { Endpoint } from 'payload'
 import { addDaysToDate, availabilityQuerySchema, availableDays, dayCapacity, eachDate, localToInstant, parseOrThrow, ValidationError, type DayCapacity } from '../domain'
 import { activeBookingsBetween } from '../collections/Bookings/queries'
 import { loadSettingsCached } from '../globals/BusinessSettings/load'
-import { cachedMany } from '../lib/cache'
-import { toPayloadError } from '../lib/payload-errors'
+import { cachedMany } from '../infra/cache'
+import { toPayloadError } from '../http/errors'
 
 function optionalInt(params: URLSearchParams, name: string): number | undefined {
   const raw = params.get(name)

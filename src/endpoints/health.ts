@@ -9,10 +9,10 @@ import type { Endpoint } from 'payload'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
 import { migrations } from '../../migrations'
-import { env } from '../lib/env'
-import { runChecks } from '../lib/health'
-import { isShuttingDown } from '../lib/process-registry'
-import { redis, whenRedisReady } from '../lib/redis'
+import { env } from '../server/env'
+import { runChecks } from '../server/health'
+import { isShuttingDown } from '../server/process-registry'
+import { redis, whenRedisReady } from '../infra/redis'
 
 const noStore = { 'Cache-Control': 'no-store' }
 

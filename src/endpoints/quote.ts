@@ -8,8 +8,8 @@ import type { Endpoint } from 'payload'
 import { computeQuote, parseOrThrow, quoteRequestSchema, validateEventRequest } from '../domain'
 import { activeMenu } from '../collections/MenuItems/activeMenu'
 import { loadSettingsCached } from '../globals/BusinessSettings/load'
-import { toPayloadError } from '../lib/payload-errors'
-import { jsonBody } from '../lib/request-helpers'
+import { toPayloadError } from '../http/errors'
+import { jsonBody } from '../http/body'
 
 export const quoteEndpoint: Endpoint = {
   path: '/quote',

@@ -1,9 +1,9 @@
 /**
- * Reports from browsers (src/lib/client/report.ts sends them with navigator.sendBeacon):
+ * Reports from browsers (src/client/report.ts sends them with navigator.sendBeacon):
  *   POST /api/client-errors → 204; one `error` log line (module 'client') with the request ID
  *   POST /api/vitals        → 204; observed in the `myhibachi_web_vitals` histogram, logged at debug
  * Bodies are JSON (application/json or text/plain), at most 16 kB (413 beyond), checked strictly
- * (400 naming the field). Rate limited as 'reports' by the HTTP server (src/lib/rate-limit.ts).
+ * (400 naming the field). Rate limited as 'reports' by the HTTP server (src/infra/rate-limit.ts).
  * Must never log personal data: e-mail addresses, phone numbers and manage-link tokens are
  * scrubbed from every text a browser sends before it is logged.
  */
@@ -11,10 +11,11 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { Histogram, register } from 'prom-client'
 import { z } from 'zod'
 
-import { parseOrThrow, ValidationError } from '../domain'
-import { errorBody, jsonResponse, refusal } from '../lib/idempotent-endpoint'
-import { logger } from '../lib/logger'
-import { redactManageTokens } from '../lib/redact'
+import { parseOrThrow } from '../domain'
+import { jsonBody } from '../http/body'
+import { errorBody, jsonResponse, refusal } from '../http/responses'
+import { logger } from '../server/logger'
+import { redactManageTokens } from '../domain/redact'
 
 const clientLog = logger.child({ module: 'client' })
 const vitalsLog = logger.child({ module: 'vitals' })
@@ -68,28 +69,6 @@ const vitals =
   (register.getSingleMetric(VITALS_METRIC) as Histogram<'name' | 'rating'> | undefined) ??
   new Histogram({ name: VITALS_METRIC, help: 'Core Web Vitals reported by browsers (CLS unitless, others in ms)', labelNames: ['name', 'rating'], buckets: VITAL_BUCKETS })
 
-/** The body as text, refusing more than MAX_REPORT_BYTES without reading it all. */
-async function readCapped(req: PayloadRequest): Promise<{ text: string } | { tooLarge: true }> {
-  const declared = Number(req.headers.get('Content-Length') ?? '0')
-  if (Number.isFinite(declared) && declared > MAX_REPORT_BYTES) return { tooLarge: true }
-  const stream = req.body
-  if (!stream) return { text: '' }
-  const reader = stream.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_REPORT_BYTES) {
-      await reader.cancel()
-      return { tooLarge: true }
-    }
-    chunks.push(value)
-  }
-  return { text: Buffer.concat(chunks).toString('utf8') }
-}
-
 const JSON_TYPES = ['application/json', 'text/plain', '']
 
 /** Reads, size-checks and parses a report; a Response when the request is refused. */
@@ -98,19 +77,8 @@ async function readReport<T>(req: PayloadRequest, schema: z.ZodType<T>): Promise
   if (!JSON_TYPES.includes(type)) {
     return jsonResponse({ status: 415, body: errorBody('UnsupportedMediaType', 'Send the report as JSON (application/json or text/plain).') })
   }
-  const read = await readCapped(req)
-  if ('tooLarge' in read) {
-    return jsonResponse({ status: 413, body: errorBody('PayloadTooLarge', `A report may be at most ${MAX_REPORT_BYTES} bytes.`) })
-  }
   try {
-    let value: unknown
-    try {
-      value = JSON.parse(read.text)
-    } catch (err) {
-      if (!(err instanceof SyntaxError)) throw err
-      throw ValidationError.single('body', 'The body is not valid JSON')
-    }
-    return parseOrThrow(schema, value)
+    return parseOrThrow(schema, await jsonBody(req, MAX_REPORT_BYTES))
   } catch (err) {
     return jsonResponse(refusal(err))
   }

@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto'
 
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
-import { setResponseHeader } from '../lib/process-registry'
-import { consume, rateLimitHeaders } from '../lib/rate-limit'
+import { setResponseHeader } from '../server/process-registry'
+import { consume, rateLimitHeaders } from '../infra/rate-limit'
 
 export const limitLoginByEmail: CollectionBeforeOperationHook = async ({ args, operation, collection }) => {
   if (operation !== 'login') return args

@@ -26,7 +26,7 @@ import { APIError, type Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import { todayInZone } from '../domain'
-import { conflictFromDatabase } from '../lib/payload-errors'
+import { bookingConflictFromDatabase } from '../collections/Bookings/databaseErrors'
 import {
   blackoutDates,
   BOOKINGS,
@@ -89,8 +89,7 @@ export function conflictReason(err: unknown): string | undefined {
     const data = err.data as { reason?: unknown } | undefined
     return typeof data?.reason === 'string' ? data.reason : 'conflict'
   }
-  const fromDb = conflictFromDatabase(err)
-  return fromDb ? String((fromDb.data as { reason?: unknown }).reason) : undefined
+  return bookingConflictFromDatabase(err)?.reason
 }
 
 async function seedSettings(payload: Payload, today: string): Promise<'written' | 'unchanged'> {

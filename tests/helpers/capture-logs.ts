@@ -1,5 +1,5 @@
 /**
- * Captures what the process's root logger (src/lib/logger.ts) writes, for integration tests that
+ * Captures what the process's root logger (src/server/logger.ts) writes, for integration tests that
  * check a log line (level, module, request ID, redaction). Swaps the root's destination stream
  * through `pino.symbols.streamSym` — child loggers made with `logger.child({ module })` read the
  * stream from their parent — and puts the original back on `restore()`. Test-only: production
@@ -10,7 +10,7 @@ import { Writable } from 'node:stream'
 
 import pino from 'pino'
 
-import { logger } from '../../src/lib/logger'
+import { logger } from '../../src/server/logger'
 
 export interface CapturedLogs {
   lines: Record<string, unknown>[]

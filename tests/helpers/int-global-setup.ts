@@ -10,7 +10,7 @@ import path from 'node:path'
 import pg from 'pg'
 
 import { migrations } from '../../migrations'
-import { readMigrationState, type Queryable } from '../../src/lib/migration-state'
+import { readMigrationState, type Queryable } from '../../src/server/migration-state'
 import { rawClientConfig } from './sql'
 
 const TSX_CLI = path.resolve('node_modules/tsx/dist/cli.mjs')

@@ -4,7 +4,7 @@
  */
 import { afterAll } from 'vitest'
 
-import { registry } from '../../src/lib/process-registry'
+import { registry } from '../../src/server/process-registry'
 
 afterAll(async () => {
   for (const closer of [...registry().closers.values()].reverse()) await closer.close()

@@ -1,14 +1,14 @@
 /**
  * A real app process for the multi-instance rate-limit tests: the app's graceful server with the
- * app's rate-limit middleware (src/lib/rate-limit-middleware.ts, exactly what src/server.ts runs
+ * app's rate-limit middleware (src/infra/rate-limit-middleware.ts, exactly what src/server.ts runs
  * before Next) in front of a trivial handler — so four of these on one Redis behave like four
  * app instances behind a load balancer, without building Next four times.
  * Prints `listening <port>` when ready.
  */
-import { createGracefulServer } from '../../src/lib/graceful-server'
-import { logger } from '../../src/lib/logger'
-import { rateLimitRequest } from '../../src/lib/rate-limit-middleware'
-import { connectRedis } from '../../src/lib/redis'
+import { createGracefulServer } from '../../src/server/graceful-server'
+import { logger } from '../../src/server/logger'
+import { rateLimitRequest } from '../../src/http/rate-limit-middleware'
+import { connectRedis } from '../../src/infra/redis'
 
 const graceful = createGracefulServer({
   port: 0,

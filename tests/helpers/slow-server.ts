@@ -1,5 +1,5 @@
 /**
- * A real process running the app's graceful server (src/lib/graceful-server.ts, the code
+ * A real process running the app's graceful server (src/server/graceful-server.ts, the code
  * src/server.ts uses) with a deliberately slow handler and the same SIGTERM wiring, plus a real
  * Postgres pool registered as a resource to close — so a test can send SIGTERM with requests in
  * flight and check each gets its full response and the process exits 0.
@@ -7,9 +7,9 @@
  */
 import pg from 'pg'
 
-import { createGracefulServer } from '../../src/lib/graceful-server'
-import { logger } from '../../src/lib/logger'
-import { onShutdown } from '../../src/lib/process-registry'
+import { createGracefulServer } from '../../src/server/graceful-server'
+import { logger } from '../../src/server/logger'
+import { onShutdown } from '../../src/server/process-registry'
 import { rawClientConfig } from './sql'
 
 const delayMs = Number(process.env.SLOW_MS ?? 1500)

@@ -1,5 +1,5 @@
 /** A script whose first run stalls (an await that never settles), for tests of runScript. */
-import { runScript } from '../../src/lib/startup'
+import { runScript } from '../../src/server/startup'
 
 runScript(
   'stall',

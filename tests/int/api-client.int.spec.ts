@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { api, ApiError } from '../../src/lib/client/api'
+import { api, ApiError } from '../../src/client/api'
 
 interface Seen {
   method: string

@@ -6,7 +6,7 @@ import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { cacheStats } from '../../src/lib/cache'
+import { cacheStats } from '../../src/infra/cache'
 import { applySettings, bookingBody, createStaff, dateAhead, runTag, staffAuth, type DocResponse } from '../helpers/bookings-fixtures'
 import { restClient } from '../helpers/rest'
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
   const email = `cache-mgr-${runTag()}@example.com`
   await createStaff(payload, email, 'manager')
   manager = await staffAuth(rest, email)
-  // A settings change purges again 750 ms after the write (src/lib/cache.ts purgeAroundCommit):
+  // A settings change purges again 750 ms after the write (src/infra/cache.ts purgeAroundCommit):
   // let that pass so it cannot land between this file's reads.
   await new Promise((r) => setTimeout(r, 1_000))
 })

@@ -53,7 +53,7 @@ function malformedRefusal(res: RestResponse<unknown>): boolean {
   if (e?.name !== 'ValidationError') return true
   const issues = e.data?.errors ?? []
   if (issues.length === 0 || issues.some((i) => typeof i.path !== 'string' || i.path === '' || typeof i.message !== 'string')) return true
-  // The database backstop (src/lib/payload-errors.ts): a value validation should have named.
+  // The database backstop (src/http/errors.ts): a value validation should have named.
   if (issues.some((i) => i.path === 'body' && /cannot be stored/.test(i.message))) return true
   const listed = e.message.replace(/^The following fields? (is|are) invalid: /, '').split(', ')
   return listed.length !== new Set(listed).size

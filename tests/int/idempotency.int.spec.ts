@@ -1,6 +1,6 @@
 /**
  * Idempotency-Key on POST /api/bookings (draft-ietf-httpapi-idempotency-key-header), and the
- * lease on a running key (src/lib/idempotency.ts). Runs with Redis (REDIS_URL) or, without it,
+ * lease on a running key (src/infra/idempotency.ts). Runs with Redis (REDIS_URL) or, without it,
  * on the in-process store: the same rules must hold for both.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -9,8 +9,8 @@ import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { abandon, begin, complete, fingerprintOf } from '../../src/lib/idempotency'
-import { registry } from '../../src/lib/process-registry'
+import { abandon, begin, complete, fingerprintOf } from '../../src/infra/idempotency'
+import { registry } from '../../src/server/process-registry'
 import { applySettings, bookingBody, dateAhead, runTag } from '../helpers/bookings-fixtures'
 import { restClient } from '../helpers/rest'
 

@@ -9,7 +9,7 @@ import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ManageView } from '../../src/collections/Bookings/manage'
-import { env } from '../../src/lib/env'
+import { env } from '../../src/server/env'
 import {
   applySettings,
   bookingBody,
@@ -47,7 +47,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  // Writes purge the availability cache again 750 ms later (src/lib/cache.ts, purgeAroundCommit):
+  // Writes purge the availability cache again 750 ms later (src/infra/cache.ts, purgeAroundCommit):
   // let the last one run before the file's teardown closes Redis.
   await new Promise((resolve) => setTimeout(resolve, 1000))
 })

@@ -82,7 +82,7 @@ afterAll(async () => {
   for (const id of created) await payload.delete({ collection: 'media', id, overrideAccess: true })
   for (const name of await leftovers()) await rm(path.join(mediaDir, name), { force: true })
   await payload.delete({ collection: 'users', where: { email: { equals: `editor-${tag}@media-upload.test` } }, overrideAccess: true })
-  // A media change purges caches again 750 ms later (src/lib/cache.ts): let that run before Redis closes.
+  // A media change purges caches again 750 ms later (src/infra/cache.ts): let that run before Redis closes.
   await new Promise((resolve) => setTimeout(resolve, 900))
 })
 

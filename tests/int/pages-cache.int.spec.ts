@@ -7,8 +7,8 @@ import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { cacheStats } from '../../src/lib/cache'
-import { getPublishedPage } from '../../src/lib/content'
+import { cacheStats } from '../../src/infra/cache'
+import { getPublishedPage } from '../../src/site/content'
 import { runTag } from '../helpers/bookings-fixtures'
 
 let payload: Payload
@@ -22,7 +22,7 @@ async function read(s: string): Promise<{ title: string | null; hits: number; mi
   return { title: page?.title ?? null, hits: after.hits - before.hits, misses: after.misses - before.misses }
 }
 
-/** The second purge runs 750 ms after a write (src/lib/cache.ts): let it pass before reading. */
+/** The second purge runs 750 ms after a write (src/infra/cache.ts): let it pass before reading. */
 const settle = () => new Promise((r) => setTimeout(r, 900))
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { register, type Histogram } from 'prom-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { scrubText } from '../../src/endpoints/reports'
-import { registry } from '../../src/lib/process-registry'
+import { registry } from '../../src/server/process-registry'
 import { errorPaths } from '../helpers/bookings-fixtures'
 import { captureLogs, type CapturedLogs } from '../helpers/capture-logs'
 import { restClient } from '../helpers/rest'

@@ -6,8 +6,8 @@ import { Writable } from 'node:stream'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createGracefulServer, type GracefulServer } from '../../src/lib/graceful-server'
-import { createLogger } from '../../src/lib/logger'
+import { createGracefulServer, type GracefulServer } from '../../src/server/graceful-server'
+import { createLogger } from '../../src/server/logger'
 
 const lines: Record<string, unknown>[] = []
 const sink = new Writable({

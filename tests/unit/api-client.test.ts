@@ -2,7 +2,7 @@
 // Retry-After, and how an error answer becomes a message a customer can act on.
 import { describe, expect, it } from 'vitest'
 
-import { ApiError, backoffMs, errorFromResponse, retryAfterSeconds } from '../../src/lib/client/api'
+import { ApiError, backoffMs, errorFromResponse, retryAfterSeconds } from '../../src/client/api'
 
 const GENERIC_5XX = 'Something went wrong on our side. Please try again in a moment.'
 

@@ -19,7 +19,7 @@ import {
   type Draft,
 } from '../../src/components/booking/draft'
 import { dateLabel, monthLabel, timeLabel, weekday } from '../../src/components/booking/labels'
-import { routeOf } from '../../src/lib/client/report'
+import { routeOf } from '../../src/client/report'
 
 const CONFIG: BookingFormConfig = {
   businessName: 'MyHibachi',

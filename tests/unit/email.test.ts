@@ -12,7 +12,7 @@ import { simpleParser, type AddressObject } from 'mailparser'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { EnvError, parseEnv } from '../../src/lib/env'
+import { EnvError, parseEnv } from '../../src/server/env'
 
 const base = { NODE_ENV: 'development', DATABASE_URI: 'postgres://u@localhost:5432/db', PAYLOAD_SECRET: 'x'.repeat(32) } as const
 
@@ -67,7 +67,7 @@ describe('outbox mode (no SMTP_URL)', () => {
 
   it('writes each message as an .eml file under DATA_DIR/outbox and logs the path, not the recipient', async () => {
     const { captureLogs } = await import('../helpers/capture-logs')
-    const { emailAdapter } = await import('../../src/lib/email')
+    const { emailAdapter } = await import('../../src/infra/email')
     const logs = captureLogs()
     try {
       const adapter = emailAdapter({ from: { name: 'MyHibachi', address: 'bookings@myhibachi.local' } })({ payload: {} as Payload })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { EnvError, parseEnv } from '../../src/lib/env'
+import { EnvError, parseEnv } from '../../src/server/env'
 
 const base = { NODE_ENV: 'production', DATABASE_URI: 'postgres://u@localhost:5432/db', PAYLOAD_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail.example.com' } as const
 

@@ -12,7 +12,7 @@ import {
   formatMenuPrice,
   formatTravelFee,
   telHref,
-} from '../../src/lib/format'
+} from '../../src/site/format'
 
 describe('formatCents', () => {
   it('writes whole dollar amounts without decimals, the way a menu does', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { fingerprintOf, parseIdempotencyKey } from '../../src/lib/idempotency'
-import { policyFor, rateLimitHeaders } from '../../src/lib/rate-limit'
+import { fingerprintOf, parseIdempotencyKey } from '../../src/infra/idempotency'
+import { policyFor, rateLimitHeaders } from '../../src/infra/rate-limit'
 
 describe('rate-limit policies', () => {
   it('guards public writes and costly reads, and nothing else', () => {

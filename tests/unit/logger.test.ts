@@ -2,8 +2,8 @@ import { Writable } from 'node:stream'
 
 import { describe, expect, it } from 'vitest'
 
-import { createLogger } from '../../src/lib/logger'
-import { registry } from '../../src/lib/process-registry'
+import { createLogger } from '../../src/server/logger'
+import { registry } from '../../src/server/process-registry'
 
 function capture() {
   const lines: Record<string, unknown>[] = []

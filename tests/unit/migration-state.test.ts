@@ -1,8 +1,8 @@
-// What migrate and the seed conclude from payload_migrations (src/lib/migration-state.ts), over a
+// What migrate and the seed conclude from payload_migrations (src/server/migration-state.ts), over a
 // fake query function: which migrations are pending, a dev-mode push row, and the sentence shown.
 import { describe, expect, it } from 'vitest'
 
-import { describeNotReady, readMigrationState, type Queryable } from '../../src/lib/migration-state'
+import { describeNotReady, readMigrationState, type Queryable } from '../../src/server/migration-state'
 
 const KNOWN = ['20260101_000000_initial', '20260102_000000_core', '20260103_000000_more', '20260104_000000_last']
 

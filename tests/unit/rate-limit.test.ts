@@ -1,11 +1,11 @@
 /**
- * Which policy guards a request and whose budget it spends: the pure parts of src/lib/rate-limit.ts.
+ * Which policy guards a request and whose budget it spends: the pure parts of src/infra/rate-limit.ts.
  * The path spellings below are the ones Next 16 + Payload 3.90 were seen to route (curl against
- * `npm run dev`); see the module comment of src/lib/rate-limit.ts.
+ * `npm run dev`); see the module comment of src/infra/rate-limit.ts.
  */
 import { describe, expect, it } from 'vitest'
 
-import { clientIpFrom, effectiveMethod, normalisePath, policyFor } from '../../src/lib/rate-limit'
+import { clientIpFrom, effectiveMethod, normalisePath, policyFor } from '../../src/infra/rate-limit'
 
 describe('the client address behind trusted proxies', () => {
   it('uses the socket address when no proxy is trusted, whatever X-Forwarded-For says', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { redactManageTokens } from '../../src/lib/redact'
+import { redactManageTokens } from '../../src/domain/redact'
 
 describe('manage-link tokens never reach a log line', () => {
   it('hides the token of a manage page and of the manage API', () => {

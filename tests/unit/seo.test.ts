@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { foodEstablishmentJsonLd, pageMetadata, priceRangeFor, serializeJsonLd, SITEMAP_PATHS } from '../../src/lib/seo'
+import { foodEstablishmentJsonLd, pageMetadata, priceRangeFor, serializeJsonLd, SITEMAP_PATHS } from '../../src/site/seo'
 
 const base = {
   name: 'MyHibachi',

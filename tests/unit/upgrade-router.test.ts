@@ -1,4 +1,4 @@
-// The one WebSocket upgrade dispatcher (src/lib/upgrade-router.ts): which path goes where, and
+// The one WebSocket upgrade dispatcher (src/server/upgrade-router.ts): which path goes where, and
 // that a refused socket gets a real HTTP status line and is closed. Sockets are in-memory streams.
 import type { IncomingMessage } from 'node:http'
 import { Duplex } from 'node:stream'
@@ -15,7 +15,7 @@ import {
   upgradePath,
   type UpgradeListener,
   type UpgradeRoute,
-} from '../../src/lib/upgrade-router'
+} from '../../src/server/upgrade-router'
 
 const silent = pino({ level: 'silent' })
 

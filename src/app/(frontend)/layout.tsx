@@ -10,14 +10,14 @@ import Link from 'next/link'
 import type { CSSProperties, ReactNode } from 'react'
 
 import { ErrorReporter } from '../../components/site/ErrorReporter'
-import { getPublishedPage } from '../../lib/content'
-import { SITE_ASSETS } from '../../lib/site-assets'
+import { getPublishedPage } from '../../site/content'
+import { SITE_ASSETS } from '../../site/site-assets'
 import { SiteNav } from '../../components/site/SiteNav'
 import { brandVars } from '../../components/site/theme'
 import { WebVitals } from '../../components/site/WebVitals'
 import { todayInZone } from '../../domain'
-import { telHref } from '../../lib/format'
-import { getSite } from '../../lib/site'
+import { telHref } from '../../site/format'
+import { getSite } from '../../site/site'
 
 import './styles.css'
 

@@ -7,13 +7,13 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { CmsRichText } from '../../components/site/CmsRichText'
-import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, imageOf, menuHighlights } from '../../lib/content'
+import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, imageOf, menuHighlights } from '../../site/content'
 import { JsonLd } from '../../components/site/JsonLd'
 import { MenuItemCard } from '../../components/site/MenuItemCard'
 import { ServiceAreaList } from '../../components/site/ServiceAreaList'
-import { formatCents, telHref } from '../../lib/format'
-import { foodEstablishmentJsonLd } from '../../lib/seo'
-import { getSite } from '../../lib/site'
+import { formatCents, telHref } from '../../site/format'
+import { foodEstablishmentJsonLd } from '../../site/seo'
+import { getSite } from '../../site/site'
 
 export const dynamic = 'force-dynamic'
 

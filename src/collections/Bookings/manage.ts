@@ -23,7 +23,7 @@ import {
   type Quote,
   type RefundDecision,
 } from '../../domain'
-import { sql, transactionDb } from '../../lib/db'
+import { sql, transactionDb } from '../../infra/db'
 import type { Booking } from '../../payload-types'
 
 /** Tokens are made by prepareBooking as 24 random bytes in base64url (32 characters). */

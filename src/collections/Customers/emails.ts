@@ -7,7 +7,7 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { siteOrigin } from '../../lib/env'
+import { siteOrigin } from '../../server/env'
 
 const FALLBACK_NAME = 'MyHibachi'
 

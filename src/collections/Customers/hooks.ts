@@ -12,21 +12,12 @@ import { randomBytes } from 'node:crypto'
 
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
+import type {} from '../../hooks/requestContext'
 import { sendVerifyEmail } from './emails'
-
-/** req.context key: this request runs Payload's resetPassword operation. */
-const RESETTING = 'myhibachi.customers.resettingPassword'
-/** req.context key: the customer (by id) whose email change needs a confirmation mail, with its token. */
-const REVERIFY = 'myhibachi.customers.reverify'
-
-interface Reverify {
-  id: number | string
-  token: string
-}
 
 /** beforeOperation: note that this request is a password reset, for `verifyOnPasswordReset`. */
 export const flagPasswordReset: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'resetPassword') req.context[RESETTING] = true
+  if (operation === 'resetPassword') req.context.resettingPassword = true
   return args
 }
 
@@ -37,8 +28,8 @@ export const flagPasswordReset: CollectionBeforeOperationHook = ({ args, operati
  * (An afterOperation hook would run after the commit, as a second write that could fail alone.)
  */
 export const verifyOnPasswordReset: CollectionBeforeValidateHook = ({ data, operation, req }) => {
-  if (operation !== 'update' || req.context[RESETTING] !== true || !data) return data
-  req.context[RESETTING] = false
+  if (operation !== 'update' || req.context.resettingPassword !== true || !data) return data
+  req.context.resettingPassword = false
   data._verified = true
   data._verificationToken = null
   return data
@@ -58,15 +49,15 @@ export const reverifyOnEmailChange: CollectionBeforeChangeHook = ({ data, operat
   const token = randomBytes(20).toString('hex')
   data._verified = false
   data._verificationToken = token
-  req.context[REVERIFY] = { id: originalDoc.id as number | string, token } satisfies Reverify
+  req.context.reverify = { id: originalDoc.id as number | string, token }
   return data
 }
 
 /** afterChange: the confirmation mail for `reverifyOnEmailChange`, inside the same transaction. */
 export const sendReverifyEmail: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
-  const pending = req.context[REVERIFY] as Reverify | undefined
+  const pending = req.context.reverify
   if (operation !== 'update' || !pending || pending.id !== doc.id) return doc
-  req.context[REVERIFY] = undefined
+  req.context.reverify = undefined
   // The mail is part of the change: if it cannot be sent, the change fails and can be retried,
   // instead of leaving an account locked behind a link that never arrived.
   await sendVerifyEmail(req, doc as { name?: unknown; email?: unknown }, pending.token, 'email-change')

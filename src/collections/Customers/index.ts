@@ -8,7 +8,7 @@
 import type { AppAuthCollection } from '../../access/types'
 import { atLeastManagerField } from '../../access/atLeastManager'
 import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
-import { guardWriteBody } from '../../lib/request-helpers'
+import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { customersAccess } from './access'
 import { RESET_LINK_MINUTES, resetPasswordHtml, resetPasswordSubject, verifyEmailHtml, verifyEmailSubject } from './emails'
 import { flagPasswordReset, reverifyOnEmailChange, sendReverifyEmail, verifyOnPasswordReset } from './hooks'

@@ -2,7 +2,7 @@
 import type { Payload } from 'payload'
 
 import type { MenuItemForPricing } from '../../domain'
-import { cached } from '../../lib/cache'
+import { cached } from '../../infra/cache'
 import type { MenuItem } from '../../payload-types'
 
 /** A menu-items document as the pricing rules see it. */

@@ -5,7 +5,7 @@
 
 import type { AppCollection } from '../../access/types'
 import { moneyField } from '../../fields/money'
-import { guardWriteBody } from '../../lib/request-helpers'
+import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { menuItemsAccess } from './access'
 import { purgeMenuAfterChange, purgeMenuAfterDelete } from './purge'
 

@@ -6,8 +6,8 @@
 import { revalidatePath, revalidateTag } from 'next/cache'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { purgeAroundCommit } from '../../lib/cache'
-import { logger } from '../../lib/logger'
+import { purgeAroundCommit } from '../../infra/cache'
+import { logger } from '../../server/logger'
 
 const log = logger.child({ module: 'menu-cache' })
 

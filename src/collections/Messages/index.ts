@@ -4,7 +4,7 @@
  */
 
 import type { AppCollection } from '../../access/types'
-import { guardWriteBody } from '../../lib/request-helpers'
+import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { messagesAccess } from './access'
 
 export const Messages: AppCollection = {

@@ -5,7 +5,7 @@
  */
 
 import type { AppCollection } from '../../access/types'
-import { guardWriteBody } from '../../lib/request-helpers'
+import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { pagesAccess } from './access'
 import { purgePageAfterChange, purgePageAfterDelete } from './purge'
 

@@ -1,10 +1,10 @@
 /**
  * A page change purges that page's cached published version (under its new and its old slug).
- * Purges run around the commit (src/lib/cache.ts), so a reader never re-caches the old version.
+ * Purges run around the commit (src/infra/cache.ts), so a reader never re-caches the old version.
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { purgeAroundCommit } from '../../lib/cache'
+import { purgeAroundCommit } from '../../infra/cache'
 
 function slugsOf(...docs: unknown[]): string[] {
   const slugs = docs.map((d) => (d && typeof d === 'object' ? (d as { slug?: unknown }).slug : undefined)).filter((s): s is string => typeof s === 'string' && s !== '')

@@ -8,7 +8,7 @@ import type { AppAuthCollection } from '../../access/types'
 import { adminsOnlyField } from '../../access/adminsOnly'
 import { STAFF_ROLES } from '../../access/roles'
 import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
-import { guardWriteBody } from '../../lib/request-helpers'
+import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { usersAccess } from './access'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 

@@ -6,7 +6,7 @@
  */
 import { useRef, useState } from 'react'
 
-import { api, ApiError } from '../../lib/client/api'
+import { api, ApiError } from '../../client/api'
 import { NextSteps } from './NextSteps'
 
 type State = 'ready' | 'sending' | 'confirmed'

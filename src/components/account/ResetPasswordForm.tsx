@@ -7,7 +7,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react'
 
-import { api, ApiError } from '../../lib/client/api'
+import { api, ApiError } from '../../client/api'
 import { Field } from '../booking/Field'
 import { NextSteps } from './NextSteps'
 

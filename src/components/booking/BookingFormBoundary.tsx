@@ -7,8 +7,8 @@
 import type { ReactNode } from 'react'
 import { ErrorBoundary } from 'react-error-boundary'
 
-import { reportClientError } from '../../lib/client/report'
-import { telHref } from '../../lib/format'
+import { reportClientError } from '../../client/report'
+import { telHref } from '../../site/format'
 
 export function BookingFormBoundary({ children, phone, name }: { children: ReactNode; phone: string | null; name: string }) {
   return (

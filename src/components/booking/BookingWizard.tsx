@@ -11,8 +11,8 @@ import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 
 import { outsideServiceAreaMessage } from '../../domain/validation'
-import { api, ApiError, newIdempotencyKey } from '../../lib/client/api'
-import { formatCents } from '../../lib/format'
+import { api, ApiError, newIdempotencyKey } from '../../client/api'
+import { formatCents } from '../../site/format'
 import { Calendar, monthOf } from './Calendar'
 import {
   bookingBody,

@@ -8,8 +8,8 @@
 import { useRef, useState } from 'react'
 
 import type { ManageView } from '../../collections/Bookings/manage'
-import { api, ApiError, newIdempotencyKey } from '../../lib/client/api'
-import { formatCents } from '../../lib/format'
+import { api, ApiError, newIdempotencyKey } from '../../client/api'
+import { formatCents } from '../../site/format'
 import { Calendar, monthOf } from './Calendar'
 import { fieldId } from './Field'
 import { useMonthAvailability } from './hooks'

@@ -3,7 +3,7 @@
  * computes money itself (the server's quote is the price the booking will get).
  */
 import type { Quote } from '../../domain/pricing'
-import { formatCents } from '../../lib/format'
+import { formatCents } from '../../site/format'
 
 /** A quote as the server computed it; `travelFeeKnown: false` while the address is not known. */
 export type QuoteLike = Quote & { travelFeeKnown?: boolean }

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react'
 
 import type { Quote as DomainQuote } from '../../domain/pricing'
-import { api, ApiError } from '../../lib/client/api'
+import { api, ApiError } from '../../client/api'
 import { daysInMonth } from './Calendar'
 
 export interface Slot {

@@ -20,7 +20,7 @@ export function monthLabel(month: string): string {
 }
 
 /** '17:30' → '5:30 pm', '12:00' → '12 pm': the storefront's one clock wording. */
-export { formatClock as timeLabel } from '../../lib/format'
+export { formatClock as timeLabel } from '../../site/format'
 
 /** 0 = Sunday … 6 = Saturday, for a 'YYYY-MM-DD' calendar date. */
 export function weekday(date: string): number {

@@ -7,7 +7,7 @@
  */
 import { useEffect } from 'react'
 
-import { reportClientError } from '../../lib/client/report'
+import { reportClientError } from '../../client/report'
 
 const MAX_REPORTS = 5
 let sent = 0

@@ -5,8 +5,8 @@
  */
 import Image from 'next/image'
 
-import { dietaryLabel, formatMenuPrice } from '../../lib/format'
-import type { StorefrontMenuItem } from '../../lib/content'
+import { dietaryLabel, formatMenuPrice } from '../../site/format'
+import type { StorefrontMenuItem } from '../../site/content'
 
 export function MenuItemCard({ item, currency, headingLevel = 3 }: { item: StorefrontMenuItem; currency: string; headingLevel?: 2 | 3 | 4 }) {
   const Heading = `h${headingLevel}` as const

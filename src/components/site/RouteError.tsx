@@ -8,7 +8,7 @@
 import Link from 'next/link'
 import { useEffect, useRef } from 'react'
 
-import { reportClientError, type ClientErrorKind } from '../../lib/client/report'
+import { reportClientError, type ClientErrorKind } from '../../client/report'
 
 /** Reports `error` once per error value (Strict Mode runs effects twice; refs survive that). */
 export function useReportOnce(error: unknown, kind: ClientErrorKind): void {

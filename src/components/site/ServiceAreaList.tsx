@@ -1,6 +1,6 @@
 /** The service-area zones with their travel fees, from the business settings. Server component. */
 import type { ServiceArea } from '../../domain'
-import { formatTravelFee } from '../../lib/format'
+import { formatTravelFee } from '../../site/format'
 
 export function ServiceAreaList({ areas, currency }: { areas: readonly ServiceArea[]; currency: string }) {
   if (areas.length === 0) return null

@@ -9,7 +9,7 @@
 import { useEffect } from 'react'
 import type { Metric } from 'web-vitals'
 
-import { reportClientError, reportVital } from '../../lib/client/report'
+import { reportClientError, reportVital } from '../../client/report'
 import { isSampled, parseSampleRate } from './sampleRate'
 
 // Written out in full so Next inlines the value into the client bundle at build time.

@@ -1,27 +1,26 @@
 import type { PayloadRequest } from 'payload'
 
 import type { BusinessSettings } from '../../domain'
-import { cached } from '../../lib/cache'
+import { cached } from '../../infra/cache'
+import type {} from '../../hooks/requestContext'
 import { settingsFromDoc } from './fromDoc'
-
-const PER_REQUEST = 'myhibachi.settings'
 
 /**
  * The current settings, read inside the caller's transaction (the system reads them, not a user),
  * once per request: the booking hook and the cache-purge hook of one write share the read.
  */
 export async function loadSettings(req: PayloadRequest): Promise<BusinessSettings> {
-  const memo = req.context[PER_REQUEST] as Promise<BusinessSettings> | undefined
+  const memo = req.context.settings
   if (memo) return memo
   const loading = req.payload
     .findGlobal({ slug: 'business-settings', req, overrideAccess: true, depth: 0 })
     .then((doc) => settingsFromDoc(doc as unknown as Record<string, unknown>))
-  req.context[PER_REQUEST] = loading
+  req.context.settings = loading
   try {
     return await loading
   } catch (err) {
     // A failed read must not be remembered: the next caller tries again.
-    req.context[PER_REQUEST] = undefined
+    req.context.settings = undefined
     throw err
   }
 }

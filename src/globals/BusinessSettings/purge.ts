@@ -1,6 +1,6 @@
 import type { GlobalAfterChangeHook } from 'payload'
 
-import { purgeAroundCommit } from '../../lib/cache'
+import { purgeAroundCommit } from '../../infra/cache'
 
 /** Settings shape every slot (hours, capacity, buffers, blackouts): the cached settings and all cached availability go. */
 export const purgeAllAvailability: GlobalAfterChangeHook = async ({ doc }) => {

@@ -1,6 +1,6 @@
 import type { GlobalBeforeChangeHook } from 'payload'
 
-import { toPayloadError } from '../../lib/payload-errors'
+import { toPayloadError } from '../../http/errors'
 import { settingsFromDoc } from './fromDoc'
 
 /** Refuses settings the rules could not work with (bad time zone, overlapping zones, …), naming the field. */

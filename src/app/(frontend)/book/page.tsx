@@ -9,8 +9,8 @@ import { BookingFormBoundary } from '../../../components/booking/BookingFormBoun
 import { BookingWizard } from '../../../components/booking/BookingWizard'
 import type { BookingFormConfig } from '../../../components/booking/draft'
 import { addDaysToDate, todayInZone } from '../../../domain/time'
-import { getStorefrontMenu } from '../../../lib/content'
-import { getSite } from '../../../lib/site'
+import { getStorefrontMenu } from '../../../site/content'
+import { getSite } from '../../../site/site'
 
 import './book.css'
 

@@ -6,10 +6,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { CmsRichText } from '../../../components/site/CmsRichText'
-import { cmsPageMetadata, getPublishedPage } from '../../../lib/content'
+import { cmsPageMetadata, getPublishedPage } from '../../../site/content'
 import { ServiceAreaList } from '../../../components/site/ServiceAreaList'
-import { telHref } from '../../../lib/format'
-import { getSite } from '../../../lib/site'
+import { telHref } from '../../../site/format'
+import { getSite } from '../../../site/site'
 
 export const dynamic = 'force-dynamic'
 

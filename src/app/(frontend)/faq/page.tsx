@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { CmsRichText } from '../../../components/site/CmsRichText'
-import { cmsPageMetadata, getPublishedPage } from '../../../lib/content'
+import { cmsPageMetadata, getPublishedPage } from '../../../site/content'
 
 export const dynamic = 'force-dynamic'
 

@@ -7,10 +7,10 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { CmsRichText } from '../../../components/site/CmsRichText'
-import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, groupByCategory, type MenuCategory } from '../../../lib/content'
+import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, groupByCategory, type MenuCategory } from '../../../site/content'
 import { MenuItemCard } from '../../../components/site/MenuItemCard'
-import { formatCents } from '../../../lib/format'
-import { getSite } from '../../../lib/site'
+import { formatCents } from '../../../site/format'
+import { getSite } from '../../../site/site'
 
 export const dynamic = 'force-dynamic'
 

@@ -8,9 +8,9 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { CmsRichText } from '../../../components/site/CmsRichText'
-import { cmsPageMetadata, getPublishedPage } from '../../../lib/content'
-import { describeBookingWindow, describeCancellationTiers, describeDeposit } from '../../../lib/format'
-import { getSite } from '../../../lib/site'
+import { cmsPageMetadata, getPublishedPage } from '../../../site/content'
+import { describeBookingWindow, describeCancellationTiers, describeDeposit } from '../../../site/format'
+import { getSite } from '../../../site/site'
 
 export const dynamic = 'force-dynamic'
 

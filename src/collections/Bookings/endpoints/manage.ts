@@ -6,7 +6,7 @@
  *   GET  /api/bookings/manage/:token/calendar.ics  → the booking as an iCalendar file
  * Unknown and malformed tokens get the same 404. Every answer is `Cache-Control: no-store` and
  * `Referrer-Policy: no-referrer` (the URL holds the token). The POSTs take an Idempotency-Key
- * (src/lib/idempotent-endpoint.ts) scoped to the token's hash. A change locks the booking row,
+ * (src/http/idempotent-endpoint.ts) scoped to the token's hash. A change locks the booking row,
  * decides on fresh data (src/domain/lifecycle.ts) and writes through the Local API with `req`, so
  * the booking hook (lead time, start window, blackouts, capacity, duplicates, refund) and the
  * database triggers run in the same transaction.
@@ -16,8 +16,11 @@ import { commitTransaction, initTransaction, killTransaction, type Endpoint, typ
 
 import { assertBeforeEvent, assertCanCancel, assertCanReschedule, calendarFile, calendarFileName, cancelSchema, parseOrThrow, rescheduleSchema, ValidationError } from '../../../domain'
 import { loadSettings, loadSettingsCached } from '../../../globals/BusinessSettings/load'
-import { siteOrigin } from '../../../lib/env'
-import { errorBody, jsonResponse, refusal, respondIdempotently, type JsonResult } from '../../../lib/idempotent-endpoint'
+import { siteOrigin } from '../../../server/env'
+import { bodyValue, readJsonBody, type BodyRead } from '../../../http/body'
+import { respondIdempotently } from '../../../http/idempotent-endpoint'
+import { errorBody, jsonResponse, refusal as httpRefusal, type JsonResult } from '../../../http/responses'
+import { bookingConflictFromDatabase } from '../databaseErrors'
 import { bookingByManageToken, hashManageToken, lockBookingForChange, MANAGE_READ, manageUrl, manageView, type ManagedBooking, type ManageView } from '../manage'
 
 /** On top of `Cache-Control: no-store`, which every JSON answer gets. */
@@ -51,25 +54,12 @@ function manageEndpoint(method: 'get' | 'post', path: string, handle: (req: Payl
   }
 }
 
-type Body = { ok: true; value: unknown } | { ok: false; text: string }
-
-/** The JSON body; an empty body is `{}`. Not-JSON is kept as text so its 400 can be replayed too. */
-async function readBody(req: PayloadRequest): Promise<Body> {
-  const text = (await req.text?.()) ?? ''
-  if (text.trim() === '') return { ok: true, value: {} }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown }
-  } catch (err) {
-    // Only a syntax error is the caller's mistake (answered 400 by parsed()); anything else is ours.
-    if (!(err instanceof SyntaxError)) throw err
-    return { ok: false, text }
-  }
+function parsed<T>(schema: Parameters<typeof parseOrThrow<T>>[0], body: BodyRead): T {
+  return parseOrThrow(schema, bodyValue(body))
 }
 
-function parsed<T>(schema: Parameters<typeof parseOrThrow<T>>[0], body: Body): T {
-  if (!body.ok) throw ValidationError.single('body', 'The body is not valid JSON')
-  return parseOrThrow(schema, body.value)
-}
+/** A refusal, with the database's booking conflicts named. */
+const refusal = (err: unknown): JsonResult => httpRefusal(err, [bookingConflictFromDatabase])
 
 /** Runs `work` in a transaction of its own (or the request's, if one is open), committing on success. */
 async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
@@ -106,9 +96,14 @@ async function changeBooking(
 }
 
 /** The same POST with the same key replays the first answer; keys of different bookings never meet. */
-function idempotentWrite(action: string, run: (req: PayloadRequest, ctx: ManageContext, body: Body) => Promise<JsonResult>) {
+function idempotentWrite(action: string, run: (req: PayloadRequest, ctx: ManageContext, body: BodyRead) => Promise<JsonResult>) {
   return async (req: PayloadRequest, ctx: ManageContext): Promise<Response> => {
-    const body = await readBody(req)
+    let body: BodyRead
+    try {
+      body = await readJsonBody(req)
+    } catch (err) {
+      return jsonResponse(refusal(err), PRIVATE)
+    }
     return respondIdempotently(req, {
       scope: `bookings:manage:${action}:${hashManageToken(ctx.token)}`,
       body: body.ok ? body.value : { unparsedBody: body.text },

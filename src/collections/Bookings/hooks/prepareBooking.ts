@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 
 import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 
-import { hasRole } from '../../../access/roles'
+import { hasRole, isCustomerUser } from '../../../access/roles'
 import {
   assertTransition,
   blockedRange,
@@ -31,9 +31,8 @@ import {
 } from '../../../domain'
 import { bookingCreateSchema } from '../../../domain/schemas'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
-import { sql, transactionDb } from '../../../lib/db'
-import { toPayloadError } from '../../../lib/payload-errors'
-import { isCustomer } from '../../../lib/request-helpers'
+import { sql, transactionDb } from '../../../infra/db'
+import { toPayloadError } from '../../../http/errors'
 import { hashManageToken } from '../manage'
 import { activeBookingsBetween, idOf, menuItemsByIds, sameDayBookingFor } from '../queries'
 
@@ -92,7 +91,7 @@ function businessInput(merged: Data) {
  * holds a connection); the customer sets one through the forgot-password flow.
  */
 async function findOrCreateCustomer(req: PayloadRequest, contact: { name: string; email: string; phone: string }): Promise<string | number> {
-  if (isCustomer(req) && req.user) return req.user.id
+  if (isCustomerUser(req.user) && req.user) return req.user.id
   const db = await transactionDb(req)
   const inserted = await db.execute<{ id: number }>(
     // Unverified: a booking form proves nothing about the email (the account gets in by a reset link).
@@ -217,7 +216,7 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
     })
     data.cancellation = {
       cancelledAt: now.toISOString(),
-      reason: typeof req.context.cancelReason === 'string' ? req.context.cancelReason : undefined,
+      reason: req.context.cancelReason,
       refundPercent: refund.refundPercent,
       refundCents: refund.refundCents,
     }

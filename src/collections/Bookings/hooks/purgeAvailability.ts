@@ -6,7 +6,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadReque
 
 import { datesAffectedBy } from '../../../domain'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
-import { purgeAroundCommit } from '../../../lib/cache'
+import { purgeAroundCommit } from '../../../infra/cache'
 
 type Doc = { eventDate?: unknown; blockedFrom?: unknown; blockedUntil?: unknown } | null | undefined
 

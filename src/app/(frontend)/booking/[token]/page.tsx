@@ -10,8 +10,8 @@ import { bookingByManageToken, manageUrl, manageView } from '../../../../collect
 import { ManageBooking } from '../../../../components/booking/ManageBooking'
 import { BookingFormBoundary } from '../../../../components/booking/BookingFormBoundary'
 import { addDaysToDate, todayInZone } from '../../../../domain/time'
-import { telHref } from '../../../../lib/format'
-import { getPayloadClient, getSite } from '../../../../lib/site'
+import { telHref } from '../../../../site/format'
+import { getPayloadClient, getSite } from '../../../../site/site'
 
 import '../../book/book.css'
 

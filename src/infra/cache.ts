@@ -11,8 +11,8 @@
  */
 import { Counter, register } from 'prom-client'
 
-import { env } from './env'
-import { logger } from './logger'
+import { env } from '../server/env'
+import { logger } from '../server/logger'
 import { sharedRedis } from './redis'
 
 const log = logger.child({ module: 'cache' })

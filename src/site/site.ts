@@ -10,8 +10,8 @@ import { cache } from 'react'
 
 import type { BusinessSettings } from '../domain'
 import { settingsFromDoc } from '../globals/BusinessSettings/fromDoc'
-import { cached } from './cache'
-import { siteOrigin } from './env'
+import { cached } from '../infra/cache'
+import { siteOrigin } from '../server/env'
 
 export const getPayloadClient = cache((): Promise<Payload> => getPayload({ config }))
 

@@ -19,7 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from 'pino'
 
 import { registry, type RequestContext } from './process-registry'
-import { redactManageTokens } from './redact'
+import { redactManageTokens } from '../domain/redact'
 import { withTimeout } from './timeout'
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/

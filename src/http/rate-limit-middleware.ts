@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import { clientIp, consume, rateLimitHeaders, requestPolicy } from './rate-limit'
+import { clientIp, consume, rateLimitHeaders, requestPolicy } from '../infra/rate-limit'
 
 export async function rateLimitRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const policy = requestPolicy(req)

@@ -2,37 +2,49 @@
  * The ONE place typed errors become HTTP answers.
  * - Domain ValidationError → Payload's ValidationError (400, `data.errors[]` names each field,
  *   the message names each field once).
- * - Domain ConflictError, and the database's own refusals (capacity trigger, chef overlap,
- *   duplicate-booking index), → 409 with a reason code and a plain message. Never a 500.
+ * - Domain ConflictError, and the database refusals a collection names (`DatabaseRefusal`: the
+ *   booking triggers and index), → 409 with a reason code and a plain message. Never a 500.
  * - NotFound → 404 `NotFound`, Forbidden → 403 `Forbidden` (Payload's own classes, so our 404s and
  *   Payload's carry the same name).
  * - A value PostgreSQL refuses as data (SQLSTATE class 22: NUL in text, a malformed timestamp, an
  *   out-of-range integer) is the caller's bad input that slipped past validation: 400, never 500.
  *   It is a backstop — validation should name the field first — so it is logged as a warning.
  * Used by hooks/endpoints (`toPayloadError`) and by the root `afterError` hook, which sees errors
- * thrown from the database layer.
+ * thrown from the database layer. Which database errors are conflicts is told by the collection that
+ * owns the table (`DatabaseRefusal`): this layer knows no table, index or trigger of ours.
  * Error names reach clients from each class's constructor name (Payload's APIError sets
  * `name = this.constructor.name`); next.config.mjs keeps server code unminified so they survive.
  */
 import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationError, type AfterErrorHook } from 'payload'
 
 import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
-import { logger } from './logger'
+import { logger } from '../server/logger'
+import { BodyTooLargeError } from './body'
 
 const log = logger.child({ module: 'payload-errors' })
 
-/** SQLSTATEs raised by our migrations' triggers (see migrations/*_booking_core.ts). */
-export const SQLSTATE_SLOT_FULL = 'MH409'
-export const SQLSTATE_CHEF_BUSY = 'MH410'
-/** Unique index: one non-cancelled booking per customer email and date. */
-export const DUPLICATE_BOOKING_INDEX = 'bookings_one_per_email_per_date'
-
+/** A 409 with a reason code: `{ name: 'ConflictError', message, data: { reason } }`. */
 export class HttpConflictError extends APIError {
   constructor(message: string, reason: ConflictReason | string) {
     super(message, 409, { reason }, true)
     this.name = 'ConflictError'
   }
 }
+
+/** A 413: the request body is larger than the endpoint accepts (src/http/body.ts). */
+export class HttpPayloadTooLargeError extends APIError {
+  constructor(maxBytes: number) {
+    super(`The request body may be at most ${maxBytes} bytes.`, 413, { maxBytes }, true)
+    this.name = 'PayloadTooLarge'
+  }
+}
+
+/**
+ * What a collection knows about its database's refusals: the domain conflict a database error
+ * means (a trigger's SQLSTATE, a unique index), or undefined. The collection that owns the table
+ * writes it (src/collections/Bookings/databaseErrors.ts); this module never learns table names.
+ */
+export type DatabaseRefusal = (err: unknown) => ConflictError | undefined
 
 interface PgLikeError {
   code?: string
@@ -52,25 +64,10 @@ export function pgErrorOf(err: unknown): PgLikeError | undefined {
   return undefined
 }
 
-/**
- * Payload's postgres adapter turns a unique violation into its own ValidationError ("Value must
- * be unique") before we see it. On `bookings` the only unique rule besides the id is
- * `bookings_one_per_email_per_date`, so that error there means a duplicate booking.
- */
-function isBookingUniqueViolation(err: unknown): boolean {
-  if (!(err instanceof PayloadValidationError)) return false
-  const data = err.data as { collection?: string; errors?: { tableName?: string; message?: string }[] } | undefined
-  return data?.collection === 'bookings' && Boolean(data.errors?.some((e) => e.tableName === 'bookings' && /unique/i.test(e.message ?? '')))
-}
-
-export function conflictFromDatabase(err: unknown): HttpConflictError | undefined {
-  if (isBookingUniqueViolation(err)) return new HttpConflictError('There is already a booking for this email on that date.', 'duplicate_booking')
-  const pg = pgErrorOf(err)
-  if (!pg) return undefined
-  if (pg.code === SQLSTATE_SLOT_FULL) return new HttpConflictError('That time is fully booked. Please choose another time.', 'slot_full')
-  if (pg.code === SQLSTATE_CHEF_BUSY) return new HttpConflictError('That chef already has a booking at an overlapping time.', 'chef_unavailable')
-  if (pg.code === '23505' && pg.constraint === DUPLICATE_BOOKING_INDEX) {
-    return new HttpConflictError('There is already a booking for this email on that date.', 'duplicate_booking')
+function conflictFromDatabase(err: unknown, refusals: readonly DatabaseRefusal[]): HttpConflictError | undefined {
+  for (const refusal of refusals) {
+    const conflict = refusal(err)
+    if (conflict) return new HttpConflictError(conflict.message, conflict.reason ?? 'conflict')
   }
   return undefined
 }
@@ -107,12 +104,18 @@ function invalidValueFromDatabase(err: unknown): PayloadValidationError | undefi
   return payloadValidationError([{ path: BODY_PATH, message: 'The request contains a value that cannot be stored' }])
 }
 
-export function toPayloadError(err: unknown): unknown {
+/**
+ * The HTTP error for `err`: typed domain errors and a too-large body become Payload's refusals;
+ * database errors become the conflicts `refusals` name, or a 400 for a value the database refused.
+ * Anything else is returned as it is (Payload answers it 500 and logs it).
+ */
+export function toPayloadError(err: unknown, refusals: readonly DatabaseRefusal[] = []): unknown {
+  if (err instanceof BodyTooLargeError) return new HttpPayloadTooLargeError(err.maxBytes)
   if (err instanceof ValidationError) return payloadValidationError(err.issues)
   if (err instanceof ConflictError) return new HttpConflictError(err.message, err.reason ?? 'conflict')
   if (err instanceof NotFoundError) return withMessage(new NotFound(), err.message)
   if (err instanceof ForbiddenError) return withMessage(new Forbidden(), err.message)
-  return conflictFromDatabase(err) ?? invalidValueFromDatabase(err) ?? err
+  return conflictFromDatabase(err, refusals) ?? invalidValueFromDatabase(err) ?? err
 }
 
 interface ErrorEntry {
@@ -139,24 +142,26 @@ function withNames(error: unknown, result: unknown): { errors: ErrorEntry[] } | 
  * still answer 409 (conflicts) or 400 (values the database cannot store), not 500; and every
  * refusal names itself (`NotFound`, `Forbidden`…), as the README's error shape promises.
  */
-export const mapDatabaseErrors: AfterErrorHook = ({ error, result }) => {
-  const conflict = conflictFromDatabase(error)
-  if (conflict) {
-    return {
-      status: 409,
-      response: { errors: [{ name: 'ConflictError', message: conflict.message, data: conflict.data as Record<string, unknown> }] },
+export function mapDatabaseErrors(refusals: readonly DatabaseRefusal[]): AfterErrorHook {
+  return ({ error, result }) => {
+    const conflict = conflictFromDatabase(error, refusals)
+    if (conflict) {
+      return {
+        status: 409,
+        response: { errors: [{ name: 'ConflictError', message: conflict.message, data: conflict.data as Record<string, unknown> }] },
+      }
     }
+    // Payload copies a request body recursively before any hook of ours sees it: a body nested tens
+    // of thousands deep overflows the stack there. The caller's mistake, so a 400 on the body.
+    if (error instanceof RangeError && /maximum call stack/i.test(error.message)) {
+      const tooDeep = payloadValidationError([{ path: BODY_PATH, message: 'The body is nested too deeply' }])
+      return { status: 400, response: { errors: [{ name: 'ValidationError', message: tooDeep.message, data: tooDeep.data as Record<string, unknown> }] } }
+    }
+    const invalid = invalidValueFromDatabase(error)
+    if (invalid) {
+      return { status: 400, response: { errors: [{ name: 'ValidationError', message: invalid.message, data: invalid.data as Record<string, unknown> }] } }
+    }
+    const named = withNames(error, result)
+    return named ? { response: named as unknown as Record<string, unknown> } : undefined
   }
-  // Payload copies a request body recursively before any hook of ours sees it: a body nested tens
-  // of thousands deep overflows the stack there. The caller's mistake, so a 400 on the body.
-  if (error instanceof RangeError && /maximum call stack/i.test(error.message)) {
-    const tooDeep = payloadValidationError([{ path: BODY_PATH, message: 'The body is nested too deeply' }])
-    return { status: 400, response: { errors: [{ name: 'ValidationError', message: tooDeep.message, data: tooDeep.data as Record<string, unknown> }] } }
-  }
-  const invalid = invalidValueFromDatabase(error)
-  if (invalid) {
-    return { status: 400, response: { errors: [{ name: 'ValidationError', message: invalid.message, data: invalid.data as Record<string, unknown> }] } }
-  }
-  const named = withNames(error, result)
-  return named ? { response: named as unknown as Record<string, unknown> } : undefined
 }

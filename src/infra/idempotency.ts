@@ -31,9 +31,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 
-import { env } from './env'
-import { logger } from './logger'
-import { currentRequest } from './process-registry'
+import { env } from '../server/env'
+import { logger } from '../server/logger'
+import { currentRequest } from '../server/process-registry'
 import { sharedRedis } from './redis'
 
 const log = logger.child({ module: 'idempotency' })

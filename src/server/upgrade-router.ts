@@ -104,7 +104,7 @@ export function createNextUpgradeStandIn(log: Logger): { httpServer: Server; lis
   let recorded: UpgradeListener | undefined
   const standIn = {
     on(event: string, fn: UpgradeListener) {
-      if (event !== 'upgrade') throw new Error(`Next attached a '${event}' listener to the stand-in server; only 'upgrade' is routed (see src/lib/upgrade-router.ts)`)
+      if (event !== 'upgrade') throw new Error(`Next attached a '${event}' listener to the stand-in server; only 'upgrade' is routed (see src/server/upgrade-router.ts)`)
       if (recorded) log.warn('Next attached a second upgrade listener; the newest one is used')
       recorded = fn
       return standIn

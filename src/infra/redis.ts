@@ -6,10 +6,10 @@
  */
 import { Redis } from 'ioredis'
 
-import { env } from './env'
-import { logger } from './logger'
-import { onShutdown } from './process-registry'
-import { withTimeout } from './timeout'
+import { env } from '../server/env'
+import { logger } from '../server/logger'
+import { onShutdown } from '../server/process-registry'
+import { withTimeout } from '../server/timeout'
 
 const log = logger.child({ module: 'redis' })
 const KEY = Symbol.for('myhibachi.redis')

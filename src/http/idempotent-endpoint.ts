@@ -1,6 +1,6 @@
 /**
  * Idempotency-Key handling for our POST endpoints that answer JSON (POST /api/bookings and the
- * manage-link writes), on top of src/lib/idempotency.ts:
+ * manage-link writes), on top of src/infra/idempotency.ts:
  *   no header          → run as usual
  *   malformed key      → 400 (nothing runs)
  *   first use          → run; the answer (2xx or 4xx) is kept for the (scope, key)
@@ -11,38 +11,10 @@
  * callers never collide. Must never store a 5xx: those are rethrown for Payload to log and answer,
  * and the key is released so the client may retry with it.
  */
-import { APIError, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import { abandon, begin, complete, fingerprintOf, parseIdempotencyKey, type StoredResponse } from './idempotency'
-import { toPayloadError } from './payload-errors'
-
-/** A JSON answer as it is stored for replays: status and serialized body. */
-export type JsonResult = StoredResponse
-
-/** Payload's error shape: `{ errors: [{ name, message, data? }] }`. */
-export function errorBody(name: string, message: string, data?: unknown): string {
-  return JSON.stringify({ errors: [{ name, message, ...(data === undefined ? {} : { data }) }] })
-}
-
-/** The HTTP answer for a result: JSON, never cached, plus `headers`. */
-export function jsonResponse(result: JsonResult, headers: Record<string, string> = {}): Response {
-  return new Response(result.body, {
-    status: result.status,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
-  })
-}
-
-/**
- * A refusal (an error that maps to a 4xx through toPayloadError) as a result that can be stored
- * and replayed. Anything else is rethrown: Payload logs it and answers 5xx.
- */
-export function refusal(err: unknown): JsonResult {
-  const mapped = toPayloadError(err)
-  if (mapped instanceof APIError && mapped.status < 500) {
-    return { status: mapped.status, body: errorBody(mapped.name, mapped.message, mapped.data ?? undefined) }
-  }
-  throw mapped
-}
+import { abandon, begin, complete, fingerprintOf, parseIdempotencyKey } from '../infra/idempotency'
+import { errorBody, jsonResponse, type JsonResult } from './responses'
 
 interface IdempotentRun {
   /** Who and what the key belongs to, e.g. `bookings:create:users:7`. */

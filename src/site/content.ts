@@ -10,7 +10,7 @@ import type { Metadata } from 'next'
 import { cache } from 'react'
 
 import type { Media, MenuItem, Page } from '../payload-types'
-import { cached } from './cache'
+import { cached } from '../infra/cache'
 import { pageMetadata } from './seo'
 import { getPayloadClient, getSite } from './site'
 

@@ -5,7 +5,7 @@
  * Must never write to the console or send personal data: paths are reduced to their route
  * (the manage token in /booking/<token> is replaced) and messages are trimmed.
  */
-import { redactManageTokens } from '../redact'
+import { redactManageTokens } from '../domain/redact'
 
 export type ClientErrorKind = 'boundary' | 'route' | 'global' | 'unhandled' | 'rejection'
 

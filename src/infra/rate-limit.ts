@@ -22,8 +22,8 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 
-import { env } from './env'
-import { logger } from './logger'
+import { env } from '../server/env'
+import { logger } from '../server/logger'
 import { redis, sharedRedis } from './redis'
 
 const log = logger.child({ module: 'rate-limit' })

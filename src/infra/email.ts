@@ -3,7 +3,7 @@
  * another payload version). Two transports:
  * - SMTP_URL set: SMTP to that server, every stage bounded by a timeout, so a dead mail server
  *   fails the request that sends (sign-up, forgot-password) within seconds instead of hanging it.
- * - SMTP_URL unset (development and tests only; src/lib/env.ts refuses production without it):
+ * - SMTP_URL unset (development and tests only; src/server/env.ts refuses production without it):
  *   each message is written as an RFC 822 `.eml` file into `<DATA_DIR>/outbox/`, readable with
  *   any mail client, so sign-up and password reset work on a bare machine.
  * Must never log a recipient, a subject or a body: they hold personal data and one-time links.
@@ -15,9 +15,9 @@ import path from 'node:path'
 import nodemailer from 'nodemailer'
 import type { EmailAdapter, SendEmailOptions } from 'payload'
 
-import type { MailAddress } from './env'
-import { dataDir } from './local-secret'
-import { logger } from './logger'
+import type { MailAddress } from '../server/env'
+import { dataDir } from '../server/local-secret'
+import { logger } from '../server/logger'
 
 const log = logger.child({ module: 'email' })
 
