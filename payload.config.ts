@@ -12,17 +12,17 @@ import sharp from 'sharp'
 import { staffOnlyGraphQLMutations } from './src/access/graphqlMutations'
 import { lockDownInternalCollections } from './src/access/internalCollections'
 import { collections } from './src/collections'
+import { bookingConflictFromDatabase } from './src/collections/Bookings/databaseErrors'
+import { availabilityEndpoint } from './src/collections/Bookings/endpoints/availability'
+import { quoteEndpoint } from './src/collections/Bookings/endpoints/quote'
 import { Users } from './src/collections/Users'
-import { availabilityEndpoint } from './src/endpoints/availability'
 import { liveEndpoint, readyEndpoint } from './src/endpoints/health'
-import { quoteEndpoint } from './src/endpoints/quote'
 import { clientErrorsEndpoint, vitalsEndpoint } from './src/endpoints/reports'
 import { richTextEditor } from './src/fields/richTextEditor'
 import { globals } from './src/globals'
 import { emailAdapter } from './src/infra/email'
 import { env } from './src/server/env'
 import { logger } from './src/server/logger'
-import { bookingConflictFromDatabase } from './src/collections/Bookings/databaseErrors'
 import { mapDatabaseErrors } from './src/http/errors'
 import { onShutdown } from './src/server/process-registry'
 
@@ -42,6 +42,8 @@ export default buildConfig({
   },
   collections,
   globals,
+  // Root paths (/api/availability, /api/quote): the booking endpoints that read no one booking live
+  // in the bookings folder but are mounted at the root, where the storefront has always called them.
   endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint],
   // Database refusals that escape a hook answer 409/400 (the bookings collection names its own).
   hooks: { afterError: [mapDatabaseErrors([bookingConflictFromDatabase])] },

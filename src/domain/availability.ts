@@ -5,7 +5,9 @@
 import { ValidationError, type ValidationIssue } from './errors'
 import { blockedRange, blockedRangeOfEvent, chefsNeeded, rangesOverlap } from './capacity'
 import type { BusinessSettings } from './settings'
-import { addDaysToDate, daysBetweenDates, eachDate, formatHHMM, instantToLocal, isRealDate, localToInstant, parseHHMM, todayInZone } from './time'
+import { lastBookableDate } from './booking/horizon'
+import { availabilityQueryIssues } from './booking/limits'
+import { addDaysToDate, daysBetweenDates, eachDate, formatHHMM, instantToLocal, isRealDate, localToInstant, parseHHMM } from './time'
 
 /** A pending or confirmed booking. startsAt/endsAt are the EVENT instants, without buffers. */
 export interface ActiveBooking {
@@ -84,7 +86,7 @@ export function remainingUnitsAt(
  */
 export function bookingHorizon(settings: BusinessSettings, now: Date): (date: string, startInstant: Date) => boolean {
   const earliest = now.getTime() + settings.leadTimeHours * MS_PER_HOUR
-  const lastBookable = addDaysToDate(todayInZone(now, settings.timezone), settings.maxAdvanceDays)
+  const lastBookable = lastBookableDate(settings, now)
   return (date, startInstant) => startInstant.getTime() >= earliest && daysBetweenDates(lastBookable, date) <= 0
 }
 
@@ -118,13 +120,8 @@ export function computeAvailability(
     issues.push({ path: 'to', message: 'End date must not be before start date' })
   }
   const duration = opts.durationMinutes ?? settings.defaultDurationMinutes
-  if (!Number.isInteger(duration) || duration < settings.minDurationMinutes || duration > settings.maxDurationMinutes) {
-    issues.push({ path: 'durationMinutes', message: 'Duration is outside the allowed range' })
-  }
   const guests = opts.guests ?? 1
-  if (!Number.isInteger(guests) || guests < 1 || guests > settings.guests.maxTotal) {
-    issues.push({ path: 'guests', message: `Guests must be between 1 and ${settings.guests.maxTotal}` })
-  }
+  issues.push(...availabilityQueryIssues(settings, { guests, durationMinutes: duration }))
   if (issues.length > 0) throw new ValidationError(issues)
 
   const capacities = eachDate(range.from, range.to).map((date) => dayCapacity(settings, bookings, date, duration))

@@ -7,7 +7,8 @@
 // fields refuse them themselves, so a bad character is a 400 naming its field, never a 500.
 import { z } from 'zod'
 import { fromZodError, type ValidationIssue } from './errors'
-import { daysBetweenDates, isRealDate } from './time'
+import { BOOKING_LIMITS } from './booking/limits'
+import { daysBetweenDates, HHMM_PATTERN, isRealDate } from './time'
 
 /** Longest availability query, counted in calendar days INCLUDING both ends. */
 export const MAX_AVAILABILITY_RANGE_DAYS = 62
@@ -83,7 +84,7 @@ function storableString() {
 
 export const timeSchema = z
   .string({ error: 'Time is required' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Use a 24-hour HH:MM time, e.g. 17:30' })
+  .regex(HHMM_PATTERN, { message: 'Use a 24-hour HH:MM time, e.g. 17:30' })
 
 // Each check aborts, so a date gets one message (the first rule it breaks), not three, and the
 // range check never sees a string that is not a calendar date.
@@ -99,16 +100,18 @@ export const dateSchema = z
     { message: `Use a date between ${MIN_DATE_YEAR} and ${MAX_DATE_YEAR}`, abort: true },
   )
 
+const GUESTS_CEILING_MESSAGE = `We cater for at most ${BOOKING_LIMITS.maxGuests} guests`
+
 export const guestsSchema = z
   .object({
-    adults: z.number().int().min(0).max(1000),
+    adults: z.number().int().min(0).max(BOOKING_LIMITS.maxGuests, { message: GUESTS_CEILING_MESSAGE }),
     // Absent or null both mean no children: the admin panel sends null for an emptied number
     // field, and the booking rules have always read it so; the quote must agree with them.
     children: z
       .number()
       .int()
       .min(0)
-      .max(1000)
+      .max(BOOKING_LIMITS.maxGuests, { message: GUESTS_CEILING_MESSAGE })
       .nullish()
       .transform((n) => n ?? 0),
   })
@@ -140,11 +143,11 @@ export const menuSelectionSchema = z
     z
       .object({
         item: menuItemIdSchema,
-        quantity: z.number().int().min(1).max(100),
+        quantity: z.number().int().min(1).max(BOOKING_LIMITS.maxMenuQuantity),
       })
       .strict(),
   )
-  .max(20, { message: 'Choose at most 20 menu items' })
+  .max(BOOKING_LIMITS.maxMenuRows, { message: `Choose at most ${BOOKING_LIMITS.maxMenuRows} menu items` })
 
 export const contactSchema = z
   .object({
@@ -165,7 +168,7 @@ export const contactSchema = z
 const quoteRequestShape = {
   eventDate: dateSchema,
   startTime: timeSchema,
-  durationMinutes: z.number().int().positive().max(24 * 60).optional(),
+  durationMinutes: z.number().int().min(BOOKING_LIMITS.minDurationMinutes).max(BOOKING_LIMITS.maxDurationMinutes).optional(),
   guests: guestsSchema,
   address: addressSchema,
   menu: menuSelectionSchema.default([]),

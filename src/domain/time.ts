@@ -10,7 +10,9 @@
 import { tzOffset } from '@date-fns/tz'
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/
+/** A 24-hour 'HH:MM' time, 00:00–23:59: the one pattern for times everywhere (schemas, settings, labels). */
+export const HHMM_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/
+const TIME_RE = HHMM_PATTERN
 const MS_PER_DAY = 86_400_000
 
 export const MINUTES_PER_DAY = 24 * 60

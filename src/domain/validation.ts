@@ -5,15 +5,9 @@
 import { ValidationError, type ValidationIssue } from './errors'
 import { isOnSlotGrid, slotGridMessage } from './bookingTerms'
 import type { BusinessSettings, ServiceArea } from './settings'
-import {
-  addDaysToDate,
-  daysBetweenDates,
-  isRealDate,
-  isValidHHMM,
-  localToInstant,
-  parseHHMM,
-  todayInZone,
-} from './time'
+import { isBeyondHorizon } from './booking/horizon'
+import { durationIssues, partyIssues } from './booking/limits'
+import { isRealDate, isValidHHMM, localToInstant, parseHHMM } from './time'
 
 export interface GuestCount {
   adults: number
@@ -85,7 +79,6 @@ export function validateEventRequest(settings: BusinessSettings, req: EventReque
   } else if (checkWhen) {
     // The start instant decides past/lead time; without a valid time, use the start of the window.
     const startInstant = localToInstant(req.eventDate, timeOk ? req.startTime : earliest, tz)
-    const lastBookableDate = addDaysToDate(todayInZone(now, tz), settings.maxAdvanceDays)
     if (startInstant.getTime() < now.getTime()) {
       issues.push({ path: 'eventDate', message: 'That date and time is in the past' })
     } else if (startInstant.getTime() < now.getTime() + settings.leadTimeHours * MS_PER_HOUR) {
@@ -93,7 +86,7 @@ export function validateEventRequest(settings: BusinessSettings, req: EventReque
         path: 'eventDate',
         message: `Events must be booked at least ${settings.leadTimeHours} hours in advance`,
       })
-    } else if (daysBetweenDates(lastBookableDate, req.eventDate) > 0) {
+    } else if (isBeyondHorizon(settings, req.eventDate, now)) {
       issues.push({
         path: 'eventDate',
         message: `Events can be booked at most ${settings.maxAdvanceDays} days in advance`,
@@ -104,40 +97,16 @@ export function validateEventRequest(settings: BusinessSettings, req: EventReque
     }
   }
 
-  const total = totalGuests(req.guests)
-  if (total < settings.guests.minTotal || total > settings.guests.maxTotal) {
-    issues.push({
-      path: 'guests',
-      message: `We cater for ${settings.guests.minTotal} to ${settings.guests.maxTotal} guests`,
-    })
-  }
+  issues.push(...partyIssues(settings, totalGuests(req.guests)))
   if (req.guests.adults < 1) {
     issues.push({ path: 'guests.adults', message: 'At least one adult must attend' })
   }
 
-  const duration = req.durationMinutes ?? settings.defaultDurationMinutes
-  if (
-    !Number.isInteger(duration) ||
-    duration < settings.minDurationMinutes ||
-    duration > settings.maxDurationMinutes
-  ) {
-    issues.push({
-      path: 'durationMinutes',
-      message: `Events last between ${formatDuration(settings.minDurationMinutes)} and ${formatDuration(settings.maxDurationMinutes)}`,
-    })
-  }
+  issues.push(...durationIssues(settings, req.durationMinutes ?? settings.defaultDurationMinutes))
 
   if (req.address !== undefined && findServiceZone(settings, req.address.zip) === null) {
     issues.push({ path: 'address.zip', message: outsideServiceAreaMessage(req.address.zip) })
   }
 
   if (issues.length > 0) throw new ValidationError(issues)
-}
-
-function formatDuration(minutes: number): string {
-  if (minutes % 60 === 0) {
-    const h = minutes / 60
-    return `${h} hour${h === 1 ? '' : 's'}`
-  }
-  return `${minutes} minutes`
 }

@@ -4,7 +4,7 @@
  * safe on the server and in the browser. They must never decide a business rule — amounts and
  * tiers come from src/domain and the settings; this file only words them.
  */
-import type { BusinessSettings, CancellationTier, DepositRule } from '../domain'
+import { parseHHMM, type BusinessSettings, type CancellationTier, type DepositRule } from '../domain'
 
 const LOCALE = 'en-US'
 const moneyFormats = new Map<string, { whole: Intl.NumberFormat; exact: Intl.NumberFormat; minorDigits: number }>()
@@ -48,10 +48,10 @@ export function formatTravelFee(cents: number, currency: string): string {
 
 /** '22:00' → '10 pm', '12:30' → '12:30 pm', '00:00' → '12 am' (US wall-clock copy). */
 export function formatClock(hhmm: string): string {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm)
-  if (!m) throw new RangeError(`formatClock expects HH:MM, got "${hhmm}"`)
-  const h = Number(m[1])
-  const min = Number(m[2])
+  // parseHHMM throws a RangeError on anything but a 24-hour HH:MM (the domain's one pattern).
+  const minutes = parseHHMM(hhmm)
+  const h = Math.floor(minutes / 60)
+  const min = minutes % 60
   const hour12 = h % 12 === 0 ? 12 : h % 12
   return `${hour12}${min === 0 ? '' : `:${String(min).padStart(2, '0')}`} ${h < 12 ? 'am' : 'pm'}`
 }

@@ -167,13 +167,19 @@ describe('POST /api/bookings: the bodies that answered 500', () => {
   it('refuses absurdly deep nesting with 400, with or without an Idempotency-Key', async () => {
     const depth = 50_000
     const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`
+    // Our endpoints read at most 64 kB (src/http/body.ts): 30,000 levels fit and still nest absurdly deep.
+    const deepWithin = `${'['.repeat(30_000)}${']'.repeat(30_000)}`
     const before = await rows()
     for (const headers of [{}, { 'Idempotency-Key': `deep-${tag}` }] as Record<string, string>[]) {
-      const res = await raw('POST', '/bookings', `{"specialRequests":${deep},"eventDate":"${dateAhead(220)}"}`, headers)
+      const res = await raw('POST', '/bookings', `{"specialRequests":${deepWithin},"eventDate":"${dateAhead(220)}"}`, headers)
       expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(400)
+      const tooLarge = await raw('POST', '/bookings', `{"specialRequests":${deep},"eventDate":"${dateAhead(220)}"}`, headers)
+      expect(tooLarge.status, JSON.stringify(tooLarge.body).slice(0, 300)).toBe(413)
+      expect(tooLarge.body).toMatchObject({ errors: [{ name: 'PayloadTooLarge' }] })
     }
-    const quote = await raw('POST', '/quote', `{"menu":${deep}}`)
+    const quote = await raw('POST', '/quote', `{"menu":${deepWithin}}`)
     expect(quote.status).toBe(400)
+    expect((await raw('POST', '/quote', `{"menu":${deep}}`)).status).toBe(413)
     // Payload's own routes copy the body before any hook runs: still a 400, not a stack overflow.
     for (const [method, path, headers] of [
       ['POST', '/customers', {}],

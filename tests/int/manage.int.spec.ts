@@ -8,7 +8,7 @@ import { sql, type PostgresAdapter } from '@payloadcms/db-postgres'
 import { getPayload, handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { ManageView } from '../../src/collections/Bookings/manage'
+import type { ManageView } from '../../src/collections/Bookings/manageView'
 import { env } from '../../src/server/env'
 import {
   applySettings,

@@ -1,14 +1,15 @@
 /**
- * Reads the rules need, kept in one place. The system reads here (overrideAccess), always inside
- * the caller's request/transaction. No business decisions in this file.
+ * Reads the rules need, kept in one place: overlapping bookings, menu items to price, a same-day
+ * duplicate, and the row lock a manage-link change takes. The system reads here (overrideAccess),
+ * always inside the caller's request/transaction. No business decisions in this file.
  */
 import type { PayloadRequest, Where } from 'payload'
 
-import type { ActiveBooking, MenuItemForPricing } from '../../domain'
+import { idOf, isBookingStatus, type ActiveBooking, type BookingStatus, type MenuItemForPricing } from '../../domain'
+import { sql, transactionDb } from '../../infra/db'
 import { pricingItem } from '../MenuItems/activeMenu'
 
 type Row = Record<string, unknown>
-const idOf = (v: unknown): string => (v && typeof v === 'object' && 'id' in v ? String((v as { id: unknown }).id) : String(v))
 
 /** Pending and confirmed bookings whose buffered range touches [from, to). */
 export async function activeBookingsBetween(req: PayloadRequest, from: Date, to: Date): Promise<(ActiveBooking & { chefIds: string[] })[]> {
@@ -60,4 +61,21 @@ export async function sameDayBookingFor(req: PayloadRequest, email: string, even
   return found.totalDocs > 0
 }
 
-export { idOf }
+/**
+ * Inside the caller's transaction (`req.transactionID`): locks the booking row until commit, so
+ * changes through manage links are decided one at a time on fresh data, and returns what the
+ * decision needs. undefined when the booking is gone.
+ */
+export async function lockBookingForChange(
+  req: PayloadRequest,
+  id: number,
+): Promise<{ status: BookingStatus; eventDate: string; startTime: string; startsAt: Date } | undefined> {
+  const db = await transactionDb(req)
+  const result = await db.execute<{ status: string; event_date: string; start_time: string; starts_at: string | Date }>(
+    sql`SELECT status, event_date, start_time, starts_at FROM bookings WHERE id = ${id} FOR UPDATE`,
+  )
+  const row = result.rows[0]
+  if (!row) return undefined
+  if (!isBookingStatus(row.status)) throw new Error(`booking ${id} has an unknown status`)
+  return { status: row.status, eventDate: row.event_date, startTime: row.start_time, startsAt: new Date(row.starts_at) }
+}

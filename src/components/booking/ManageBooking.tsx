@@ -7,7 +7,7 @@
  */
 import { useRef, useState } from 'react'
 
-import type { ManageView } from '../../collections/Bookings/manage'
+import type { ManageView } from '../../collections/Bookings/manageView'
 import { api, ApiError, newIdempotencyKey } from '../../client/api'
 import { formatCents } from '../../site/format'
 import { Calendar, monthOf } from './Calendar'

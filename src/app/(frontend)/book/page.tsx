@@ -8,7 +8,8 @@ import type { Metadata } from 'next'
 import { BookingFormBoundary } from '../../../components/booking/BookingFormBoundary'
 import { BookingWizard } from '../../../components/booking/BookingWizard'
 import type { BookingFormConfig } from '../../../components/booking/draft'
-import { addDaysToDate, todayInZone } from '../../../domain/time'
+import { lastBookableDate } from '../../../domain/booking/horizon'
+import { todayInZone } from '../../../domain/time'
 import { getStorefrontMenu } from '../../../site/content'
 import { getSite } from '../../../site/site'
 
@@ -25,14 +26,15 @@ export const metadata: Metadata = {
 export default async function BookPage() {
   const [site, menu] = await Promise.all([getSite(), getStorefrontMenu()])
   const { settings } = site
-  const today = todayInZone(new Date(), settings.timezone)
+  const now = new Date()
+  const today = todayInZone(now, settings.timezone)
   const config: BookingFormConfig = {
     businessName: settings.businessName,
     timezone: settings.timezone,
     currency: settings.currency,
     // The lead time makes the first days unbookable; the calendar shows them as unavailable.
     firstDate: today,
-    lastDate: addDaysToDate(today, settings.maxAdvanceDays),
+    lastDate: lastBookableDate(settings, now),
     minGuests: settings.guests.minTotal,
     // One time slot holds at most chefCount × guestsPerChef guests: larger parties are asked to call.
     maxGuests: Math.min(settings.guests.maxTotal, settings.chefCount * settings.guestsPerChef),

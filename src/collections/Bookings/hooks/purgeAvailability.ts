@@ -1,11 +1,13 @@
 /**
  * After a booking changes, the cached availability of exactly the dates it touched (before and
- * after the change: a reschedule from D to E purges both) is purged, around the commit.
+ * after the change: a reschedule from D to E purges both) is purged, around the commit. Skipped when
+ * the caller purges once itself (`req.context.skipPurge`: the seed, bulk writes).
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { datesAffectedBy } from '../../../domain'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
+import { shouldPurge } from '../../../hooks/requestContext'
 import { purgeAroundCommit } from '../../../infra/cache'
 
 type Doc = { eventDate?: unknown; blockedFrom?: unknown; blockedUntil?: unknown } | null | undefined
@@ -25,11 +27,13 @@ async function datesOf(req: PayloadRequest, docs: Doc[]): Promise<string[]> {
 }
 
 export const purgeAvailabilityAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  if (!shouldPurge(req.context)) return doc
   await purgeAroundCommit('availability', await datesOf(req, [doc as Doc, previousDoc as Doc]))
   return doc
 }
 
 export const purgeAvailabilityAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  if (!shouldPurge(req.context)) return doc
   await purgeAroundCommit('availability', await datesOf(req, [doc as Doc]))
   return doc
 }

@@ -6,10 +6,12 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
-import { bookingByManageToken, manageUrl, manageView } from '../../../../collections/Bookings/manage'
+import { bookingByManageToken, manageUrl } from '../../../../collections/Bookings/manageTokens'
+import { manageView } from '../../../../collections/Bookings/manageView'
 import { ManageBooking } from '../../../../components/booking/ManageBooking'
 import { BookingFormBoundary } from '../../../../components/booking/BookingFormBoundary'
-import { addDaysToDate, todayInZone } from '../../../../domain/time'
+import { lastBookableDate } from '../../../../domain/booking/horizon'
+import { todayInZone } from '../../../../domain/time'
 import { telHref } from '../../../../site/format'
 import { getPayloadClient, getSite } from '../../../../site/site'
 
@@ -28,9 +30,10 @@ export default async function ManageBookingPage({ params, searchParams }: { para
   const [payload, site] = await Promise.all([getPayloadClient(), getSite()])
   const booking = await bookingByManageToken(payload, token)
   if (!booking) notFound()
-  const view = manageView(booking, site.settings, new Date())
+  const now = new Date()
+  const view = manageView(booking, site.settings, now)
   const welcome = query.welcome === '1'
-  const today = todayInZone(new Date(), site.settings.timezone)
+  const today = todayInZone(now, site.settings.timezone)
   const link = manageUrl(site.siteUrl, token)
 
   return (
@@ -72,7 +75,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
           token={token}
           initial={view}
           firstDate={today}
-          lastDate={addDaysToDate(today, site.settings.maxAdvanceDays)}
+          lastDate={lastBookableDate(site.settings, now)}
         />
       </BookingFormBoundary>
     </div>

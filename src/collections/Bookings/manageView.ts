@@ -1,19 +1,12 @@
 /**
- * The customer's manage link (/booking/<token>): the token's hash, finding a booking by its token,
- * locking it for a change, and the customer-safe view of it that the manage endpoints and the
- * manage page show. The token is the credential: whoever holds the link may see and change that
- * one booking.
- * Must never return or log the token or its hash, the customer id, chefs' data or other internal
- * fields, and must never decide a business rule itself (those are in src/domain).
+ * The customer-safe view of a booking that the manage endpoints and the manage page show, and how
+ * the manage link reads a booking to build it.
+ * Must never return the token's hash, the customer id, chefs' data or other internal fields, and
+ * must never decide a business rule itself (those are in src/domain).
  */
-import { createHash } from 'node:crypto'
-
-import type { Payload, PayloadRequest } from 'payload'
-
 import {
   canCancel,
   canReschedule,
-  isBookingStatus,
   localToInstant,
   refundForCancellation,
   tiersByDaysDesc,
@@ -23,16 +16,7 @@ import {
   type Quote,
   type RefundDecision,
 } from '../../domain'
-import { sql, transactionDb } from '../../infra/db'
 import type { Booking } from '../../payload-types'
-
-/** Tokens are made by prepareBooking as 24 random bytes in base64url (32 characters). */
-const TOKEN_SYNTAX = /^[A-Za-z0-9_-]{20,100}$/
-
-/** Only this hash of a manage token is stored (bookings.manageTokenHash): sha256, hex. */
-export function hashManageToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
-}
 
 /** A booking as the manage link reads it: without the customer, chefs and the token hash. */
 export type ManagedBooking = Omit<Booking, 'customer' | 'assignedChefs' | 'manageTokenHash'>
@@ -47,50 +31,6 @@ export const MANAGE_READ = {
   populate: { 'menu-items': { name: true } },
   select: { customer: false, assignedChefs: false, manageTokenHash: false },
 } as const
-
-/** The customer's manage link for a token, on the public site. */
-export function manageUrl(siteOrigin: string, token: string): string {
-  return `${siteOrigin}/booking/${encodeURIComponent(token)}`
-}
-
-/**
- * The booking a manage token belongs to, with menu item names (depth 1, names only); null for an
- * unknown or malformed token (malformed ones are refused without a query). Usable with a plain
- * Payload (server components) or inside a request (`req`).
- */
-export async function bookingByManageToken(payload: Payload, token: string, req?: PayloadRequest): Promise<ManagedBooking | null> {
-  if (typeof token !== 'string' || !TOKEN_SYNTAX.test(token)) return null
-  const found = await payload.find({
-    collection: 'bookings',
-    where: { manageTokenHash: { equals: hashManageToken(token) } },
-    // The system acts for the token holder: the link is their credential, checked by the hash match.
-    overrideAccess: true,
-    ...MANAGE_READ,
-    limit: 1,
-    pagination: false,
-    ...(req ? { req } : {}),
-  })
-  return (found.docs[0] as ManagedBooking | undefined) ?? null
-}
-
-/**
- * Inside the caller's transaction (`req.transactionID`): locks the booking row until commit, so
- * changes through manage links are decided one at a time on fresh data, and returns what the
- * decision needs. undefined when the booking is gone.
- */
-export async function lockBookingForChange(
-  req: PayloadRequest,
-  id: number,
-): Promise<{ status: BookingStatus; eventDate: string; startTime: string; startsAt: Date } | undefined> {
-  const db = await transactionDb(req)
-  const result = await db.execute<{ status: string; event_date: string; start_time: string; starts_at: string | Date }>(
-    sql`SELECT status, event_date, start_time, starts_at FROM bookings WHERE id = ${id} FOR UPDATE`,
-  )
-  const row = result.rows[0]
-  if (!row) return undefined
-  if (!isBookingStatus(row.status)) throw new Error(`booking ${id} has an unknown status`)
-  return { status: row.status, eventDate: row.event_date, startTime: row.start_time, startsAt: new Date(row.starts_at) }
-}
 
 export interface ManageView {
   id: number

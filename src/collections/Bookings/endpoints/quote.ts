@@ -5,11 +5,11 @@
  */
 import type { Endpoint } from 'payload'
 
-import { computeQuote, parseOrThrow, quoteRequestSchema, validateEventRequest } from '../domain'
-import { activeMenu } from '../collections/MenuItems/activeMenu'
-import { loadSettingsCached } from '../globals/BusinessSettings/load'
-import { toPayloadError } from '../http/errors'
-import { jsonBody } from '../http/body'
+import { computeQuote, parseOrThrow, quoteRequestSchema, validateEventRequest } from '../../../domain'
+import { loadSettingsCached } from '../../../globals/BusinessSettings/load'
+import { jsonBody } from '../../../http/body'
+import { toPayloadError } from '../../../http/errors'
+import { activeMenu } from '../../MenuItems/activeMenu'
 
 export const quoteEndpoint: Endpoint = {
   path: '/quote',

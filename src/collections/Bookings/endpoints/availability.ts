@@ -6,11 +6,11 @@
  */
 import type { Endpoint } from 'payload'
 
-import { addDaysToDate, availabilityQuerySchema, availableDays, dayCapacity, eachDate, localToInstant, parseOrThrow, ValidationError, type DayCapacity } from '../domain'
-import { activeBookingsBetween } from '../collections/Bookings/queries'
-import { loadSettingsCached } from '../globals/BusinessSettings/load'
-import { cachedMany } from '../infra/cache'
-import { toPayloadError } from '../http/errors'
+import { addDaysToDate, availabilityQueryIssues, availabilityQuerySchema, availableDays, dayCapacity, eachDate, localToInstant, parseOrThrow, ValidationError, type DayCapacity } from '../../../domain'
+import { loadSettingsCached } from '../../../globals/BusinessSettings/load'
+import { toPayloadError } from '../../../http/errors'
+import { cachedMany } from '../../../infra/cache'
+import { activeBookingsBetween } from '../queries'
 
 function optionalInt(params: URLSearchParams, name: string): number | undefined {
   const raw = params.get(name)
@@ -30,10 +30,8 @@ export const availabilityEndpoint: Endpoint = {
       const guests = optionalInt(url.searchParams, 'guests') ?? 1
       const settings = await loadSettingsCached(req)
       const duration = optionalInt(url.searchParams, 'durationMinutes') ?? settings.defaultDurationMinutes
-      if (duration < settings.minDurationMinutes || duration > settings.maxDurationMinutes) {
-        throw ValidationError.single('durationMinutes', `Duration must be ${settings.minDurationMinutes}–${settings.maxDurationMinutes} minutes`)
-      }
-      if (guests < 1 || guests > settings.guests.maxTotal) throw ValidationError.single('guests', `Guests must be between 1 and ${settings.guests.maxTotal}`)
+      const issues = availabilityQueryIssues(settings, { guests, durationMinutes: duration })
+      if (issues.length > 0) throw new ValidationError(issues)
 
       const dates = eachDate(query.from, query.to)
       const capacities = await cachedMany<DayCapacity>('availability', dates, `d${duration}`, async (missing) => {

@@ -1,0 +1,199 @@
+/**
+ * The booking's fields. Everything the server decides (status on create, pricing, payments, chef
+ * assignment, the manage-link token hash, the computed instants and capacity units) is closed to
+ * the API by field access and set by the booking hook. Limits come from the domain's one set
+ * (BOOKING_LIMITS), so the admin form, the API schemas and the settings agree.
+ */
+import type { Field } from 'payload'
+
+import { atLeastManagerField } from '../../access/atLeastManager'
+import { serverOnly } from '../../access/serverOnly'
+import { BOOKING_LIMITS, BOOKING_SOURCES, BOOKING_STATUSES } from '../../domain'
+import { moneyField } from '../../fields/money'
+
+const option = (v: string) => ({ label: v.replace('_', ' '), value: v })
+
+export const bookingFields: Field[] = [
+  { name: 'title', type: 'text', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true, hidden: true } },
+  {
+    type: 'row',
+    fields: [
+      { name: 'eventDate', type: 'text', required: true, index: true, admin: { description: 'YYYY-MM-DD in the business time zone' } },
+      { name: 'startTime', type: 'text', required: true, admin: { description: 'HH:MM, 24-hour, business time zone' } },
+      {
+        name: 'durationMinutes',
+        type: 'number',
+        min: 60,
+        max: 480,
+        // Customers get the settings' duration for their party (src/domain/bookingTerms.ts); only staff sell longer events.
+        access: { create: atLeastManagerField, update: atLeastManagerField },
+        admin: { description: 'Defaults to the business setting (2 h). Only staff change it.' },
+      },
+      {
+        name: 'status',
+        type: 'select',
+        required: true,
+        defaultValue: 'pending',
+        index: true,
+        options: BOOKING_STATUSES.map(option),
+        access: { create: atLeastManagerField, update: atLeastManagerField },
+      },
+    ],
+  },
+  {
+    name: 'contact',
+    type: 'group',
+    fields: [
+      { name: 'name', type: 'text', required: true, maxLength: 120 },
+      { name: 'email', type: 'email', required: true },
+      { name: 'phone', type: 'text', required: true, maxLength: 20 },
+    ],
+  },
+  {
+    name: 'customer',
+    type: 'relationship',
+    relationTo: 'customers',
+    index: true,
+    access: { create: atLeastManagerField, update: atLeastManagerField },
+    admin: { description: 'Found or created from the contact email.' },
+  },
+  {
+    name: 'guests',
+    type: 'group',
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          { name: 'adults', type: 'number', required: true, min: 0, max: BOOKING_LIMITS.maxGuests },
+          { name: 'children', type: 'number', min: 0, max: BOOKING_LIMITS.maxGuests, defaultValue: 0 },
+        ],
+      },
+    ],
+  },
+  { name: 'guestsTotal', type: 'number', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true } },
+  {
+    name: 'address',
+    type: 'group',
+    fields: [
+      { name: 'street', type: 'text', required: true, maxLength: 200 },
+      {
+        type: 'row',
+        fields: [
+          { name: 'city', type: 'text', required: true, maxLength: 100 },
+          { name: 'state', type: 'text', required: true, maxLength: 50 },
+          { name: 'zip', type: 'text', required: true, maxLength: 5 },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'menu',
+    type: 'array',
+    maxRows: BOOKING_LIMITS.maxMenuRows,
+    fields: [
+      {
+        type: 'row',
+        fields: [
+          { name: 'item', type: 'relationship', relationTo: 'menu-items', required: true },
+          { name: 'quantity', type: 'number', required: true, min: 1, max: BOOKING_LIMITS.maxMenuQuantity },
+        ],
+      },
+    ],
+  },
+  { name: 'specialRequests', type: 'textarea', maxLength: 500 },
+  { name: 'dietaryNotes', type: 'textarea', maxLength: 500 },
+  {
+    name: 'assignedChefs',
+    type: 'relationship',
+    relationTo: 'users',
+    hasMany: true,
+    filterOptions: { role: { equals: 'chef' } },
+    access: { create: atLeastManagerField, update: atLeastManagerField },
+    admin: { description: 'A chef cannot be assigned to two overlapping bookings.' },
+  },
+  {
+    name: 'source',
+    type: 'select',
+    options: BOOKING_SOURCES.map(option),
+    access: { create: atLeastManagerField, update: atLeastManagerField },
+    admin: { description: 'Set by the server: web for the storefront, admin unless staff pick phone or chat.' },
+  },
+  {
+    name: 'priceBreakdown',
+    type: 'ui',
+    admin: { components: { Field: '/components/admin/PriceBreakdown#PriceBreakdown' } },
+  },
+  {
+    name: 'repriceNow',
+    type: 'checkbox',
+    virtual: true,
+    label: "Re-price at today's rates when saving",
+    access: { create: atLeastManagerField, update: atLeastManagerField, read: atLeastManagerField },
+    admin: { description: 'The price is fixed when booked and changes by itself only when the party or menu changes.' },
+  },
+  {
+    name: 'pricing',
+    type: 'group',
+    admin: { readOnly: true, description: 'Computed by the server from the business settings and menu.' },
+    access: { create: serverOnly, update: serverOnly },
+    fields: [
+      {
+        name: 'lineItems',
+        type: 'array',
+        fields: [
+          { name: 'label', type: 'text', required: true },
+          moneyField('amountCents', { required: true }),
+        ],
+      },
+      moneyField('subtotalCents'),
+      moneyField('travelFeeCents'),
+      moneyField('taxCents'),
+      moneyField('depositCents'),
+      moneyField('totalCents'),
+      { name: 'currency', type: 'text', maxLength: 3 },
+    ],
+  },
+  {
+    name: 'payment',
+    type: 'group',
+    admin: { readOnly: true, description: 'Set only by the payment system.' },
+    access: { create: serverOnly, update: serverOnly },
+    fields: [
+      moneyField('depositPaidCents', { defaultValue: 0 }),
+      moneyField('refundedCents', { defaultValue: 0 }),
+      { name: 'paidAt', type: 'date' },
+      { name: 'providerReference', type: 'text' },
+    ],
+  },
+  {
+    name: 'cancellation',
+    type: 'group',
+    admin: { readOnly: true, condition: (data) => data?.status === 'cancelled' },
+    access: { create: serverOnly, update: serverOnly },
+    fields: [
+      { name: 'cancelledAt', type: 'date' },
+      { name: 'reason', type: 'text', maxLength: 500 },
+      { name: 'refundPercent', type: 'number' },
+      moneyField('refundCents'),
+    ],
+  },
+  {
+    type: 'collapsible',
+    label: 'Computed schedule',
+    admin: { initCollapsed: true },
+    fields: [
+      { name: 'startsAt', type: 'date', index: true, access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'endsAt', type: 'date', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'blockedFrom', type: 'date', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true } },
+      { name: 'blockedUntil', type: 'date', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true } },
+      { name: 'chefUnits', type: 'number', access: { create: serverOnly, update: serverOnly }, admin: { readOnly: true } },
+      {
+        name: 'refundBasisStartsAt',
+        type: 'date',
+        access: { create: serverOnly, update: serverOnly },
+        admin: { readOnly: true, description: 'The earliest start this booking has had: cancellation refunds are counted from it.' },
+      },
+    ],
+  },
+  { name: 'manageTokenHash', type: 'text', index: true, hidden: true, access: { create: serverOnly, update: serverOnly } },
+]
