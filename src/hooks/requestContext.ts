@@ -19,7 +19,7 @@ declare module 'payload' {
     skipPurge?: boolean
     /** The business settings read once per request (src/globals/BusinessSettings/load.ts). */
     settings?: Promise<BusinessSettings>
-    /** This request runs Payload's resetPassword operation (src/collections/Customers/hooks). */
+    /** This request runs Payload's resetPassword operation (src/collections/Customers/hooks/verifyOnPasswordReset.ts). */
     resettingPassword?: boolean
     /** The customer whose email change needs a confirmation mail, with its token. */
     reverify?: { id: number | string; token: string }

@@ -82,8 +82,8 @@ function storefrontItem(d: MenuItem): StorefrontMenuItem {
 
 /**
  * Active menu items in sortOrder. Cached as another variant of the `menu:active` entity, which the
- * menu-items hooks purge on every change (src/collections/MenuItems/purge.ts); a media change
- * purges it too (src/collections/Media/purge.ts), since items embed their images.
+ * menu-items hooks purge on every change (src/collections/MenuItems/hooks/purgeMenu.ts); a media change
+ * purges it too (src/collections/Media/hooks/purgeContent.ts), since items embed their images.
  */
 export const getStorefrontMenu = cache(
   (): Promise<StorefrontMenuItem[]> =>

@@ -1,12 +1,14 @@
 /**
  * Storefront page cache: a published page is read once and then served from the cache; a
  * change to the page (publish, rename, delete) or to any media purges it, so the storefront never
- * shows an old version after the write. Drafts never reach the storefront.
+ * shows an old version after the write. Drafts never reach the storefront. A bulk writer (the
+ * seed) passes `skipPurge` and purges once itself.
  */
 import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { purgeAllPages } from '../../src/collections/Pages/hooks/purgePages'
 import { cacheStats } from '../../src/infra/cache'
 import { getPublishedPage } from '../../src/site/content'
 import { runTag } from '../helpers/bookings-fixtures'
@@ -72,6 +74,19 @@ describe('storefront page cache', () => {
     expect((await read(`${slug}-media`)).misses).toBe(1)
     await payload.delete({ collection: 'media', id: media.id, overrideAccess: true })
     await payload.delete({ collection: 'pages', id: other.id, overrideAccess: true })
+    await settle()
+  })
+
+  it('leaves the purge to a writer that passes skipPurge, until it purges once', async () => {
+    const bulk = await payload.create({ collection: 'pages', data: { title: 'Bulk one', slug: `${slug}-bulk`, _status: 'published' }, overrideAccess: true })
+    await settle()
+    expect((await read(`${slug}-bulk`)).title).toBe('Bulk one')
+    await payload.update({ collection: 'pages', id: bulk.id, data: { title: 'Bulk two', _status: 'published' }, overrideAccess: true, context: { skipPurge: true } })
+    await settle()
+    expect(await read(`${slug}-bulk`)).toEqual({ title: 'Bulk one', hits: 1, misses: 0 })
+    await purgeAllPages()
+    expect(await read(`${slug}-bulk`)).toEqual({ title: 'Bulk two', hits: 0, misses: 1 })
+    await payload.delete({ collection: 'pages', id: bulk.id, overrideAccess: true })
     await settle()
   })
 })

@@ -2,7 +2,8 @@
  * Customer accounts (auth-enabled, separate from staff). Created on sign-up or, for a booking,
  * found-or-created by email. Email is unique and stored lower-case (Payload's auth does both).
  * Staff-only notes are invisible to the customer. An account signs in only after proving its
- * email (auth.verify; hooks.ts keeps it proven across password resets and email changes).
+ * email (auth.verify; hooks/ keeps it proven across password resets and email changes). Must
+ * never let an account with an unproven email sign in: bookings are linked to it by email.
  */
 
 import type { AppAuthCollection } from '../../access/types'
@@ -11,7 +12,8 @@ import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { customersAccess } from './access'
 import { RESET_LINK_MINUTES, resetPasswordHtml, resetPasswordSubject, verifyEmailHtml, verifyEmailSubject } from './emails'
-import { flagPasswordReset, reverifyOnEmailChange, sendReverifyEmail, verifyOnPasswordReset } from './hooks'
+import { reverifyOnEmailChange, sendReverifyEmail } from './hooks/reverifyOnEmailChange'
+import { flagPasswordReset, verifyOnPasswordReset } from './hooks/verifyOnPasswordReset'
 
 export const Customers: AppAuthCollection = {
   slug: 'customers',

@@ -1,13 +1,13 @@
 /**
  * Uploaded images (menu photos, page images), resized by sharp. Public to read; editors upload.
  * Raster images only (JPEG, PNG, WebP, AVIF, GIF), judged by content: never SVG or HTML, whatever
- * the file's name or declared type (rasterOnly.ts).
+ * the file's name or declared type (hooks/acceptRasterImagesOnly.ts).
  */
 
 import type { AppCollection } from '../../access/types'
 import { mediaAccess } from './access'
-import { purgeContentAfterMediaChange, purgeContentAfterMediaDelete } from './purge'
-import { acceptRasterImagesOnly } from './rasterOnly'
+import { acceptRasterImagesOnly } from './hooks/acceptRasterImagesOnly'
+import { purgeContentAfterMediaChange, purgeContentAfterMediaDelete } from './hooks/purgeContent'
 import { RASTER_IMAGE_TYPES } from '../../domain/raster-image'
 
 export const Media: AppCollection = {

@@ -1,4 +1,7 @@
-/** The active menu for pricing quotes and the storefront, cached (purged by ./purge.ts on change). */
+/**
+ * The active menu for pricing quotes and the storefront, cached (purged by hooks/purgeMenu.ts on
+ * change). Must never hold inactive items: a quote would price something that cannot be booked.
+ */
 import type { Payload } from 'payload'
 
 import type { MenuItemForPricing } from '../../domain'

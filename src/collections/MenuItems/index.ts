@@ -1,13 +1,14 @@
 /**
  * The hibachi menu. Anyone reads active items; staff see inactive ones too. Prices in cents,
- * per guest or flat. Pricing reads these through src/domain/pricing.
+ * per guest or flat. Pricing reads these through src/domain/pricing. A change purges the cached
+ * menu (hooks/purgeMenu.ts); a writer that passes `skipPurge` must call `purgeMenu` when done.
  */
 
 import type { AppCollection } from '../../access/types'
 import { moneyField } from '../../fields/money'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { menuItemsAccess } from './access'
-import { purgeMenuAfterChange, purgeMenuAfterDelete } from './purge'
+import { purgeMenuAfterChange, purgeMenuAfterDelete } from './hooks/purgeMenu'
 
 export const MENU_CATEGORIES = ['protein', 'upgrade', 'add-on', 'side'] as const
 

@@ -1,13 +1,14 @@
 /**
  * Site content pages (home, menu, FAQ, policies) with Lexical rich text and drafts. The public
  * reads published pages only. SEO fields are a `meta` group (see README: plugin-seo's latest
- * release pins payload 3.90.1 exactly, so it cannot be installed beside 3.90.2).
+ * release pins payload 3.90.1 exactly, so it cannot be installed beside 3.90.2). A change purges
+ * the cached page (hooks/purgePages.ts). Must never show a draft to the public.
  */
 
 import type { AppCollection } from '../../access/types'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { pagesAccess } from './access'
-import { purgePageAfterChange, purgePageAfterDelete } from './purge'
+import { purgePageAfterChange, purgePageAfterDelete } from './hooks/purgePages'
 
 export const Pages: AppCollection = {
   slug: 'pages',

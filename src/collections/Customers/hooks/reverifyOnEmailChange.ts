@@ -1,39 +1,18 @@
 /**
- * Hooks that keep a customer's email proven. Bookings are linked to customers by email, so an
- * account whose email is not proven must never sign in (Payload's `auth.verify` refuses it):
- * - a password reset verifies the account: the reset link went to that address, so following it
- *   proves it — and accounts made for a booking (no password, never verified) get in this way;
+ * An email change keeps the account's email proven. Bookings are linked to customers by email,
+ * so an account whose email is not proven must never sign in (Payload's `auth.verify` refuses it):
  * - a customer who changes their own email becomes unverified until the new address is
- *   confirmed, and a confirmation goes there; pending reset links (sent to the old address)
- *   stop working, or one of them would verify the new address unproven.
+ *   confirmed, and a confirmation goes there;
+ * - pending reset links (sent to the old address) stop working, or one of them would verify the
+ *   new address unproven (see verifyOnPasswordReset.ts).
  * Staff changing a customer's email are trusted: only the reset links are dropped.
  */
 import { randomBytes } from 'node:crypto'
 
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 
-import type {} from '../../hooks/requestContext'
-import { sendVerifyEmail } from './emails'
-
-/** beforeOperation: note that this request is a password reset, for `verifyOnPasswordReset`. */
-export const flagPasswordReset: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'resetPassword') req.context.resettingPassword = true
-  return args
-}
-
-/**
- * beforeValidate: inside resetPassword, Payload runs the collection's beforeValidate hooks on the
- * very user object it then writes (after setting `_verified = Boolean(_verified)`), in the
- * operation's transaction. Marking it verified here makes the password and the proof one write.
- * (An afterOperation hook would run after the commit, as a second write that could fail alone.)
- */
-export const verifyOnPasswordReset: CollectionBeforeValidateHook = ({ data, operation, req }) => {
-  if (operation !== 'update' || req.context.resettingPassword !== true || !data) return data
-  req.context.resettingPassword = false
-  data._verified = true
-  data._verificationToken = null
-  return data
-}
+import type {} from '../../../hooks/requestContext'
+import { sendVerifyEmail } from '../emails'
 
 const normalise = (email: unknown) => (typeof email === 'string' ? email.trim().toLowerCase() : undefined)
 

@@ -21,7 +21,7 @@ import { open } from 'node:fs/promises'
 import { ValidationError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 import sharp, { type Metadata } from 'sharp'
 
-import { RASTER_IMAGE_NAMES, SNIFF_BYTES, rasterFileName, sniffRasterImage, type RasterImageType } from '../../domain/raster-image'
+import { RASTER_IMAGE_NAMES, SNIFF_BYTES, rasterFileName, sniffRasterImage, type RasterImageType } from '../../../domain/raster-image'
 
 type UploadedFile = NonNullable<PayloadRequest['file']>
 
