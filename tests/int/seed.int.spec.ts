@@ -7,7 +7,6 @@
  */
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 
 import config from '@payload-config'
@@ -73,7 +72,7 @@ beforeAll(async () => {
   payload = await getPayload({ config })
   const admins = await payload.count({ collection: 'users', where: { role: { equals: 'admin' } }, overrideAccess: true })
   if (admins.totalDocs === 0) {
-    // Chefs are seeded only once an admin exists (see src/seed/run.ts).
+    // Chefs are seeded only once an admin exists (see src/seed/seedChefs.ts).
     const admin = await payload.create({
       collection: 'users',
       data: { email: 'seed-test-admin@myhibachi.test', password: randomBytes(18).toString('base64url'), role: 'admin', name: 'Seed Test Admin' },
@@ -108,7 +107,6 @@ describe('demo-data seed (scripts/seed.ts)', () => {
   it('seeds, and a second run (and an --if-empty run) change nothing', async () => {
     const run1 = runSeed()
     expect(run1.status, run1.output).toBe(0)
-    writeFileSync("/tmp/run1.out", run1.output)
     first = await snapshot()
 
     const run2 = runSeed()

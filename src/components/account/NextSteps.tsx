@@ -1,15 +1,14 @@
 /** Where a customer goes after an account step (email confirmed, password saved): book, or home. */
 import Link from 'next/link'
 
+import { BookCta } from '../site/BookCta'
+
 export function NextSteps() {
   return (
-    <p className="actions">
-      <Link className="button" href="/book">
-        Book a hibachi party
-      </Link>
+    <BookCta label="Book a hibachi party" className="actions">
       <Link className="button-secondary" href="/">
         Home page
       </Link>
-    </p>
+    </BookCta>
   )
 }

@@ -1,13 +1,16 @@
 'use client'
 /**
  * Admin panel: the booking's price as the customer sees it — line items, travel, tax, total and
- * deposit in dollars — read from the server-computed `pricing` fields of the form.
- * Display only: it never computes a price.
+ * deposit in the booking's currency, worded by the storefront's one money formatter — read from
+ * the server-computed `pricing` fields of the form. Display only: it never computes a price.
  */
 import { useFormFields } from '@payloadcms/ui'
 
-const money = (cents: unknown, currency: string) =>
-  typeof cents === 'number' ? new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() || 'USD' }).format(cents / 100) : '—'
+import { formatCents } from '../../site/format'
+
+// A field not filled in yet (or not whole minor units, which the server never stores) shows a dash
+// instead of breaking the admin form; a missing currency reads as the store's default, USD.
+const money = (cents: unknown, currency: string) => (typeof cents === 'number' && Number.isSafeInteger(cents) ? formatCents(cents, currency || 'usd') : '—')
 
 export function PriceBreakdown() {
   const fields = useFormFields(([f]) => f)
