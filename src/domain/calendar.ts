@@ -6,6 +6,15 @@
 import { createEvent, type EventAttributes, type EventStatus } from 'ics'
 
 import type { BookingStatus } from './lifecycle'
+import type { GuestCount } from './validation'
+
+/** Where the event is: the customer's street address. */
+export interface BookingAddress {
+  street: string
+  city: string
+  state: string
+  zip: string
+}
 
 export interface CalendarBooking {
   id: number | string
@@ -14,8 +23,8 @@ export interface CalendarBooking {
   eventDate: string
   startsAt: Date
   durationMinutes: number
-  guests: { adults: number; children: number }
-  address: { street: string; city: string; state: string; zip: string }
+  guests: GuestCount
+  address: BookingAddress
   createdAt: Date
   updatedAt: Date
 }

@@ -24,10 +24,7 @@ export function blockedRange(
   startInstant: Date,
   durationMinutes: number,
 ): TimeRange {
-  return {
-    start: addMinutes(startInstant, -settings.bufferBeforeMinutes),
-    end: addMinutes(startInstant, durationMinutes + settings.bufferAfterMinutes),
-  }
+  return blockedRangeOfEvent(settings, startInstant, addMinutes(startInstant, durationMinutes))
 }
 
 /** Buffered range of an already-booked event given its event start/end instants. */

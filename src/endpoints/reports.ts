@@ -84,43 +84,41 @@ async function readReport<T>(req: PayloadRequest, schema: z.ZodType<T>): Promise
   }
 }
 
-const noContent = () => new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
+/** POST `path`: a report checked with `schema`, handed to `record`, answered 204. */
+function reportEndpoint<T>(path: string, schema: z.ZodType<T>, record: (report: T) => void): Endpoint {
+  return {
+    path,
+    method: 'post',
+    handler: async (req) => {
+      const report = await readReport(req, schema)
+      if (report instanceof Response) return report
+      record(report)
+      return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
+    },
+  }
+}
 
-export const clientErrorsEndpoint: Endpoint = {
-  path: '/client-errors',
-  method: 'post',
-  handler: async (req) => {
-    const report = await readReport(req, clientErrorSchema)
-    if (report instanceof Response) return report
-    clientLog.error(
-      {
-        kind: report.kind,
-        error: {
-          name: report.name === undefined ? undefined : scrubText(report.name),
-          message: scrubText(report.message),
-          stack: report.stack === undefined ? undefined : scrubText(report.stack),
-          digest: report.digest,
-        },
-        component: report.component === undefined ? undefined : scrubText(report.component),
-        path: scrubText(report.path),
+export const clientErrorsEndpoint = reportEndpoint('/client-errors', clientErrorSchema, (report) => {
+  clientLog.error(
+    {
+      kind: report.kind,
+      error: {
+        name: report.name === undefined ? undefined : scrubText(report.name),
+        message: scrubText(report.message),
+        stack: report.stack === undefined ? undefined : scrubText(report.stack),
+        digest: report.digest,
       },
-      'browser error',
-    )
-    return noContent()
-  },
-}
+      component: report.component === undefined ? undefined : scrubText(report.component),
+      path: scrubText(report.path),
+    },
+    'browser error',
+  )
+})
 
-export const vitalsEndpoint: Endpoint = {
-  path: '/vitals',
-  method: 'post',
-  handler: async (req) => {
-    const report = await readReport(req, vitalSchema)
-    if (report instanceof Response) return report
-    vitals.observe({ name: report.name, rating: report.rating }, report.value)
-    vitalsLog.debug(
-      { vital: report.name, value: report.value, rating: report.rating, path: scrubText(report.path), navigationType: report.navigationType },
-      'web vital',
-    )
-    return noContent()
-  },
-}
+export const vitalsEndpoint = reportEndpoint('/vitals', vitalSchema, (report) => {
+  vitals.observe({ name: report.name, rating: report.rating }, report.value)
+  vitalsLog.debug(
+    { vital: report.name, value: report.value, rating: report.rating, path: scrubText(report.path), navigationType: report.navigationType },
+    'web vital',
+  )
+})

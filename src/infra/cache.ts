@@ -13,6 +13,7 @@ import { Counter, register } from 'prom-client'
 
 import { env } from '../server/env'
 import { logger } from '../server/logger'
+import { processSingleton } from '../server/process-registry'
 import { sharedRedis } from './redis'
 
 const log = logger.child({ module: 'cache' })
@@ -32,13 +33,8 @@ export async function cacheStats(cache: CacheName): Promise<{ hits: number; miss
   return { hits: await read(hits), misses: await read(misses) }
 }
 
-const MEMORY = Symbol.for('myhibachi.cache-memory')
 type MemoryStore = Map<string, Map<string, { value: string; expiresAt: number }>>
-function memory(): MemoryStore {
-  const g = globalThis as typeof globalThis & { [MEMORY]?: MemoryStore }
-  g[MEMORY] ??= new Map()
-  return g[MEMORY]
-}
+const memory = (): MemoryStore => processSingleton('cache-memory', () => new Map())
 
 const keyOf = (cache: CacheName, entity: string) => `${env().REDIS_KEY_PREFIX}cache:${cache}:${entity}`
 

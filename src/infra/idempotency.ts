@@ -33,7 +33,7 @@ import { createHash, randomUUID } from 'node:crypto'
 
 import { env } from '../server/env'
 import { logger } from '../server/logger'
-import { currentRequest } from '../server/process-registry'
+import { currentRequest, processSingleton } from '../server/process-registry'
 import { sharedRedis } from './redis'
 
 const log = logger.child({ module: 'idempotency' })
@@ -79,13 +79,8 @@ export function fingerprintOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(value) ?? null)).digest('hex')
 }
 
-const MEMORY = Symbol.for('myhibachi.idempotency-memory')
 type MemoryStore = Map<string, { entry: Entry; expiresAt: number }>
-function memory(): MemoryStore {
-  const g = globalThis as typeof globalThis & { [MEMORY]?: MemoryStore }
-  g[MEMORY] ??= new Map()
-  return g[MEMORY]
-}
+const memory = (): MemoryStore => processSingleton('idempotency-memory', () => new Map())
 
 /**
  * The running entries this process claimed and has not finished yet (storage key and request ID →
@@ -94,13 +89,8 @@ function memory(): MemoryStore {
  * request's context, so a slow run and a later run of the same key in this process never take
  * each other's claim. A claim older than its lease is dropped: its entry has expired by then.
  */
-const CLAIMS = Symbol.for('myhibachi.idempotency-claims')
 type Claims = Map<string, { running: string; expiresAt: number }>
-function claims(): Claims {
-  const g = globalThis as typeof globalThis & { [CLAIMS]?: Claims }
-  g[CLAIMS] ??= new Map()
-  return g[CLAIMS]
-}
+const claims = (): Claims => processSingleton('idempotency-claims', () => new Map())
 
 const claimKey = (k: string): string => `${k} ${currentRequest()?.requestId ?? ''}`
 

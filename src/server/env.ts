@@ -64,37 +64,20 @@ const rate = (fallback: string) =>
       return { points: Number(m[1]), durationSeconds: Number(m[2]) }
     })
 
-const postgresUrl = z
-  .string({ error: 'is required (a postgres:// URL)' })
-  .refine((v) => {
-    try {
-      const u = new URL(v)
-      return u.protocol === 'postgres:' || u.protocol === 'postgresql:'
-    } catch {
-      // URL() throws on anything that is not a URL: that is exactly the "invalid" answer.
-      return false
-    }
-  }, 'expected a postgres:// or postgresql:// URL')
-
-const redisUrl = z.string().refine((v) => {
+/** Whether `v` is a URL with one of `protocols` (and a host name, when `needsHost`). */
+function isUrlOf(v: string, protocols: readonly string[], needsHost = false): boolean {
   try {
     const u = new URL(v)
-    return u.protocol === 'redis:' || u.protocol === 'rediss:'
+    return protocols.includes(u.protocol) && (!needsHost || u.hostname !== '')
   } catch {
-    // Not parseable as a URL at all: invalid.
+    // URL() throws on anything that is not a URL: that is exactly the "invalid" answer.
     return false
   }
-}, 'expected a redis:// or rediss:// URL')
+}
 
-const smtpUrl = z.string().refine((v) => {
-  try {
-    const u = new URL(v)
-    return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== ''
-  } catch {
-    // Not parseable as a URL at all: invalid.
-    return false
-  }
-}, 'expected an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587')
+const postgresUrl = z.string({ error: 'is required (a postgres:// URL)' }).refine((v) => isUrlOf(v, ['postgres:', 'postgresql:']), 'expected a postgres:// or postgresql:// URL')
+const redisUrl = z.string().refine((v) => isUrlOf(v, ['redis:', 'rediss:']), 'expected a redis:// or rediss:// URL')
+const smtpUrl = z.string().refine((v) => isUrlOf(v, ['smtp:', 'smtps:'], true), 'expected an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587')
 
 export interface MailAddress {
   address: string

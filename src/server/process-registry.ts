@@ -57,3 +57,15 @@ export function setResponseHeader(name: string, value: string): void {
   ctx.responseHeaders ??= {}
   ctx.responseHeaders[name] = value
 }
+
+/**
+ * One `T` per process under `name` (on globalThis, under Symbol.for('myhibachi.<name>')), made by
+ * `make` the first time: the in-process stores and clients that the server and every Next bundle
+ * must share instead of each holding its own copy.
+ */
+export function processSingleton<T>(name: string, make: () => T): T {
+  const key = Symbol.for(`myhibachi.${name}`)
+  const g = globalThis as typeof globalThis & { [key: symbol]: unknown }
+  if (!(key in g)) g[key] = make()
+  return g[key] as T
+}

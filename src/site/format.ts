@@ -4,7 +4,8 @@
  * safe on the server and in the browser. They must never decide a business rule — amounts and
  * tiers come from src/domain and the settings; this file only words them.
  */
-import { parseHHMM, type BusinessSettings, type CancellationTier, type DepositRule } from '../domain'
+import type { BusinessSettings, CancellationTier, DepositRule } from '../domain'
+import { parseHHMM } from '../domain/time'
 
 const LOCALE = 'en-US'
 const moneyFormats = new Map<string, { whole: Intl.NumberFormat; exact: Intl.NumberFormat; minorDigits: number }>()

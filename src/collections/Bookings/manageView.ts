@@ -10,9 +10,11 @@ import {
   localToInstant,
   refundForCancellation,
   tiersByDaysDesc,
+  type BookingAddress,
   type BookingStatus,
   type BusinessSettings,
   type CancellationTier,
+  type GuestCount,
   type Quote,
   type RefundDecision,
 } from '../../domain'
@@ -43,8 +45,8 @@ export interface ManageView {
   startsAt: string
   endsAt: string
   timezone: string
-  guests: { adults: number; children: number }
-  address: { street: string; city: string; state: string; zip: string }
+  guests: GuestCount
+  address: BookingAddress
   contact: { name: string; email: string; phone: string }
   menu: { name: string; quantity: number }[]
   specialRequests: string | null

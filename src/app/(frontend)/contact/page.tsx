@@ -3,7 +3,7 @@
  * `contact` page's rich text when one is published.
  */
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { BookCta } from '../../../components/site/BookCta'
 
 import { CmsRichText } from '../../../components/site/CmsRichText'
 import { cmsPageMetadata, getPublishedPage } from '../../../site/content'
@@ -68,11 +68,7 @@ export default async function ContactPage() {
         </section>
       ) : null}
 
-      <p className="section actions">
-        <Link className="button" href="/book">
-          Check dates and book
-        </Link>
-      </p>
+      <BookCta />
     </>
   )
 }

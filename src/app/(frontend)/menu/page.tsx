@@ -4,7 +4,7 @@
  * `menu-items` collection, so the page never disagrees with what booking charges.
  */
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { BookCta } from '../../../components/site/BookCta'
 
 import { CmsRichText } from '../../../components/site/CmsRichText'
 import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, groupByCategory, type MenuCategory } from '../../../site/content'
@@ -50,11 +50,7 @@ export default async function MenuPage() {
         </section>
       ))}
       {groups.length === 0 ? <p className="notice">The menu is being updated. Please check back soon.</p> : null}
-      <p className="section actions">
-        <Link className="button" href="/book">
-          Check dates and book
-        </Link>
-      </p>
+      <BookCta />
     </>
   )
 }

@@ -3,30 +3,15 @@
  * status; the booking hook records the reason and computes the refund from the policy.
  */
 import { assertBeforeEvent, assertCanCancel, cancelSchema } from '../../../../domain'
-import { changeBooking, idempotentWrite, manageEndpoint, NOT_FOUND, parsed, refusal } from './shared'
+import { changeBooking, manageWrite, NOT_FOUND } from './shared'
 
-export const cancelEndpoint = manageEndpoint(
-  'post',
-  '/cancel',
-  idempotentWrite('cancel', async (req, { booking }, body) => {
-    try {
-      const input = parsed(cancelSchema, body)
-      // prepareBooking records the reason and computes the refund from the policy.
-      req.context.cancelReason = input.reason || undefined
-      const view = await changeBooking(
-        req,
-        booking,
-        (current) => {
-          assertCanCancel(current.status)
-          assertBeforeEvent(current.startsAt, new Date(), 'cancel')
-        },
-        { status: 'cancelled' },
-      )
-      if (!view) return NOT_FOUND
-      const refund = { refundPercent: view.cancellation?.refundPercent ?? 0, refundCents: view.cancellation?.refundCents ?? 0 }
-      return { status: 200, body: JSON.stringify({ booking: view, refund }) }
-    } catch (err) {
-      return refusal(err)
-    }
-  }),
-)
+export const cancelEndpoint = manageWrite('cancel', cancelSchema, async (req, { booking }, input) => {
+  req.context.cancelReason = input.reason || undefined
+  const view = await changeBooking(req, booking, (current) => {
+    assertCanCancel(current.status)
+    assertBeforeEvent(current.startsAt, new Date(), 'cancel')
+  }, { status: 'cancelled' })
+  if (!view) return NOT_FOUND
+  const refund = { refundPercent: view.cancellation?.refundPercent ?? 0, refundCents: view.cancellation?.refundCents ?? 0 }
+  return { status: 200, body: JSON.stringify({ booking: view, refund }) }
+})

@@ -49,12 +49,8 @@ export function manageEndpoint(method: 'get' | 'post', path: string, handle: (re
   }
 }
 
-export function parsed<T>(schema: Parameters<typeof parseOrThrow<T>>[0], body: BodyRead): T {
-  return parseOrThrow(schema, bodyValue(body))
-}
-
 /** A refusal, with the database's booking conflicts named. */
-export const refusal = (err: unknown): JsonResult => httpRefusal(err, [bookingConflictFromDatabase])
+const refusal = (err: unknown): JsonResult => httpRefusal(err, [bookingConflictFromDatabase])
 
 /** Runs `work` in a transaction of its own (or the request's, if one is open), committing on success. */
 async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
@@ -90,9 +86,13 @@ export async function changeBooking(
   return updated ? manageView(updated, await loadSettings(req), new Date()) : undefined
 }
 
-/** The same POST with the same key replays the first answer; keys of different bookings never meet. */
-export function idempotentWrite(action: string, run: (req: PayloadRequest, ctx: ManageContext, body: BodyRead) => Promise<JsonResult>) {
-  return async (req: PayloadRequest, ctx: ManageContext): Promise<Response> => {
+/**
+ * POST /manage/:token/<action>: the body parsed with `schema` (a 400 naming the field otherwise),
+ * then `run`; its refusals are answered 4xx. The same POST with the same Idempotency-Key replays
+ * the first answer; keys of different bookings never meet (scoped to the token's hash).
+ */
+export function manageWrite<T>(action: string, schema: Parameters<typeof parseOrThrow<T>>[0], run: (req: PayloadRequest, ctx: ManageContext, input: T) => Promise<JsonResult>): Endpoint {
+  return manageEndpoint('post', `/${action}`, async (req: PayloadRequest, ctx: ManageContext): Promise<Response> => {
     let body: BodyRead
     try {
       body = await readJsonBody(req)
@@ -103,8 +103,14 @@ export function idempotentWrite(action: string, run: (req: PayloadRequest, ctx: 
       scope: `bookings:manage:${action}:${hashManageToken(ctx.token)}`,
       body: body.ok ? body.value : { unparsedBody: body.text },
       headers: PRIVATE,
-      run: () => run(req, ctx, body),
+      run: async () => {
+        try {
+          return await run(req, ctx, parseOrThrow(schema, bodyValue(body)))
+        } catch (err) {
+          return refusal(err)
+        }
+      },
     })
-  }
+  })
 }
 
