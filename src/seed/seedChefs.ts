@@ -14,8 +14,9 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 import type { Logger } from 'pino'
 
-import { isSubset, type Tally } from './compare'
+import type { Tally } from './compare'
 import { CHEFS, type ChefKey } from './data'
+import { upsertSeedDoc } from './upsert'
 
 export type ChefTally = Tally & { skippedNoAdmin: boolean }
 
@@ -30,22 +31,9 @@ export async function seedChefs(payload: Payload, counts: ChefTally, log: Logger
   }
   for (const chef of CHEFS) {
     const data = { name: chef.name, phone: chef.phone, role: 'chef' as const, active: true }
-    const found = await payload.find({ collection: 'users', where: { email: { equals: chef.email } }, limit: 1, depth: 0, overrideAccess: true })
-    const existing = found.docs[0]
-    if (!existing) {
-      // A random password nobody knows: staff set their own through "forgot password". Never logged.
-      const password = randomBytes(24).toString('base64url')
-      const created = await payload.create({ collection: 'users', data: { ...data, email: chef.email, password }, overrideAccess: true, context: { skipPurge: true } })
-      ids.set(chef.key, created.id)
-      counts.created++
-    } else {
-      if (isSubset(data, existing)) counts.unchanged++
-      else {
-        await payload.update({ collection: 'users', id: existing.id, data, overrideAccess: true, context: { skipPurge: true } })
-        counts.updated++
-      }
-      ids.set(chef.key, existing.id)
-    }
+    // A random password nobody knows: staff set their own through "forgot password". Never logged.
+    const createOnly = () => ({ email: chef.email, password: randomBytes(24).toString('base64url') })
+    ids.set(chef.key, await upsertSeedDoc(payload, counts, { collection: 'users', where: { email: { equals: chef.email } }, data, createOnly }))
   }
   return ids
 }

@@ -12,6 +12,24 @@ import { formatCents } from '../../site/format'
 // instead of breaking the admin form; a missing currency reads as the store's default, USD.
 const money = (cents: unknown, currency: string) => (typeof cents === 'number' && Number.isSafeInteger(cents) ? formatCents(cents, currency || 'usd') : '—')
 
+/** The rows under the line items: which `pricing` field each shows, and the one in bold. */
+const TOTALS: { label: string; field: string; bold?: boolean }[] = [
+  { label: 'Subtotal', field: 'subtotalCents' },
+  { label: 'Travel fee', field: 'travelFeeCents' },
+  { label: 'Tax', field: 'taxCents' },
+  { label: 'Total', field: 'totalCents', bold: true },
+  { label: 'Deposit due', field: 'depositCents' },
+]
+
+function Row({ label, amount, currency, bold }: { label: string; amount: unknown; currency: string; bold?: boolean }) {
+  return (
+    <tr style={bold ? { fontWeight: 700 } : undefined}>
+      <td>{label}</td>
+      <td style={{ textAlign: 'right' }}>{money(amount, currency)}</td>
+    </tr>
+  )
+}
+
 export function PriceBreakdown() {
   const fields = useFormFields(([f]) => f)
   const currency = typeof fields['pricing.currency']?.value === 'string' ? (fields['pricing.currency'].value as string) : 'usd'
@@ -27,31 +45,11 @@ export function PriceBreakdown() {
       <table style={{ width: '100%', maxWidth: '32rem', borderCollapse: 'collapse' }}>
         <tbody>
           {lines.map((l, i) => (
-            <tr key={i}>
-              <td>{l.label}</td>
-              <td style={{ textAlign: 'right' }}>{money(l.amount, currency)}</td>
-            </tr>
+            <Row key={i} label={l.label} amount={l.amount} currency={currency} />
           ))}
-          <tr>
-            <td>Subtotal</td>
-            <td style={{ textAlign: 'right' }}>{money(v('subtotalCents'), currency)}</td>
-          </tr>
-          <tr>
-            <td>Travel fee</td>
-            <td style={{ textAlign: 'right' }}>{money(v('travelFeeCents'), currency)}</td>
-          </tr>
-          <tr>
-            <td>Tax</td>
-            <td style={{ textAlign: 'right' }}>{money(v('taxCents'), currency)}</td>
-          </tr>
-          <tr style={{ fontWeight: 700 }}>
-            <td>Total</td>
-            <td style={{ textAlign: 'right' }}>{money(v('totalCents'), currency)}</td>
-          </tr>
-          <tr>
-            <td>Deposit due</td>
-            <td style={{ textAlign: 'right' }}>{money(v('depositCents'), currency)}</td>
-          </tr>
+          {TOTALS.map(({ label, field, bold }) => (
+            <Row key={field} label={label} amount={v(field)} currency={currency} bold={bold} />
+          ))}
         </tbody>
       </table>
       <p style={{ opacity: 0.7 }}>Recomputed by the server whenever the date, party, menu or address changes.</p>

@@ -60,6 +60,25 @@ function clampDate(date: string, first: string, last: string): string {
   return date
 }
 
+/** The same day `n` months away, or that month's last day when it is shorter. */
+function sameDayMonthsAway(date: string, n: number): string {
+  const m = addMonths(monthOf(date), n)
+  const day = Math.min(Number(date.slice(8)), daysInMonth(m).length)
+  return `${m}-${String(day).padStart(2, '0')}`
+}
+
+/** Where each navigation key moves the focus from a day (before clamping to the bookable window). */
+const KEY_MOVES = new Map<string, (date: string) => string>([
+  ['ArrowLeft', (d) => addDaysToDate(d, -1)],
+  ['ArrowRight', (d) => addDaysToDate(d, 1)],
+  ['ArrowUp', (d) => addDaysToDate(d, -7)],
+  ['ArrowDown', (d) => addDaysToDate(d, 7)],
+  ['Home', (d) => addDaysToDate(d, -weekday(d))],
+  ['End', (d) => addDaysToDate(d, 6 - weekday(d))],
+  ['PageUp', (d) => sameDayMonthsAway(d, -1)],
+  ['PageDown', (d) => sameDayMonthsAway(d, 1)],
+])
+
 export function Calendar(props: CalendarProps) {
   const { month, firstDate, lastDate, selected, focused, dayState, onSelect, onFocusDate, labelledBy } = props
   const gridRef = useRef<HTMLTableElement>(null)
@@ -80,37 +99,9 @@ export function Calendar(props: CalendarProps) {
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7))
 
   function onKeyDown(e: KeyboardEvent<HTMLButtonElement>, date: string) {
-    let target: string | null = null
-    const wd = weekday(date)
-    switch (e.key) {
-      case 'ArrowLeft':
-        target = addDaysToDate(date, -1)
-        break
-      case 'ArrowRight':
-        target = addDaysToDate(date, 1)
-        break
-      case 'ArrowUp':
-        target = addDaysToDate(date, -7)
-        break
-      case 'ArrowDown':
-        target = addDaysToDate(date, 7)
-        break
-      case 'Home':
-        target = addDaysToDate(date, -wd)
-        break
-      case 'End':
-        target = addDaysToDate(date, 6 - wd)
-        break
-      case 'PageUp':
-      case 'PageDown': {
-        const m = addMonths(monthOf(date), e.key === 'PageUp' ? -1 : 1)
-        const day = Math.min(Number(date.slice(8)), daysInMonth(m).length)
-        target = `${m}-${String(day).padStart(2, '0')}`
-        break
-      }
-      default:
-        return
-    }
+    const move = KEY_MOVES.get(e.key)
+    if (!move) return
+    const target = move(date)
     e.preventDefault()
     moved.current = true
     onFocusDate(clampDate(target, firstDate, lastDate))

@@ -48,6 +48,28 @@ export function ManageBooking({ token, initial, firstDate, lastDate }: Props) {
   const change = (path: string, body: unknown, done: (v: ManageView) => string) => void send(path, body, done, onRefused)
 
   const cancelled = view.status === 'cancelled'
+  // The open panel, if any. Both show the booking and lock while a change is being sent.
+  const panelProps = { view, busy }
+  const openPanel =
+    panel === 'reschedule' ? (
+      <ReschedulePanel
+        {...panelProps}
+        firstDate={firstDate}
+        lastDate={lastDate}
+        reschedule={reschedule}
+        confirming={confirming}
+        setConfirming={setConfirming}
+        onMove={(eventDate, startTime) => change('reschedule', { eventDate, startTime }, (b) => `Done: your party is now on ${dateLabel(b.eventDate)} at ${timeLabel(b.startTime)}.`)}
+      />
+    ) : panel === 'cancel' ? (
+      <CancelPanel
+        {...panelProps}
+        reason={reason}
+        onReason={setReason}
+        onCancel={() => change('cancel', reason.trim() ? { reason: reason.trim() } : {}, (b) => `Your booking is cancelled. Refund: ${b.cancellation ? money(b.cancellation.refundCents) : money(0)}.`)}
+        onKeep={() => open('none')}
+      />
+    ) : null
   return (
     <div className="manage">
       <p className="manage-status">
@@ -80,29 +102,7 @@ export function ManageBooking({ token, initial, firstDate, lastDate }: Props) {
         </div>
       ) : null}
 
-      {panel === 'reschedule' ? (
-        <ReschedulePanel
-          view={view}
-          firstDate={firstDate}
-          lastDate={lastDate}
-          reschedule={reschedule}
-          confirming={confirming}
-          setConfirming={setConfirming}
-          busy={busy}
-          onMove={(eventDate, startTime) => change('reschedule', { eventDate, startTime }, (b) => `Done: your party is now on ${dateLabel(b.eventDate)} at ${timeLabel(b.startTime)}.`)}
-        />
-      ) : null}
-
-      {panel === 'cancel' ? (
-        <CancelPanel
-          view={view}
-          reason={reason}
-          onReason={setReason}
-          busy={busy}
-          onCancel={() => change('cancel', reason.trim() ? { reason: reason.trim() } : {}, (b) => `Your booking is cancelled. Refund: ${b.cancellation ? money(b.cancellation.refundCents) : money(0)}.`)}
-          onKeep={() => open('none')}
-        />
-      ) : null}
+      {openPanel}
     </div>
   )
 }

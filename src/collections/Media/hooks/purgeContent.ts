@@ -5,9 +5,7 @@
  * `purgeMediaContent` when it is done. Must never purge less than both caches: either can show
  * an image that no longer exists.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
-
-import { shouldPurge } from '../../../hooks/requestContext'
+import { purgeHooks } from '../../../hooks/purgeHooks'
 import { purgeAroundCommit } from '../../../infra/cache'
 
 /** Everything that shows media: every cached page and the cached menu. */
@@ -15,12 +13,4 @@ export async function purgeMediaContent(): Promise<void> {
   await Promise.all([purgeAroundCommit('pages', 'all'), purgeAroundCommit('menu', ['active'])])
 }
 
-export const purgeContentAfterMediaChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  if (shouldPurge(req.context)) await purgeMediaContent()
-  return doc
-}
-
-export const purgeContentAfterMediaDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  if (shouldPurge(req.context)) await purgeMediaContent()
-  return doc
-}
+export const { afterChange: purgeContentAfterMediaChange, afterDelete: purgeContentAfterMediaDelete } = purgeHooks(purgeMediaContent)

@@ -6,9 +6,8 @@
  * is done. Must never throw for a missing Next request: the write has already happened.
  */
 import { revalidatePath, revalidateTag } from 'next/cache'
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { shouldPurge } from '../../../hooks/requestContext'
+import { purgeHooks } from '../../../hooks/purgeHooks'
 import { purgeAroundCommit } from '../../../infra/cache'
 import { logger } from '../../../server/logger'
 
@@ -26,12 +25,4 @@ export async function purgeMenu(): Promise<void> {
   }
 }
 
-export const purgeMenuAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  if (shouldPurge(req.context)) await purgeMenu()
-  return doc
-}
-
-export const purgeMenuAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  if (shouldPurge(req.context)) await purgeMenu()
-  return doc
-}
+export const { afterChange: purgeMenuAfterChange, afterDelete: purgeMenuAfterDelete } = purgeHooks(purgeMenu)

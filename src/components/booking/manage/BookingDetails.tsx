@@ -6,6 +6,7 @@
 import type { ManageView } from '../../../collections/Bookings/manageView'
 import { formatCents } from '../../../site/format'
 import { dateLabel, timeLabel, zoneLabel } from '../labels'
+import { PartyRows } from '../PartyRows'
 import { QuoteSummary } from '../QuoteSummary'
 
 export function BookingDetails({ view, base }: { view: ManageView; base: string }) {
@@ -19,19 +20,7 @@ export function BookingDetails({ view, base }: { view: ManageView; base: string 
           <dd data-testid="booking-when">
             {dateLabel(view.eventDate)} at {timeLabel(view.startTime)} ({zoneLabel(view.timezone, view.eventDate)}), about {Math.round(view.durationMinutes / 60)} hours
           </dd>
-          <dt>Guests</dt>
-          <dd>
-            {view.guests.adults} adult{view.guests.adults === 1 ? '' : 's'}
-            {view.guests.children > 0 ? `, ${view.guests.children} child${view.guests.children === 1 ? '' : 'ren'}` : ''}
-          </dd>
-          <dt>Where</dt>
-          <dd>
-            {view.address.street}, {view.address.city}, {view.address.state} {view.address.zip}
-          </dd>
-          <dt>Contact</dt>
-          <dd>
-            {view.contact.name} · {view.contact.email} · {view.contact.phone}
-          </dd>
+          <PartyRows guests={view.guests} address={view.address} contact={view.contact} />
           {view.menu.length > 0 ? (
             <>
               <dt>Menu</dt>

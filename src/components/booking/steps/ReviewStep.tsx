@@ -4,6 +4,7 @@
  */
 import type { Draft } from '../draft'
 import { dateLabel, timeLabel } from '../labels'
+import { PartyRows } from '../PartyRows'
 
 export function ReviewStep({ draft, eventDate, startTime }: { draft: Draft; eventDate: string; startTime: string }) {
   return (
@@ -13,19 +14,7 @@ export function ReviewStep({ draft, eventDate, startTime }: { draft: Draft; even
         <dd>
           {dateLabel(eventDate)} at {timeLabel(startTime)}
         </dd>
-        <dt>Guests</dt>
-        <dd>
-          {draft.adults} adult{draft.adults === 1 ? '' : 's'}
-          {draft.children > 0 ? `, ${draft.children} child${draft.children === 1 ? '' : 'ren'}` : ''}
-        </dd>
-        <dt>Where</dt>
-        <dd>
-          {draft.address.street}, {draft.address.city}, {draft.address.state} {draft.address.zip}
-        </dd>
-        <dt>Contact</dt>
-        <dd>
-          {draft.contact.name} · {draft.contact.email} · {draft.contact.phone}
-        </dd>
+        <PartyRows guests={{ adults: draft.adults, children: draft.children }} address={draft.address} contact={draft.contact} />
       </dl>
       <p className="hint">Nothing is charged now. Our team checks every request and confirms it by email; the deposit is taken when we confirm.</p>
     </div>

@@ -1,146 +1,19 @@
 /**
  * The last ten seed bookings, in date order once planned: the later half of the window.
- * Pure data; must never reuse a contact email: the seed finds its bookings by email.
+ * Pure data, one row a booking (its columns: SeedBookingRow in ./types.ts); must never reuse a
+ * contact email: the seed finds its bookings by email.
  */
-import { nyc, type SeedBooking } from './types'
+import { bookingsFromRows } from './types'
 
-export const LATER_BOOKINGS: SeedBooking[] = [
-  {
-    contact: { name: 'Grace Chen', email: 'grace.chen@example.com', phone: '(646) 555-0111' },
-    guests: { adults: 11, children: 0 },
-    address: nyc('110 Greene St (roof deck)', '10012'),
-    menu: [
-      { item: 'Hibachi Chicken', quantity: 6 },
-      { item: 'NY Strip Steak', quantity: 8 },
-      { item: 'Shrimp', quantity: 8 },
-      { item: 'Filet Mignon Upgrade', quantity: 4 },
-    ],
-    dietaryNotes: 'Two guests avoid gluten.',
-    source: 'web',
-    outcome: 'confirmed',
-    chefs: ['maria'],
-  },
-  {
-    contact: { name: 'Samuel Okafor', email: 'samuel.okafor@example.com', phone: '(917) 555-0112' },
-    guests: { adults: 8, children: 2 },
-    address: nyc('460 W 147th St (backyard)', '10031'),
-    menu: [
-      { item: 'Hibachi Chicken', quantity: 10 },
-      { item: 'NY Strip Steak', quantity: 5 },
-      { item: 'Shrimp', quantity: 5 },
-      { item: 'Yakisoba Noodles', quantity: 10 },
-    ],
-    source: 'phone',
-    outcome: 'pending',
-  },
-  {
-    contact: { name: 'Olivia Bennett', email: 'olivia.bennett@example.com', phone: '(212) 555-0113' },
-    guests: { adults: 13, children: 0 },
-    address: nyc('245 E 63rd St (terrace)', '10065'),
-    menu: [
-      { item: 'NY Strip Steak', quantity: 13 },
-      { item: 'Shrimp', quantity: 13 },
-      { item: 'Lobster Tail Upgrade', quantity: 5 },
-      { item: 'Edamame', quantity: 2 },
-    ],
-    specialRequests: 'Our 25th anniversary.',
-    source: 'web',
-    outcome: 'confirmed',
-    chefs: ['kenji'],
-  },
-  {
-    contact: { name: 'Raj Patel', email: 'raj.patel@example.com', phone: '(646) 555-0114' },
-    guests: { adults: 14, children: 4 },
-    address: nyc('505 W 43rd St (rooftop)', '10036'),
-    menu: [
-      { item: 'Hibachi Chicken', quantity: 18 },
-      { item: 'Shrimp', quantity: 10 },
-      { item: 'Crispy Tofu', quantity: 4 },
-      { item: 'Atlantic Salmon', quantity: 4 },
-      { item: 'Yakisoba Noodles', quantity: 18 },
-      { item: 'Pork & Vegetable Gyoza (12 pcs)', quantity: 2 },
-    ],
-    dietaryNotes: 'Four vegetarian guests (tofu for them, please).',
-    source: 'web',
-    outcome: 'pending',
-  },
-  {
-    contact: { name: 'Emily Novak', email: 'emily.novak@example.com', phone: '(917) 555-0115' },
-    guests: { adults: 6, children: 0 },
-    address: nyc('35 Hudson St (terrace)', '10013'),
-    menu: [
-      { item: 'NY Strip Steak', quantity: 6 },
-      { item: 'Atlantic Salmon', quantity: 6 },
-      { item: 'Filet Mignon Upgrade', quantity: 6 },
-    ],
-    source: 'chat',
-    outcome: 'confirmed',
-  },
-  {
-    contact: { name: 'Kevin Brooks', email: 'kevin.brooks@example.com', phone: '(347) 555-0116' },
-    guests: { adults: 10, children: 5 },
-    address: nyc('540 W 112th St (backyard)', '10025'),
-    menu: [
-      { item: 'Hibachi Chicken', quantity: 15 },
-      { item: 'NY Strip Steak', quantity: 10 },
-      { item: 'Shrimp', quantity: 5 },
-      { item: 'Extra Fried Rice', quantity: 15 },
-    ],
-    source: 'web',
-    outcome: 'pending',
-  },
-  {
-    contact: { name: 'Natalie Dubois', email: 'natalie.dubois@example.com', phone: '(212) 555-0117' },
-    guests: { adults: 20, children: 5 },
-    address: nyc('21 South End Ave (courtyard)', '10280'),
-    menu: [
-      { item: 'Hibachi Chicken', quantity: 25 },
-      { item: 'NY Strip Steak', quantity: 15 },
-      { item: 'Shrimp', quantity: 10 },
-      { item: 'Yakisoba Noodles', quantity: 25 },
-    ],
-    source: 'web',
-    outcome: 'cancelled-from-pending',
-    cancelReason: 'The building would not allow a propane grill in the courtyard.',
-  },
-  {
-    contact: { name: 'Ben Carter', email: 'ben.carter@example.com', phone: '(646) 555-0118' },
-    guests: { adults: 9, children: 0 },
-    address: nyc('270 W 17th St (roof deck)', '10001'),
-    menu: [
-      { item: 'Hibachi Chicken', quantity: 9 },
-      { item: 'NY Strip Steak', quantity: 9 },
-      { item: 'Pork & Vegetable Gyoza (12 pcs)', quantity: 1 },
-    ],
-    source: 'web',
-    outcome: 'pending',
-  },
-  {
-    contact: { name: 'Laura Schmidt', email: 'laura.schmidt@example.com', phone: '(917) 555-0119' },
-    guests: { adults: 5, children: 3 },
-    address: nyc('340 E 86th St (garden)', '10028'),
-    menu: [
-      { item: 'Hibachi Chicken', quantity: 8 },
-      { item: 'Shrimp', quantity: 4 },
-      { item: 'Crispy Tofu', quantity: 4 },
-      { item: 'Edamame', quantity: 1 },
-    ],
-    dietaryNotes: 'One child has a shellfish allergy; please cook her food before the shrimp.',
-    source: 'web',
-    outcome: 'pending',
-  },
-  {
-    contact: { name: 'Michael Torres', email: 'michael.torres@example.com', phone: '(212) 555-0120' },
-    guests: { adults: 16, children: 0 },
-    address: nyc('201 E 79th St (terrace)', '10021'),
-    menu: [
-      { item: 'NY Strip Steak', quantity: 16 },
-      { item: 'Shrimp', quantity: 16 },
-      { item: 'Lobster Tail Upgrade', quantity: 8 },
-      { item: 'Yakisoba Noodles', quantity: 16 },
-    ],
-    specialRequests: "My father's 70th birthday.",
-    source: 'phone',
-    outcome: 'pending',
-  },
-]
+export const LATER_BOOKINGS = bookingsFromRows([
+  [['Grace Chen', 'grace.chen@example.com', '(646) 555-0111'], [11, 0], ['110 Greene St (roof deck)', '10012'], { 'Hibachi Chicken': 6, 'NY Strip Steak': 8, Shrimp: 8, 'Filet Mignon Upgrade': 4 }, { dietaryNotes: 'Two guests avoid gluten.', source: 'web', outcome: 'confirmed', chefs: ['maria'] }],
+  [['Samuel Okafor', 'samuel.okafor@example.com', '(917) 555-0112'], [8, 2], ['460 W 147th St (backyard)', '10031'], { 'Hibachi Chicken': 10, 'NY Strip Steak': 5, Shrimp: 5, 'Yakisoba Noodles': 10 }, { source: 'phone', outcome: 'pending' }],
+  [['Olivia Bennett', 'olivia.bennett@example.com', '(212) 555-0113'], [13, 0], ['245 E 63rd St (terrace)', '10065'], { 'NY Strip Steak': 13, Shrimp: 13, 'Lobster Tail Upgrade': 5, Edamame: 2 }, { specialRequests: 'Our 25th anniversary.', source: 'web', outcome: 'confirmed', chefs: ['kenji'] }],
+  [['Raj Patel', 'raj.patel@example.com', '(646) 555-0114'], [14, 4], ['505 W 43rd St (rooftop)', '10036'], { 'Hibachi Chicken': 18, Shrimp: 10, 'Crispy Tofu': 4, 'Atlantic Salmon': 4, 'Yakisoba Noodles': 18, 'Pork & Vegetable Gyoza (12 pcs)': 2 }, { dietaryNotes: 'Four vegetarian guests (tofu for them, please).', source: 'web', outcome: 'pending' }],
+  [['Emily Novak', 'emily.novak@example.com', '(917) 555-0115'], [6, 0], ['35 Hudson St (terrace)', '10013'], { 'NY Strip Steak': 6, 'Atlantic Salmon': 6, 'Filet Mignon Upgrade': 6 }, { source: 'chat', outcome: 'confirmed' }],
+  [['Kevin Brooks', 'kevin.brooks@example.com', '(347) 555-0116'], [10, 5], ['540 W 112th St (backyard)', '10025'], { 'Hibachi Chicken': 15, 'NY Strip Steak': 10, Shrimp: 5, 'Extra Fried Rice': 15 }, { source: 'web', outcome: 'pending' }],
+  [['Natalie Dubois', 'natalie.dubois@example.com', '(212) 555-0117'], [20, 5], ['21 South End Ave (courtyard)', '10280'], { 'Hibachi Chicken': 25, 'NY Strip Steak': 15, Shrimp: 10, 'Yakisoba Noodles': 25 }, { source: 'web', outcome: 'cancelled-from-pending', cancelReason: 'The building would not allow a propane grill in the courtyard.' }],
+  [['Ben Carter', 'ben.carter@example.com', '(646) 555-0118'], [9, 0], ['270 W 17th St (roof deck)', '10001'], { 'Hibachi Chicken': 9, 'NY Strip Steak': 9, 'Pork & Vegetable Gyoza (12 pcs)': 1 }, { source: 'web', outcome: 'pending' }],
+  [['Laura Schmidt', 'laura.schmidt@example.com', '(917) 555-0119'], [5, 3], ['340 E 86th St (garden)', '10028'], { 'Hibachi Chicken': 8, Shrimp: 4, 'Crispy Tofu': 4, Edamame: 1 }, { dietaryNotes: 'One child has a shellfish allergy; please cook her food before the shrimp.', source: 'web', outcome: 'pending' }],
+  [['Michael Torres', 'michael.torres@example.com', '(212) 555-0120'], [16, 0], ['201 E 79th St (terrace)', '10021'], { 'NY Strip Steak': 16, Shrimp: 16, 'Lobster Tail Upgrade': 8, 'Yakisoba Noodles': 16 }, { specialRequests: "My father's 70th birthday.", source: 'phone', outcome: 'pending' }],
+])
