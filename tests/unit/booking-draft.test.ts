@@ -3,6 +3,8 @@
 // and the labels and calendar months the customer sees.
 import { afterEach, describe, expect, it } from 'vitest'
 
+import { completeDraft } from './booking-fixtures'
+
 import { addMonths, daysInMonth, monthOf } from '../../src/components/booking/Calendar'
 import {
   bookingBody,
@@ -16,7 +18,6 @@ import {
   stepOfPath,
   zoneForZip,
   type BookingFormConfig,
-  type Draft,
 } from '../../src/components/booking/draft'
 import { dateLabel, monthLabel, timeLabel, weekday } from '../../src/components/booking/labels'
 import { routeOf } from '../../src/client/report'
@@ -42,20 +43,7 @@ const CONFIG: BookingFormConfig = {
   ],
 }
 
-/** A draft a customer filled in completely, ready for review. */
-function complete(overrides: Partial<Draft> = {}): Draft {
-  return {
-    ...emptyDraft(),
-    step: 'review',
-    eventDate: '2026-12-04',
-    startTime: '17:30',
-    adults: 8,
-    children: 2,
-    address: { street: '350 5th Ave', city: 'New York', state: 'NY', zip: '10001' },
-    contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '212-555-0199' },
-    ...overrides,
-  }
-}
+const complete = completeDraft
 
 const saved = (data: Record<string, unknown>) => JSON.stringify({ v: 1, ...data })
 

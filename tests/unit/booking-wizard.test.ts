@@ -3,7 +3,9 @@
 // when the form asks for a price, and server error paths renamed to the form's inputs.
 import { describe, expect, it } from 'vitest'
 
-import { emptyDraft, type BookingFormConfig, type Draft } from '../../src/components/booking/draft'
+import { completeDraft } from './booking-fixtures'
+
+import type { BookingFormConfig } from '../../src/components/booking/draft'
 import { continueErrors, firstStepWithErrors, inBookingWindow, pricingBody, resumeDraft, toFormErrors } from '../../src/components/booking/wizard'
 
 const CONFIG: BookingFormConfig = {
@@ -23,20 +25,7 @@ const CONFIG: BookingFormConfig = {
   ],
 }
 
-/** A draft a customer filled in completely, ready for review. */
-function complete(overrides: Partial<Draft> = {}): Draft {
-  return {
-    ...emptyDraft(),
-    step: 'review',
-    eventDate: '2026-12-04',
-    startTime: '17:30',
-    adults: 8,
-    children: 2,
-    address: { street: '350 5th Ave', city: 'New York', state: 'NY', zip: '10001' },
-    contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '212-555-0199' },
-    ...overrides,
-  }
-}
+const complete = completeDraft
 
 describe('resuming a restored draft', () => {
   it('stays on the saved step when everything before it is answered', () => {
