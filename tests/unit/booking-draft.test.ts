@@ -3,7 +3,7 @@
 // and the labels and calendar months the customer sees.
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { completeDraft } from './booking-fixtures'
+import { completeDraft, formConfig } from './booking-fixtures'
 
 import { addMonths, daysInMonth, monthOf } from '../../src/components/booking/Calendar'
 import {
@@ -17,31 +17,18 @@ import {
   stepErrors,
   stepOfPath,
   zoneForZip,
-  type BookingFormConfig,
 } from '../../src/components/booking/draft'
 import { dateLabel, monthLabel, timeLabel, weekday } from '../../src/components/booking/labels'
 import { routeOf } from '../../src/client/report'
 
-const CONFIG: BookingFormConfig = {
-  businessName: 'MyHibachi',
-  timezone: 'America/New_York',
-  currency: 'usd',
-  firstDate: '2026-06-01',
-  lastDate: '2027-06-01',
-  minGuests: 2,
-  maxGuests: 40,
-  childMaxAge: 12,
+const CONFIG = formConfig({
   serviceAreas: [
     { zone: 'Manhattan', zips: ['10001', '10002'], travelFeeCents: 0 },
     { zone: 'Brooklyn', zips: ['11201'], travelFeeCents: 2500 },
   ],
   phone: '(212) 555-0100',
-  menu: [
-    { id: '7', name: 'Filet Mignon', description: '', category: 'upgrade', priceCents: 1500, pricing: 'per_guest' },
-    { id: 'gyoza', name: 'Gyoza (12 pc)', description: '', category: 'add-on', priceCents: 1200, pricing: 'flat' },
-    { id: '12', name: 'Lobster Tail', description: '', category: 'upgrade', priceCents: 2000, pricing: 'per_guest' },
-  ],
-}
+  menu: [...formConfig().menu, { id: '12', name: 'Lobster Tail', description: '', category: 'upgrade', priceCents: 2000, pricing: 'per_guest' }],
+})
 
 const complete = completeDraft
 

@@ -3,27 +3,11 @@
 // when the form asks for a price, and server error paths renamed to the form's inputs.
 import { describe, expect, it } from 'vitest'
 
-import { completeDraft } from './booking-fixtures'
+import { completeDraft, formConfig } from './booking-fixtures'
 
-import type { BookingFormConfig } from '../../src/components/booking/draft'
 import { continueErrors, firstStepWithErrors, inBookingWindow, pricingBody, resumeDraft, toFormErrors } from '../../src/components/booking/wizard'
 
-const CONFIG: BookingFormConfig = {
-  businessName: 'MyHibachi',
-  timezone: 'America/New_York',
-  currency: 'usd',
-  firstDate: '2026-06-01',
-  lastDate: '2027-06-01',
-  minGuests: 2,
-  maxGuests: 40,
-  childMaxAge: 12,
-  serviceAreas: [{ zone: 'Manhattan', zips: ['10001', '10002'], travelFeeCents: 0 }],
-  phone: null,
-  menu: [
-    { id: '7', name: 'Filet Mignon', description: '', category: 'upgrade', priceCents: 1500, pricing: 'per_guest' },
-    { id: 'gyoza', name: 'Gyoza (12 pc)', description: '', category: 'add-on', priceCents: 1200, pricing: 'flat' },
-  ],
-}
+const CONFIG = formConfig()
 
 const complete = completeDraft
 
