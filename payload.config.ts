@@ -2,6 +2,7 @@
  * Assembles Payload: collections, globals, endpoints, database, editor, logger. Nothing else lives
  * here — rules are in src/domain, wiring in the collection folders.
  */
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,6 +16,7 @@ import { collections } from './src/collections'
 import { bookingConflictFromDatabase } from './src/collections/Bookings/databaseErrors'
 import { availabilityEndpoint } from './src/collections/Bookings/endpoints/availability'
 import { quoteEndpoint } from './src/collections/Bookings/endpoints/quote'
+import { stripeWebhookEndpoint } from './src/collections/Payments/endpoints/webhook'
 import { Users } from './src/collections/Users'
 import { liveEndpoint, readyEndpoint } from './src/endpoints/health'
 import { clientErrorsEndpoint, vitalsEndpoint } from './src/endpoints/reports'
@@ -42,9 +44,9 @@ export default buildConfig({
   },
   collections,
   globals,
-  // Root paths (/api/availability, /api/quote): the booking endpoints that read no one booking live
+  // Root paths (/api/availability, /api/quote, /api/stripe/webhook): the booking and payment endpoints that read no one booking live
   // in the bookings folder but are mounted at the root, where the storefront has always called them.
-  endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint],
+  endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint, stripeWebhookEndpoint],
   // Database refusals that escape a hook answer 409/400 (the bookings collection names its own).
   hooks: { afterError: [mapDatabaseErrors([bookingConflictFromDatabase])] },
   // Expected refusals are not errors of ours: keep them out of the error log.
@@ -87,6 +89,7 @@ export default buildConfig({
     // process. The pool drops the broken client and reconnects on the next query.
     // Only message and code: pg's error carries the client object, connection settings included.
     db.pool.on('error', (err: Error & { code?: string }) => log.error({ error: err.message, code: err.code }, 'idle database connection failed'))
-    onShutdown('payload-db', () => payload.destroy())
+    // Unique per instance: the server's background jobs run a Payload of their own beside Next's.
+    onShutdown(`payload-db:${randomUUID()}`, () => payload.destroy())
   },
 }).then(lockDownInternalCollections)

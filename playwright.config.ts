@@ -8,6 +8,8 @@
 //   create-first-user form, and the prod specs create the first user. Only tests/e2e/dev-server.e2e.spec.ts.
 // `next dev` writes .next/dev/ and `next build` the rest of .next/ (its clean step keeps dev/), so
 // the two servers do not touch each other's files.
+// - `payments`: the same build served a second time with online payment on, against a fake of
+//   Stripe's API (tests/helpers/fake-stripe-server.ts). Only tests/e2e/payments.e2e.spec.ts.
 // Screenshots the specs take are kept under test-results/ (git-ignored), never committed.
 import { randomBytes } from 'node:crypto'
 
@@ -24,6 +26,28 @@ const baseURL = external ?? `http://localhost:${port}`
 const devBaseURL = externalDev ?? `http://localhost:${devPort}`
 const runDev = Boolean(externalDev) || !external
 const DEV_SPEC = '**/dev-server.e2e.spec.ts'
+const PAYMENTS_SPEC = '**/payments.e2e.spec.ts'
+// The payments spec: the same production build served a second time, with online payment on and
+// Stripe's API faked at the network boundary (tests/helpers/fake-stripe-server.ts), which also
+// hosts the "checkout page" and delivers the signed webhook when the customer pays.
+const paymentsPort = Number(process.env.E2E_PAYMENTS_PORT ?? port + 2)
+const fakeStripePort = Number(process.env.E2E_FAKE_STRIPE_PORT ?? port + 3)
+const paymentsBaseURL = `http://localhost:${paymentsPort}`
+// The specs make a dozen bookings from one address within a minute, and errors-prod.e2e.spec.ts
+// fuzzes bookings, quotes and availability (about 120 each). Both production servers count against
+// the same Redis keys (one client address), so both get these limits.
+const specLimits = {
+  RATE_LIMIT_BOOKINGS: '1000/60',
+  RATE_LIMIT_QUOTE: '1000/60',
+  RATE_LIMIT_AVAILABILITY: '1000/60',
+  RATE_LIMIT_MANAGE: '1000/60',
+  RATE_LIMIT_WRITES: '1000/60',
+}
+const stripeEnv = {
+  STRIPE_SECRET_KEY: 'sk_test_fake_myhibachi_0000000000000000',
+  STRIPE_WEBHOOK_SECRET: 'whsec_test_myhibachi_fake_signing_secret',
+  STRIPE_API_BASE: `http://127.0.0.1:${fakeStripePort}`,
+}
 const secret = process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex')
 
 export default defineConfig({
@@ -47,7 +71,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'prod', testIgnore: DEV_SPEC, use: { browserName: 'chromium', baseURL } },
+    { name: 'prod', testIgnore: [DEV_SPEC, PAYMENTS_SPEC], use: { browserName: 'chromium', baseURL } },
+    ...(external ? [] : [{ name: 'payments', testMatch: PAYMENTS_SPEC, use: { browserName: 'chromium' as const, baseURL: paymentsBaseURL } }]),
     ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
   ],
   // Started one after the other, in this order (Playwright awaits each), and stopped with SIGTERM
@@ -72,13 +97,43 @@ export default defineConfig({
               // address nothing listens on is enough (a send would fail at once, not hang).
               SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1',
               LOG_LEVEL: 'warn',
-              // The specs make a dozen bookings from one address within a minute, and
-              // errors-prod.e2e.spec.ts fuzzes bookings, quotes and availability (about 120 each).
-              RATE_LIMIT_BOOKINGS: '1000/60',
-              RATE_LIMIT_QUOTE: '1000/60',
-              RATE_LIMIT_AVAILABILITY: '1000/60',
-              RATE_LIMIT_MANAGE: '200/60',
+              ...specLimits,
               NEXT_TELEMETRY_DISABLED: '1',
+            },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
+          },
+        ]),
+    ...(external
+      ? []
+      : [
+          {
+            command: 'node --import tsx tests/helpers/fake-stripe-server.ts',
+            // Unauthenticated API calls answer 401, which Playwright counts as "up".
+            url: `http://127.0.0.1:${fakeStripePort}/v1/customers`,
+            timeout: 60_000,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            env: { FAKE_STRIPE_PORT: String(fakeStripePort), FAKE_STRIPE_WEBHOOK_URL: `${paymentsBaseURL}/api/stripe/webhook`, STRIPE_WEBHOOK_SECRET: stripeEnv.STRIPE_WEBHOOK_SECRET },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+          },
+          {
+            // The build the first server made, on the same database, with online payment on.
+            command: 'npx cross-env NODE_ENV=production npx tsx src/server.ts',
+            url: `${paymentsBaseURL}/api/health/ready`,
+            timeout: 120_000,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            env: {
+              PORT: String(paymentsPort),
+              PUBLIC_SERVER_URL: paymentsBaseURL,
+              PAYLOAD_SECRET: secret,
+              SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1',
+              LOG_LEVEL: 'warn',
+              NEXT_TELEMETRY_DISABLED: '1',
+              ...specLimits,
+              ...stripeEnv,
             },
             gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
           },

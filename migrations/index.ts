@@ -3,6 +3,9 @@ import * as migration_20261125_231742_booking_core from './20261125_231742_booki
 import * as migration_20261126_001547_booking_source_set_by_server from './20261126_001547_booking_source_set_by_server';
 import * as migration_20261201_233425_customer_verification from './20261201_233425_customer_verification';
 import * as migration_20261201_234434_booking_terms from './20261201_234434_booking_terms';
+import * as migration_20261202_053602_payments from './20261202_053602_payments';
+import * as migration_20261202_053603_expired_frees_the_date from './20261202_053603_expired_frees_the_date';
+import * as migration_20261202_054022_checkout_sessions from './20261202_054022_checkout_sessions';
 
 export const migrations = [
   {
@@ -29,5 +32,20 @@ export const migrations = [
     up: migration_20261201_234434_booking_terms.up,
     down: migration_20261201_234434_booking_terms.down,
     name: '20261201_234434_booking_terms',
+  },
+  {
+    up: migration_20261202_053602_payments.up,
+    down: migration_20261202_053602_payments.down,
+    name: '20261202_053602_payments',
+  },
+  {
+    up: migration_20261202_053603_expired_frees_the_date.up,
+    down: migration_20261202_053603_expired_frees_the_date.down,
+    name: '20261202_053603_expired_frees_the_date',
+  },
+  {
+    up: migration_20261202_054022_checkout_sessions.up,
+    down: migration_20261202_054022_checkout_sessions.down,
+    name: '20261202_054022_checkout_sessions'
   },
 ];

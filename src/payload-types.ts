@@ -71,24 +71,32 @@ export interface Config {
     users: User;
     customers: Customer;
     bookings: Booking;
+    payments: Payment;
     messages: Message;
     'menu-items': MenuItem;
     pages: Page;
     media: Media;
+    'stripe-events': StripeEvent;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    bookings: {
+      payments: 'payments';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     customers: CustomersSelect<false> | CustomersSelect<true>;
     bookings: BookingsSelect<false> | BookingsSelect<true>;
+    payments: PaymentsSelect<false> | PaymentsSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
     'menu-items': MenuItemsSelect<false> | MenuItemsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -209,6 +217,7 @@ export interface Customer {
    * Staff only: never shown to the customer.
    */
   notes?: string | null;
+  stripeCustomerId?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -250,7 +259,7 @@ export interface Booking {
    * Defaults to the business setting (2 h). Only staff change it.
    */
   durationMinutes?: number | null;
-  status: 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show';
+  status: 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show' | 'expired';
   contact: {
     name: string;
     email: string;
@@ -293,6 +302,14 @@ export interface Booking {
    */
   repriceNow?: boolean | null;
   /**
+   * Every charge and refund of this booking
+   */
+  payments?: {
+    docs?: (number | Payment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
    * Computed by the server from the business settings and menu.
    */
   pricing?: {
@@ -328,8 +345,9 @@ export interface Booking {
     totalCents?: number | null;
     currency?: string | null;
   };
+  paymentState?: ('deposit_unpaid' | 'balance_due' | 'paid' | 'refunded' | 'none') | null;
   /**
-   * Set only by the payment system.
+   * Set only by the payment system: Stripe webhooks, refunds, and offline payments staff record under Payments.
    */
   payment?: {
     /**
@@ -339,9 +357,37 @@ export interface Booking {
     /**
      * Cents (e.g. 6000 = $60.00)
      */
+    balancePaidCents?: number | null;
+    /**
+     * Cents (e.g. 6000 = $60.00)
+     */
     refundedCents?: number | null;
+    /**
+     * When the deposit was paid.
+     */
     paidAt?: string | null;
-    providerReference?: string | null;
+    /**
+     * An unpaid online booking gives its slot back at this time.
+     */
+    holdExpiresAt?: string | null;
+    /**
+     * When the saved card is charged the balance.
+     */
+    balanceDueAt?: string | null;
+    /**
+     * When the balance was last tried off-session.
+     */
+    balanceAttemptAt?: string | null;
+    balanceLinkSentAt?: string | null;
+    lastPaymentError?: string | null;
+    depositSessionId?: string | null;
+    depositAttempt?: number | null;
+    balanceSessionId?: string | null;
+    balanceAttempt?: number | null;
+    stripePaymentMethodId?: string | null;
+    balanceLinkTokenHash?: string | null;
+    returnCodeHash?: string | null;
+    returnCodeExpiresAt?: string | null;
   };
   cancellation?: {
     cancelledAt?: string | null;
@@ -434,6 +480,49 @@ export interface Media {
   };
 }
 /**
+ * Every charge and refund. Record cash, check or transfer payments here; card payments and refunds are added by the system.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments".
+ */
+export interface Payment {
+  id: number;
+  booking: number | Booking;
+  /**
+   * Money received (deposit, balance) or given back by hand (refund, with a note).
+   */
+  kind: 'deposit' | 'balance' | 'refund';
+  /**
+   * Offline entries: cash, check, transfer. Card payments come from Stripe.
+   */
+  method: 'card' | 'cash' | 'check' | 'transfer';
+  /**
+   * Cents (e.g. 6000 = $60.00)
+   */
+  amountCents: number;
+  /**
+   * Check number, transfer reference, or why (required for refunds by hand).
+   */
+  note?: string | null;
+  /**
+   * When the money changed hands (default: now).
+   */
+  occurredAt?: string | null;
+  status?: ('succeeded' | 'failed') | null;
+  currency?: string | null;
+  customer?: (number | null) | Customer;
+  /**
+   * Staff member who recorded or started it; empty for the customer paying online.
+   */
+  recordedBy?: (number | null) | User;
+  refundOf?: (number | null) | Payment;
+  stripePaymentIntentId?: string | null;
+  stripeCheckoutSessionId?: string | null;
+  stripeRefundId?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "messages".
  */
@@ -485,6 +574,19 @@ export interface Page {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events".
+ */
+export interface StripeEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  objectId?: string | null;
+  outcome?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -520,6 +622,10 @@ export interface PayloadLockedDocument {
         value: number | Booking;
       } | null)
     | ({
+        relationTo: 'payments';
+        value: number | Payment;
+      } | null)
+    | ({
         relationTo: 'messages';
         value: number | Message;
       } | null)
@@ -534,6 +640,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'stripe-events';
+        value: number | StripeEvent;
       } | null);
   globalSlug?: string | null;
   user:
@@ -633,6 +743,7 @@ export interface CustomersSelect<T extends boolean = true> {
       };
   marketingConsent?: T;
   notes?: T;
+  stripeCustomerId?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -698,6 +809,7 @@ export interface BookingsSelect<T extends boolean = true> {
   assignedChefs?: T;
   source?: T;
   repriceNow?: T;
+  payments?: T;
   pricing?:
     | T
     | {
@@ -715,13 +827,27 @@ export interface BookingsSelect<T extends boolean = true> {
         totalCents?: T;
         currency?: T;
       };
+  paymentState?: T;
   payment?:
     | T
     | {
         depositPaidCents?: T;
+        balancePaidCents?: T;
         refundedCents?: T;
         paidAt?: T;
-        providerReference?: T;
+        holdExpiresAt?: T;
+        balanceDueAt?: T;
+        balanceAttemptAt?: T;
+        balanceLinkSentAt?: T;
+        lastPaymentError?: T;
+        depositSessionId?: T;
+        depositAttempt?: T;
+        balanceSessionId?: T;
+        balanceAttempt?: T;
+        stripePaymentMethodId?: T;
+        balanceLinkTokenHash?: T;
+        returnCodeHash?: T;
+        returnCodeExpiresAt?: T;
       };
   cancellation?:
     | T
@@ -738,6 +864,28 @@ export interface BookingsSelect<T extends boolean = true> {
   chefUnits?: T;
   refundBasisStartsAt?: T;
   manageTokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payments_select".
+ */
+export interface PaymentsSelect<T extends boolean = true> {
+  booking?: T;
+  kind?: T;
+  method?: T;
+  amountCents?: T;
+  note?: T;
+  occurredAt?: T;
+  status?: T;
+  currency?: T;
+  customer?: T;
+  recordedBy?: T;
+  refundOf?: T;
+  stripePaymentIntentId?: T;
+  stripeCheckoutSessionId?: T;
+  stripeRefundId?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -845,6 +993,18 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stripe-events_select".
+ */
+export interface StripeEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  objectId?: T;
+  outcome?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -975,6 +1135,14 @@ export interface BusinessSetting {
         id?: string | null;
       }[]
     | null;
+  /**
+   * An online booking holds its slot this long while the deposit is unpaid; then it expires and the slot is free again.
+   */
+  depositHoldMinutes: number;
+  /**
+   * The balance is charged to the saved card this many days before the event.
+   */
+  balanceDueDaysBefore: number;
   termsSummary?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1034,6 +1202,8 @@ export interface BusinessSettingsSelect<T extends boolean = true> {
         refundPercent?: T;
         id?: T;
       };
+  depositHoldMinutes?: T;
+  balanceDueDaysBefore?: T;
   termsSummary?: T;
   updatedAt?: T;
   createdAt?: T;

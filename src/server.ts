@@ -14,6 +14,7 @@ import { isShuttingDown, onShutdown } from './server/process-registry'
 import { describeRateLimiting } from './infra/rate-limit'
 import { rateLimitRequest } from './http/rate-limit-middleware'
 import { connectRedis } from './infra/redis'
+import { describePayments } from './infra/stripe'
 import { failStartup } from './server/startup'
 import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './server/upgrade-router'
 
@@ -86,6 +87,15 @@ async function main(): Promise<void> {
 
   await graceful.listen()
   log.info({ url: `http://localhost:${config.PORT}`, mode: dev ? 'development' : 'production' }, 'MyHibachi is listening')
+  describePayments()
+  if (config.JOBS_ENABLED) {
+    // A Payload of its own for the background work (the app's lives inside Next's bundles).
+    const [{ getPayload }, { default: payloadConfig }, { startJobLoop }] = await Promise.all([import('payload'), import('../payload.config'), import('./jobs/runner')])
+    const stopJobs = startJobLoop(await getPayload({ config: payloadConfig }), config.JOBS_INTERVAL_SECONDS)
+    onShutdown('jobs', stopJobs)
+  } else {
+    log.info('JOBS_ENABLED=false: this instance runs no background jobs')
+  }
 }
 
 main().catch((err: unknown) => failStartup(err))

@@ -9,6 +9,8 @@ import { Media } from './Media'
 import { MenuItems } from './MenuItems'
 import { Messages } from './Messages'
 import { Pages } from './Pages'
+import { Payments } from './Payments'
+import { StripeEvents } from './StripeEvents'
 import { Users } from './Users'
 
-export const collections: (AppCollection | AppAuthCollection)[] = [Users, Customers, Bookings, Messages, MenuItems, Pages, Media]
+export const collections: (AppCollection | AppAuthCollection)[] = [Users, Customers, Bookings, Payments, Messages, MenuItems, Pages, Media, StripeEvents]

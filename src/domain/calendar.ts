@@ -43,6 +43,7 @@ const STATUS: Record<BookingStatus, EventStatus> = {
   completed: 'CONFIRMED',
   no_show: 'CONFIRMED',
   cancelled: 'CANCELLED',
+  expired: 'CANCELLED',
 }
 
 /** "1 Main St, New York, NY 10001". */

@@ -18,6 +18,8 @@ export type ConflictReason =
   | 'chef_unavailable'
   | 'not_reschedulable'
   | 'event_passed'
+  | 'has_payments'
+  | 'payment_not_due'
 
 export class DomainError extends Error {
   readonly code: string
@@ -65,6 +67,20 @@ export class ForbiddenError extends DomainError {
   constructor(message = 'Forbidden') {
     super('forbidden', message)
     this.name = 'ForbiddenError'
+  }
+}
+
+/**
+ * Something the request needs is not available: a feature that is not set up (`reason`, e.g.
+ * 'payments_not_configured') or a provider that did not answer. The caller may try later.
+ */
+export class UnavailableError extends DomainError {
+  readonly reason: string
+
+  constructor(message: string, reason: string) {
+    super('unavailable', message)
+    this.name = 'UnavailableError'
+    this.reason = reason
   }
 }
 

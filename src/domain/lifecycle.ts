@@ -5,7 +5,7 @@ import { ConflictError, ValidationError } from './errors'
 import { percentOfCents } from './money'
 import type { BusinessSettings, CancellationTier } from './settings'
 
-export const BOOKING_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'no_show'] as const
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'expired'] as const
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]
 
 /** Statuses that hold capacity and that a customer may still change. */
@@ -13,11 +13,13 @@ export const ACTIVE_STATUSES = ['pending', 'confirmed'] as const satisfies reado
 export type ActiveStatus = (typeof ACTIVE_STATUSES)[number]
 
 const ALLOWED: Record<BookingStatus, readonly BookingStatus[]> = {
-  pending: ['confirmed', 'cancelled'],
+  // expired: an online booking whose deposit was not paid before its hold ended (src/domain/payments/hold.ts).
+  pending: ['confirmed', 'cancelled', 'expired'],
   confirmed: ['completed', 'cancelled', 'no_show'],
   completed: [],
   cancelled: [],
   no_show: [],
+  expired: [],
 }
 
 const LABEL: Record<BookingStatus, string> = {
@@ -26,6 +28,7 @@ const LABEL: Record<BookingStatus, string> = {
   completed: 'completed',
   cancelled: 'cancelled',
   no_show: 'a no-show',
+  expired: 'expired',
 }
 
 export function isBookingStatus(value: unknown): value is BookingStatus {
@@ -37,9 +40,9 @@ export function isActiveStatus(status: BookingStatus): status is ActiveStatus {
 }
 
 /**
- * Allowed moves: pending → confirmed | cancelled; confirmed → completed | cancelled | no_show.
+ * Allowed moves: pending → confirmed | cancelled | expired; confirmed → completed | cancelled | no_show.
  * Staying in the same status is always allowed (a no-op). Everything else is refused;
- * completed, cancelled and no_show are final.
+ * completed, cancelled, no_show and expired are final.
  */
 export function canTransition(from: BookingStatus, to: BookingStatus): boolean {
   return from === to || ALLOWED[from].includes(to)

@@ -215,6 +215,21 @@ export const rescheduleSchema = z.object({ eventDate: dateSchema, startTime: tim
 
 export const cancelSchema = z.object({ reason: storableString().trim().max(500).optional() }).strict()
 
+/** Paying through the manage link takes no input: the amount is the booking's, never the browser's. */
+export const payNowSchema = z.object({}).strict()
+
+/** A staff refund by hand: the booking, how much (whole cents) and why. */
+export const manualRefundSchema = z
+  .object({
+    booking: z.union([z.number().int().positive(), z.string().regex(/^\d{1,12}$/).transform(Number)]),
+    amountCents: z.number().int().positive(),
+    reason: storableString().trim().min(3).max(500),
+  })
+  .strict()
+
+/** Trading the single-use code of a payment return URL for the return cookie. */
+export const returnCodeSchema = z.object({ code: z.string().min(1).max(200) }).strict()
+
 export type Guests = z.infer<typeof guestsSchema>
 export type Address = z.infer<typeof addressSchema>
 export type MenuSelection = z.infer<typeof menuSelectionSchema>

@@ -66,7 +66,20 @@ export interface BusinessSettings {
   guestsPerChef: number
   /** How many chefs (capacity units) the business has per time slot. */
   chefCount: number
+  /**
+   * How long an online booking holds its slot while its deposit is unpaid. It must outlast Stripe's
+   * shortest Checkout Session (30 min); a session opened near the end keeps the slot until it expires.
+   */
+  depositHoldMinutes: number
+  /** The balance is charged to the saved card this many days before the event. */
+  balanceDueDaysBefore: number
 }
+
+/** The bounds of the payment settings: the admin fields, the parser and the tests share them. */
+export const PAYMENT_SETTINGS_LIMITS = {
+  depositHoldMinutes: { min: 45, max: 1440 },
+  balanceDueDaysBefore: { min: 1, max: 90 },
+} as const
 
 /** Inclusive list of 5-digit ZIP codes from `from` to `to`, e.g. zipRange(10001, 10003). */
 export function zipRange(from: number, to: number): string[] {
@@ -107,6 +120,8 @@ export const DEFAULT_SETTINGS: BusinessSettings = {
   ],
   guestsPerChef: 15,
   chefCount: 2,
+  depositHoldMinutes: 60,
+  balanceDueDaysBefore: 2,
 }
 
 /** Children are guests aged `childMaxAge` or younger (12 and under by default). */
@@ -170,6 +185,8 @@ const settingsSchema = z
     ),
     guestsPerChef: z.number().int().min(1),
     chefCount: z.number().int().min(1),
+    depositHoldMinutes: z.number().int().min(PAYMENT_SETTINGS_LIMITS.depositHoldMinutes.min).max(PAYMENT_SETTINGS_LIMITS.depositHoldMinutes.max),
+    balanceDueDaysBefore: z.number().int().min(PAYMENT_SETTINGS_LIMITS.balanceDueDaysBefore.min).max(PAYMENT_SETTINGS_LIMITS.balanceDueDaysBefore.max),
   })
   .superRefine((s, ctx) => {
     if (isValidHHMM(s.startWindow.earliest) && isValidHHMM(s.startWindow.latest)) {

@@ -21,6 +21,11 @@ declare module 'payload' {
     settings?: Promise<BusinessSettings>
     /** This request runs Payload's resetPassword operation (src/collections/Customers/hooks/verifyOnPasswordReset.ts). */
     resettingPassword?: boolean
+    /**
+     * A write by the payment system (webhook, refund, job), not a staff entry: the payments hooks
+     * then take the record as given, and booking writes keep their payment fields.
+     */
+    paymentSystem?: boolean
     /** The customer whose email change needs a confirmation mail, with its token. */
     reverify?: { id: number | string; token: string }
   }

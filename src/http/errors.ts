@@ -17,7 +17,7 @@
  */
 import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationError, type AfterErrorHook } from 'payload'
 
-import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
+import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, UnavailableError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
 import { logger } from '../server/logger'
 import { BodyTooLargeError } from './body'
 
@@ -36,6 +36,14 @@ export class HttpPayloadTooLargeError extends APIError {
   constructor(maxBytes: number) {
     super(`The request body may be at most ${maxBytes} bytes.`, 413, { maxBytes }, true)
     this.name = 'PayloadTooLarge'
+  }
+}
+
+/** A 503: a feature that is not set up or a provider that did not answer (`data.reason`). */
+export class HttpUnavailableError extends APIError {
+  constructor(message: string, reason: string) {
+    super(message, 503, { reason }, true)
+    this.name = 'ServiceUnavailable'
   }
 }
 
@@ -115,6 +123,7 @@ export function toPayloadError(err: unknown, refusals: readonly DatabaseRefusal[
   if (err instanceof ConflictError) return new HttpConflictError(err.message, err.reason ?? 'conflict')
   if (err instanceof NotFoundError) return withMessage(new NotFound(), err.message)
   if (err instanceof ForbiddenError) return withMessage(new Forbidden(), err.message)
+  if (err instanceof UnavailableError) return new HttpUnavailableError(err.message, err.reason)
   return conflictFromDatabase(err, refusals) ?? invalidValueFromDatabase(err) ?? err
 }
 

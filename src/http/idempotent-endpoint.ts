@@ -9,7 +9,8 @@
  *   while the first runs → 409 `idempotency_in_progress` with Retry-After
  * The scope must name the resource and the caller (user, manage-link hash) so keys of different
  * callers never collide. Must never store a 5xx: those are rethrown for Payload to log and answer,
- * and the key is released so the client may retry with it.
+ * or (a 503 we mean: a provider that did not answer) answered without being kept; either way the
+ * key is released so the client may retry with it.
  */
 import type { PayloadRequest } from 'payload'
 
@@ -66,7 +67,8 @@ export async function respondIdempotently(req: PayloadRequest, opts: IdempotentR
   }
   try {
     const result = await opts.run()
-    await complete(opts.scope, key, fingerprint, result)
+    if (result.status >= 500) await abandon(opts.scope, key)
+    else await complete(opts.scope, key, fingerprint, result)
     return jsonResponse(result, headers)
   } catch (err) {
     await abandon(opts.scope, key)

@@ -6,7 +6,7 @@
 import { APIError } from 'payload'
 
 import type { StoredResponse } from '../infra/idempotency'
-import { toPayloadError, type DatabaseRefusal } from './errors'
+import { HttpUnavailableError, toPayloadError, type DatabaseRefusal } from './errors'
 
 /** A JSON answer as it is stored for replays: status and serialized body. */
 export type JsonResult = StoredResponse
@@ -32,12 +32,13 @@ export function jsonResponse(result: JsonResult, headers: Record<string, string>
 
 /**
  * A refusal (an error that maps to a 4xx through toPayloadError, with the database refusals the
- * caller's collection names) as a result that can be stored and replayed. Anything else is
+ * caller's collection names), or a 503 we mean, as a result that can be stored and replayed. Anything else is
  * rethrown: Payload logs it and answers 5xx.
  */
 export function refusal(err: unknown, refusals: readonly DatabaseRefusal[] = []): JsonResult {
   const mapped = toPayloadError(err, refusals)
-  if (mapped instanceof APIError && mapped.status < 500) {
+  // A 503 we mean (a feature not set up, a provider down) is answered in words too: the caller may retry.
+  if (mapped instanceof APIError && (mapped.status < 500 || mapped instanceof HttpUnavailableError)) {
     return {
       status: mapped.status,
       body: errorBody(mapped.name, mapped.message, mapped.data ?? undefined),

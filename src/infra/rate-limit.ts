@@ -178,10 +178,14 @@ export function policyFor(method: string | undefined, rawPath: string): RatePoli
   // (form state on every keystroke, list and document rendering, scheduled publish), which act
   // for a signed-in staff user. Limiting them per IP would throttle staff typing.
   if (!path.startsWith('/api/')) return undefined
+  // Stripe's webhook deliveries come from Stripe's few addresses in bursts and are verified by
+  // signature (src/collections/Payments/endpoints/webhook.ts); a 429 would only make Stripe retry.
+  // The body is bounded by the endpoint itself.
+  if (m === 'POST' && path === '/api/stripe/webhook') return undefined
   if (m === 'POST') {
     if (path === '/api/bookings') return 'bookings'
     if (path === '/api/quote') return 'quote'
-    if (path.startsWith('/api/bookings/manage/')) return 'manage'
+    if (path.startsWith('/api/bookings/manage/') || path.startsWith('/api/bookings/pay/') || path === '/api/bookings/return') return 'manage'
     if (/^\/api\/[^/]+\/login$/.test(path)) return 'login'
     if (path === '/api/client-errors' || path === '/api/vitals') return 'reports'
     // Sign-up: the customers collection's public create.

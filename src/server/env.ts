@@ -77,6 +77,9 @@ function isUrlOf(v: string, protocols: readonly string[], needsHost = false): bo
 
 const postgresUrl = z.string({ error: 'is required (a postgres:// URL)' }).refine((v) => isUrlOf(v, ['postgres:', 'postgresql:']), 'expected a postgres:// or postgresql:// URL')
 const redisUrl = z.string().refine((v) => isUrlOf(v, ['redis:', 'rediss:']), 'expected a redis:// or rediss:// URL')
+const stripeKey = z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/, 'expected a Stripe secret or restricted key (sk_test_…, sk_live_…, rk_…)')
+const stripeWebhookSecret = z.string().regex(/^whsec_[A-Za-z0-9_]{8,}$/, 'expected a webhook signing secret (whsec_…)')
+const httpUrl = z.string().refine((v) => isUrlOf(v, ['http:', 'https:'], true), 'expected an http(s):// URL')
 const smtpUrl = z.string().refine((v) => isUrlOf(v, ['smtp:', 'smtps:'], true), 'expected an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587')
 
 export interface MailAddress {
@@ -130,6 +133,12 @@ const schema = z.object({
   REDIS_KEY_PREFIX: z.string().regex(/^[a-z0-9:_-]{0,40}$/i, 'expected up to 40 letters, digits, : _ -').default('myhibachi:'),
   SMTP_URL: smtpUrl.optional(),
   EMAIL_FROM: mailbox.default({ address: 'bookings@myhibachi.local', name: 'MyHibachi' }),
+  STRIPE_SECRET_KEY: stripeKey.optional(),
+  STRIPE_WEBHOOK_SECRET: stripeWebhookSecret.optional(),
+  STRIPE_API_BASE: httpUrl.optional(),
+  STRIPE_TIMEOUT_MS: int(20_000, 1_000, 80_000),
+  JOBS_ENABLED: bool(true),
+  JOBS_INTERVAL_SECONDS: int(30, 5, 3_600),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET'> & { PAYLOAD_SECRET: string }
@@ -162,6 +171,10 @@ function parse(source: NodeJS.ProcessEnv): Env {
   // reads: customers could never verify. `next build` sends nothing, so it may go without.
   if (!env.SMTP_URL && env.NODE_ENV === 'production' && source.NEXT_PHASE !== 'phase-production-build') {
     throw new EnvError('Invalid environment: SMTP_URL is required in production (an smtp:// or smtps:// URL)')
+  }
+  // A key without the signing secret would take deposits that no webhook could ever confirm.
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    throw new EnvError('Invalid environment: STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (whsec_…, from the Stripe dashboard or `stripe listen`)')
   }
   return { ...env, PAYLOAD_SECRET: secret }
 }

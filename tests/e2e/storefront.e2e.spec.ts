@@ -8,20 +8,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test'
 
-const OWNER = { email: 'owner@myhibachi.test', password: 'correct horse battery staple' }
-const run = Date.now().toString(36)
+import { OWNER, staffToken } from './support'
 
-async function staffToken(request: APIRequestContext): Promise<string> {
-  let res = await request.post('/api/users/login', { data: OWNER })
-  if (res.status() !== 200) {
-    // This file may run before the foundation spec creates the owner through the admin UI.
-    const created = await request.post('/api/users/first-register', { data: { ...OWNER, name: 'Owner' } })
-    expect(created.status(), await created.text()).toBeLessThan(300)
-    res = await request.post('/api/users/login', { data: OWNER })
-  }
-  expect(res.status()).toBe(200)
-  return ((await res.json()) as { token: string }).token
-}
+const run = Date.now().toString(36)
 
 async function expectNoSeriousA11yViolations(page: Page, what: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()

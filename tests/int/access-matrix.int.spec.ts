@@ -26,6 +26,15 @@ let payload: Payload
 
 const PASSWORD = 'correct horse battery staple'
 const STAFF_NOTE = `Staff only ${RUN}: prefers the back entrance`
+/** Payment internals on A's booking and account: staff (or nobody) may read them, never the customer. */
+const PAYMENT_SECRETS = {
+  depositSessionId: `cs_test_secret_${RUN}`,
+  stripePaymentMethodId: `pm_secret_${RUN}`,
+  lastPaymentError: `Card declined secret ${RUN}`,
+  balanceLinkTokenHash: `balancelinkhash${RUN}`,
+  returnCodeHash: `returncodehash${RUN}`,
+} as const
+const STRIPE_CUSTOMER_ID = `cus_secret_${RUN}`
 /** The title of an unpublished edit of the published page: only content editors may see it. */
 const DRAFT_TITLE = `Unpublished edit ${RUN}`
 /** Refusal of an operation. */
@@ -39,13 +48,15 @@ type Actor = 'anonymous' | 'customer A' | 'customer B' | 'chef' | 'editor' | 'ma
 type Staff = 'chef' | 'editor' | 'manager' | 'admin'
 type Customer = 'customer A' | 'customer B'
 type Internal = 'payload-locked-documents' | 'payload-preferences' | 'payload-migrations' | 'payload-kv'
-type Collection = 'users' | 'customers' | 'bookings' | 'messages' | 'menu-items' | 'pages' | 'media' | 'business-settings' | Internal
+type Collection = 'users' | 'customers' | 'bookings' | 'payments' | 'stripe-events' | 'messages' | 'menu-items' | 'pages' | 'media' | 'business-settings' | Internal
 type ListedCollection = Exclude<Collection, 'media' | 'business-settings' | Internal>
 
 const FIXTURES = {
   users: ['admin', 'manager', 'editor', 'chef'],
   customers: ['customer A', 'customer B'],
   bookings: ["A's booking", "B's booking", "chef's booking"],
+  payments: ['payment of A'],
+  'stripe-events': ['a stripe event'],
   messages: ['message to A', 'message to B'],
   'menu-items': ['active item', 'inactive item'],
   pages: ['published page', 'draft page'],
@@ -196,6 +207,64 @@ const CELLS: Cell[] = [
   cell('editor', 'bookings', 'delete', 'no'),
   cell('manager', 'bookings', 'delete', 'no'),
   cell('admin', 'bookings', 'delete', 'yes'),
+
+  // payments: the money's audit trail (a cash payment on A's booking). Managers read them and
+  // record offline payments; nobody edits or deletes one; customers see their money on the
+  // manage page, never here, not even their own payment.
+  cell('anonymous', 'payments', 'read', 'no'),
+  cell('customer A', 'payments', 'read', 'no'),
+  cell('chef', 'payments', 'read', 'no'),
+  cell('editor', 'payments', 'read', 'no'),
+  cell('manager', 'payments', 'read', { sees: ['payment of A'] }),
+  cell('admin', 'payments', 'read', { sees: ['payment of A'] }),
+  cell('anonymous', 'payments', 'read', 'no', 'payment of A'),
+  cell('customer A', 'payments', 'read', 'no', 'payment of A'),
+  cell('chef', 'payments', 'read', 'no', 'payment of A'),
+  cell('editor', 'payments', 'read', 'no', 'payment of A'),
+  cell('manager', 'payments', 'read', 'yes', 'payment of A'),
+  cell('admin', 'payments', 'read', 'yes', 'payment of A'),
+  cell('anonymous', 'payments', 'create', 'no'),
+  cell('customer A', 'payments', 'create', 'no'),
+  cell('chef', 'payments', 'create', 'no'),
+  cell('editor', 'payments', 'create', 'no'),
+  cell('manager', 'payments', 'create', 'yes'),
+  cell('admin', 'payments', 'create', 'yes'),
+  cell('anonymous', 'payments', 'update', 'no', 'payment of A'),
+  cell('customer A', 'payments', 'update', 'no', 'payment of A'),
+  cell('chef', 'payments', 'update', 'no', 'payment of A'),
+  cell('editor', 'payments', 'update', 'no', 'payment of A'),
+  cell('manager', 'payments', 'update', 'no', 'payment of A'),
+  cell('admin', 'payments', 'update', 'no', 'payment of A'),
+  cell('anonymous', 'payments', 'delete', 'no'),
+  cell('customer A', 'payments', 'delete', 'no'),
+  cell('chef', 'payments', 'delete', 'no'),
+  cell('editor', 'payments', 'delete', 'no'),
+  cell('manager', 'payments', 'delete', 'no'),
+  cell('admin', 'payments', 'delete', 'no'),
+
+  // stripe-events: the webhook's record of applied events. Internal: nobody, staff included.
+  cell('anonymous', 'stripe-events', 'read', 'no'),
+  cell('customer A', 'stripe-events', 'read', 'no'),
+  cell('chef', 'stripe-events', 'read', 'no'),
+  cell('editor', 'stripe-events', 'read', 'no'),
+  cell('manager', 'stripe-events', 'read', 'no'),
+  cell('admin', 'stripe-events', 'read', 'no'),
+  cell('manager', 'stripe-events', 'read', 'no', 'a stripe event'),
+  cell('admin', 'stripe-events', 'read', 'no', 'a stripe event'),
+  cell('anonymous', 'stripe-events', 'create', 'no'),
+  cell('customer A', 'stripe-events', 'create', 'no'),
+  cell('chef', 'stripe-events', 'create', 'no'),
+  cell('editor', 'stripe-events', 'create', 'no'),
+  cell('manager', 'stripe-events', 'create', 'no'),
+  cell('admin', 'stripe-events', 'create', 'no'),
+  cell('anonymous', 'stripe-events', 'update', 'no', 'a stripe event'),
+  cell('customer A', 'stripe-events', 'update', 'no', 'a stripe event'),
+  cell('manager', 'stripe-events', 'update', 'no', 'a stripe event'),
+  cell('admin', 'stripe-events', 'update', 'no', 'a stripe event'),
+  cell('anonymous', 'stripe-events', 'delete', 'no'),
+  cell('customer A', 'stripe-events', 'delete', 'no'),
+  cell('manager', 'stripe-events', 'delete', 'no'),
+  cell('admin', 'stripe-events', 'delete', 'no'),
 
   // messages
   cell('anonymous', 'messages', 'read', 'no'),
@@ -397,6 +466,16 @@ const CELLS: Cell[] = [
   cell('editor', 'pages', 'graphql read', { sees: ['published page', 'draft page'] }),
   cell('anonymous', 'menu-items', 'graphql read', { sees: ['active item'] }),
   cell('chef', 'menu-items', 'graphql read', { sees: ['active item', 'inactive item'] }),
+  cell('anonymous', 'payments', 'graphql read', 'no'),
+  cell('customer A', 'payments', 'graphql read', 'no'),
+  cell('chef', 'payments', 'graphql read', 'no'),
+  cell('editor', 'payments', 'graphql read', 'no'),
+  cell('manager', 'payments', 'graphql read', { sees: ['payment of A'] }),
+  cell('admin', 'payments', 'graphql read', { sees: ['payment of A'] }),
+  cell('anonymous', 'stripe-events', 'graphql read', 'no'),
+  cell('customer A', 'stripe-events', 'graphql read', 'no'),
+  cell('manager', 'stripe-events', 'graphql read', 'no'),
+  cell('admin', 'stripe-events', 'graphql read', 'no'),
   cell('anonymous', 'bookings', 'graphql read versions', 'no'),
   cell('customer A', 'bookings', 'graphql read versions', 'no'),
   cell('chef', 'bookings', 'graphql read versions', 'no'),
@@ -565,6 +644,17 @@ async function createBooking(contactEmail: string, chef?: number): Promise<numbe
   return booking.id
 }
 
+/** A cash payment on A's booking, recorded through the Local API as a manager's entry would be (part of the deposit). */
+async function createPayment(amountCents: number, note: string): Promise<number> {
+  const payment = await payload.create({ collection: 'payments', data: { booking: idOf("A's booking"), kind: 'deposit', method: 'cash', amountCents, note }, overrideAccess: true })
+  return payment.id
+}
+
+async function createStripeEvent(): Promise<number> {
+  const event = await payload.create({ collection: 'stripe-events', data: { eventId: unique('evt_'), type: 'checkout.session.completed' }, overrideAccess: true })
+  return event.id
+}
+
 async function createMessage(to: number, body: string): Promise<number> {
   const message = await payload.create({ collection: 'messages', data: { customer: to, channel: 'email', direction: 'outbound', body, status: 'queued' }, overrideAccess: true })
   return message.id
@@ -599,6 +689,10 @@ async function freshDoc(collection: Collection, actor: Actor): Promise<number> {
     case 'bookings':
       if (actor === 'customer A' || actor === 'customer B') return createBooking(emailOf(actor))
       return createBooking(uniqueEmail('fresh'), actor === 'chef' ? idOf('chef') : undefined)
+    case 'payments':
+      return createPayment(1, unique('fresh payment '))
+    case 'stripe-events':
+      return createStripeEvent()
     case 'messages':
       return createMessage(idOf('customer A'), unique('fresh message '))
     case 'menu-items':
@@ -629,6 +723,14 @@ function createRequest(collection: Collection): { body: Record<string, unknown>;
       const email = uniqueEmail('booker')
       return { body: bookingRequest(email), field: 'contact.email', marker: email }
     }
+    case 'payments': {
+      const note = unique('created payment ')
+      return { body: { booking: idOf("A's booking"), kind: 'deposit', method: 'cash', amountCents: 1, note }, field: 'note', marker: note }
+    }
+    case 'stripe-events': {
+      const eventId = unique('evt_created_')
+      return { body: { eventId, type: 'checkout.session.completed' }, field: 'eventId', marker: eventId }
+    }
     case 'messages': {
       const body = unique('created message ')
       return { body: { customer: idOf('customer A'), channel: 'note', direction: 'outbound', body }, field: 'body', marker: body }
@@ -657,6 +759,8 @@ const UPDATE_FIELD: Record<ListedCollection, string> = {
   users: 'name',
   customers: 'name',
   bookings: 'specialRequests',
+  payments: 'note',
+  'stripe-events': 'outcome',
   messages: 'body',
   'menu-items': 'description',
   pages: 'title',
@@ -1007,6 +1111,8 @@ const GRAPHQL_LIST: Record<ListedCollection, string> = {
   users: 'Users',
   customers: 'Customers',
   bookings: 'Bookings',
+  payments: 'Payments',
+  'stripe-events': 'StripeEvents',
   messages: 'Messages',
   'menu-items': 'MenuItems',
   pages: 'Pages',
@@ -1153,6 +1259,9 @@ beforeAll(async () => {
   await login('customer A', 'customers', a.email)
   await login('customer B', 'customers', b.email)
 
+  ids.set('payment of A', await createPayment(100, `Cash ${RUN}`))
+  ids.set('a stripe event', await createStripeEvent())
+
   ids.set('message to A', await createMessage(a.id, `Hello A ${RUN}`))
   ids.set('message to B', await createMessage(b.id, `Hello B ${RUN}`))
   ids.set('active item', await createMenuItem(true))
@@ -1210,5 +1319,82 @@ describe('access matrix', () => {
     }
     expect(missingRows, 'operations without a row in the matrix').toEqual([])
     expect(unstated, 'operations left to Payload, which allows any signed-in user').toEqual([])
+  })
+})
+
+describe("a customer reading their own booking's money", () => {
+  beforeAll(async () => {
+    // Set here, after the matrix: a payment recorded on A's booking (the create cells) clears its last error.
+    await payload.update({ collection: 'bookings', id: idOf("A's booking"), data: { payment: { ...PAYMENT_SECRETS } }, overrideAccess: true })
+    await payload.update({ collection: 'customers', id: idOf('customer A'), data: { stripeCustomerId: STRIPE_CUSTOMER_ID }, overrideAccess: true })
+    const stored = await payload.findByID({ collection: 'bookings', id: idOf("A's booking"), overrideAccess: true, showHiddenFields: true, depth: 0 })
+    expect(stored.payment, 'the payment internals are stored').toMatchObject(PAYMENT_SECRETS)
+  })
+
+  const secrets = [...Object.values(PAYMENT_SECRETS), STRIPE_CUSTOMER_ID]
+  const expectNoSecret = (res: { body: unknown }, what: string) => {
+    const text = JSON.stringify(res.body)
+    for (const secret of secrets) expect(text, `${what} shows ${secret}`).not.toContain(secret)
+  }
+
+  it('sees the amounts, but not the Stripe ids, the last payment error or the link and return hashes', async () => {
+    const one = await rest<Doc>('GET', `/bookings/${String(idOf("A's booking"))}?depth=0`, as('customer A'))
+    expect(one.status, show(one)).toBe(200)
+    const payment = one.body.payment as Record<string, unknown>
+    expect(payment.depositPaidCents, show(one)).toBeGreaterThanOrEqual(100)
+    for (const key of ['depositSessionId', 'stripePaymentMethodId', 'lastPaymentError', 'balanceLinkTokenHash', 'returnCodeHash', 'returnCodeExpiresAt']) {
+      expect(Object.keys(payment), `payment.${key}`).not.toContain(key)
+    }
+    expectNoSecret(one, 'the booking')
+    const deep = await rest<Doc>('GET', `/bookings/${String(idOf("A's booking"))}?depth=3`, as('customer A'))
+    expect(deep.status, show(deep)).toBe(200)
+    expectNoSecret(deep, 'the booking at depth 3')
+    const list = await rest<ListBody>('GET', '/bookings?depth=1&limit=100', as('customer A'))
+    expect(list.body.docs?.map((d) => Number(d.id)), show(list)).toContain(idOf("A's booking"))
+    expectNoSecret(list, 'the list')
+    const gql = await graphql(`{ Bookings { docs { id payment { depositPaidCents depositSessionId stripePaymentMethodId lastPaymentError } } } }`, as('customer A'))
+    expectNoSecret({ body: gql }, 'GraphQL')
+  })
+
+  it('cannot find the booking by filtering on a hidden or staff-only payment field', async () => {
+    for (const [field, value] of [
+      ['payment.depositSessionId', PAYMENT_SECRETS.depositSessionId],
+      ['payment.lastPaymentError', PAYMENT_SECRETS.lastPaymentError],
+      ['payment.balanceLinkTokenHash', PAYMENT_SECRETS.balanceLinkTokenHash],
+      ['payment.returnCodeHash', PAYMENT_SECRETS.returnCodeHash],
+    ] as const) {
+      const probe = await rest<ListBody>('GET', `/bookings?depth=0&where[${field}][equals]=${encodeURIComponent(value)}`, as('customer A'))
+      if (probe.status === 200) expect(probe.body.docs ?? [], `a where on ${field} finds nothing`).toEqual([])
+      else expectStatusIn(probe, [400, ...REFUSED])
+    }
+  })
+
+  it("staff see what they need: a manager reads the Stripe ids and the error, never the hashes", async () => {
+    const res = await rest<Doc>('GET', `/bookings/${String(idOf("A's booking"))}?depth=0`, as('manager'))
+    expect(res.status, show(res)).toBe(200)
+    expect(res.body.payment, show(res)).toMatchObject({
+      depositSessionId: PAYMENT_SECRETS.depositSessionId,
+      stripePaymentMethodId: PAYMENT_SECRETS.stripePaymentMethodId,
+      lastPaymentError: PAYMENT_SECRETS.lastPaymentError,
+    })
+    const text = JSON.stringify(res.body)
+    expect(text).not.toContain(PAYMENT_SECRETS.balanceLinkTokenHash)
+    expect(text).not.toContain(PAYMENT_SECRETS.returnCodeHash)
+  })
+
+  it('does not see their own Stripe customer id; a manager does', async () => {
+    const own = await rest<Doc>('GET', `/customers/${String(idOf('customer A'))}?depth=0`, as('customer A'))
+    expect(own.status, show(own)).toBe(200)
+    expect(Object.keys(own.body)).not.toContain('stripeCustomerId')
+    expectNoSecret(own, 'the account')
+    const me = await rest<{ user?: Doc }>('GET', '/customers/me', as('customer A'))
+    expect(me.status, show(me)).toBe(200)
+    expect(me.body.user?.email, show(me)).toBe(emailOf('customer A'))
+    expectNoSecret(me, '/customers/me')
+    const probe = await rest<ListBody>('GET', `/customers?depth=0&where[stripeCustomerId][equals]=${STRIPE_CUSTOMER_ID}`, as('customer A'))
+    if (probe.status === 200) expect(probe.body.docs ?? [], 'a where on stripeCustomerId finds nothing').toEqual([])
+    else expectStatusIn(probe, [400, ...REFUSED])
+    const staff = await rest<Doc>('GET', `/customers/${String(idOf('customer A'))}?depth=0`, as('manager'))
+    expect(staff.body.stripeCustomerId, show(staff)).toBe(STRIPE_CUSTOMER_ID)
   })
 })

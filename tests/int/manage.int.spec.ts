@@ -99,6 +99,8 @@ describe('GET /api/bookings/manage/:token', () => {
       [
         'address',
         'canCancel',
+        'canPayBalance',
+        'canPayDeposit',
         'canReschedule',
         'cancellation',
         'cancellationTiers',
@@ -129,7 +131,10 @@ describe('GET /api/bookings/manage/:token', () => {
       timezone: 'America/New_York',
       guests: { adults: 2, children: 0 },
       menu: [{ name: expect.stringMatching(/^Filet Mignon /) as unknown, quantity: 2 }],
-      payment: { depositPaidCents: 0, refundedCents: 0 },
+      // This file's app has no Stripe key: nothing is held and nothing can be paid online.
+      payment: { depositPaidCents: 0, balancePaidCents: 0, refundedCents: 0, state: 'deposit_unpaid', online: false, holdExpiresAt: null },
+      canPayDeposit: false,
+      canPayBalance: false,
       cancellation: null,
       canReschedule: true,
       canCancel: true,

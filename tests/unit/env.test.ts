@@ -31,6 +31,26 @@ describe('environment parsing', () => {
     expect(() => parseEnv({ ...base, REDIS_URL: 'http://localhost' })).toThrow(/REDIS_URL/)
   })
 
+  it('takes Stripe only as a key with its webhook secret, naming what is wrong', () => {
+    const key = 'sk_test_' + 'a'.repeat(24)
+    const secret = 'whsec_' + 'b'.repeat(24)
+    const env = parseEnv({ ...base, STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: secret })
+    expect(env.STRIPE_SECRET_KEY).toBe(key)
+    expect(env.STRIPE_TIMEOUT_MS).toBe(20_000)
+    expect(parseEnv({ ...base }).STRIPE_SECRET_KEY).toBeUndefined()
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: key })).toThrow(/STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY/)
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: 'pk_test_' + 'a'.repeat(24), STRIPE_WEBHOOK_SECRET: secret })).toThrow(/STRIPE_SECRET_KEY expected a Stripe secret/)
+    expect(() => parseEnv({ ...base, STRIPE_SECRET_KEY: key, STRIPE_WEBHOOK_SECRET: 'nope' })).toThrow(/STRIPE_WEBHOOK_SECRET/)
+    expect(() => parseEnv({ ...base, STRIPE_API_BASE: 'ftp://x' })).toThrow(/STRIPE_API_BASE/)
+  })
+
+  it('reads the background-jobs switches', () => {
+    expect(parseEnv({ ...base }).JOBS_ENABLED).toBe(true)
+    expect(parseEnv({ ...base, JOBS_ENABLED: 'false' }).JOBS_ENABLED).toBe(false)
+    expect(parseEnv({ ...base }).JOBS_INTERVAL_SECONDS).toBe(30)
+    expect(() => parseEnv({ ...base, JOBS_INTERVAL_SECONDS: '1' })).toThrow(/JOBS_INTERVAL_SECONDS expected an integer from 5 to 3600/)
+  })
+
   it('requires PAYLOAD_SECRET in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URI: base.DATABASE_URI })).toThrow(/PAYLOAD_SECRET is required/)
   })

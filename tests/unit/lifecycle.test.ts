@@ -19,6 +19,7 @@ import { settingsWith } from './support'
 const ALLOWED_MOVES = new Set([
   'pending->confirmed',
   'pending->cancelled',
+  'pending->expired',
   'confirmed->completed',
   'confirmed->cancelled',
   'confirmed->no_show',
@@ -29,16 +30,18 @@ const ALL_PAIRS: [BookingStatus, BookingStatus, boolean][] = BOOKING_STATUSES.fl
 )
 
 describe('booking statuses', () => {
-  it('has five statuses, of which pending and confirmed are active', () => {
-    expect(BOOKING_STATUSES).toEqual(['pending', 'confirmed', 'completed', 'cancelled', 'no_show'])
+  it('has six statuses, of which pending and confirmed are active', () => {
+    expect(BOOKING_STATUSES).toEqual(['pending', 'confirmed', 'completed', 'cancelled', 'no_show', 'expired'])
     expect(ACTIVE_STATUSES).toEqual(['pending', 'confirmed'])
     expect(isBookingStatus('no_show')).toBe(true)
+    expect(isBookingStatus('expired')).toBe(true)
     expect(isBookingStatus('archived')).toBe(false)
   })
 
-  it('covers all 25 status pairs', () => {
-    expect(ALL_PAIRS).toHaveLength(25)
-    expect(ALL_PAIRS.filter(([, , ok]) => ok)).toHaveLength(10)
+  it('covers all 36 status pairs', () => {
+    expect(ALL_PAIRS).toHaveLength(36)
+    // 6 no-op moves (a status to itself) and the 6 real ones.
+    expect(ALL_PAIRS.filter(([, , ok]) => ok)).toHaveLength(12)
   })
 
   it.each(ALL_PAIRS)('moving a %s booking to %s is allowed: %s', (from, to, allowed) => {
@@ -62,6 +65,16 @@ describe('booking statuses', () => {
     expect(caught instanceof ConflictError && caught.message).toBe('A booking that is completed cannot become pending')
   })
 
+  it('lets only a pending booking expire, and an expired one never moves again', () => {
+    expect(canTransition('pending', 'expired')).toBe(true)
+    expect(canTransition('confirmed', 'expired')).toBe(false)
+    for (const to of BOOKING_STATUSES.filter((s) => s !== 'expired')) {
+      expect(canTransition('expired', to)).toBe(false)
+    }
+    expect(() => assertTransition('expired', 'confirmed')).toThrow('A booking that is expired cannot become confirmed')
+    expect(() => assertTransition('confirmed', 'expired')).toThrow('A booking that is confirmed cannot become expired')
+  })
+
   it('describes no-shows in plain words', () => {
     expect(() => assertTransition('no_show', 'confirmed')).toThrow('A booking that is a no-show cannot become confirmed')
     expect(() => assertTransition('pending', 'no_show')).toThrow('A booking that is pending cannot become a no-show')
@@ -79,6 +92,11 @@ describe('customer changes', () => {
     expect(() => assertCanReschedule('completed')).toThrow(ConflictError)
     expect(() => assertCanReschedule('completed')).toThrow('A booking that is completed cannot be rescheduled')
     expect(() => assertCanReschedule('confirmed')).not.toThrow()
+  })
+
+  it('refuses to cancel or reschedule an expired booking', () => {
+    expect(() => assertCanCancel('expired')).toThrow('A booking that is expired cannot be cancelled')
+    expect(() => assertCanReschedule('expired')).toThrow('A booking that is expired cannot be rescheduled')
   })
 
   it('refuses to cancel an already cancelled booking', () => {

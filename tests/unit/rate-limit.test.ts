@@ -99,6 +99,16 @@ describe('rate-limit policies', () => {
     expect(policyFor('POST', '/api/vitals')).toBe('reports')
   })
 
+  it('leaves Stripe webhook deliveries out (signed, bounded, and a 429 would only make Stripe retry), and puts the payment links on the manage budget', () => {
+    expect(policyFor('POST', '/api/stripe/webhook')).toBeUndefined()
+    expect(policyFor('POST', '/api/stripe/webhook/')).toBeUndefined()
+    expect(policyFor('PUT', '/api/stripe/webhook')).toBe('writes')
+    expect(policyFor('POST', '/api/stripe/other')).toBe('writes')
+    expect(policyFor('POST', '/api/bookings/manage/abc/deposit')).toBe('manage')
+    expect(policyFor('POST', '/api/bookings/pay/abc')).toBe('manage')
+    expect(policyFor('POST', '/api/bookings/return')).toBe('manage')
+  })
+
   it.each([
     ['POST', '/api/customers'],
     ['POST', '/api/customers/forgot-password'],

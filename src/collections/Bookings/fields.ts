@@ -8,7 +8,7 @@ import type { Field } from 'payload'
 
 import { atLeastManagerField } from '../../access/atLeastManager'
 import { serverOnly } from '../../access/serverOnly'
-import { BOOKING_LIMITS, BOOKING_SOURCES, BOOKING_STATUSES } from '../../domain'
+import { BOOKING_LIMITS, BOOKING_SOURCES, BOOKING_STATUSES, PAYMENT_STATE_LABELS, PAYMENT_STATES } from '../../domain'
 import { moneyField } from '../../fields/money'
 
 const option = (v: string) => ({ label: v.replace('_', ' '), value: v })
@@ -132,6 +132,27 @@ export const bookingFields: Field[] = [
     admin: { description: 'The price is fixed when booked and changes by itself only when the party or menu changes.' },
   },
   {
+    // Paid, due, refunded, the hold and the balance date in words, and the staff payment actions.
+    name: 'paymentPanel',
+    type: 'ui',
+    admin: { components: { Field: '/components/admin/PaymentPanel#PaymentPanel' } },
+  },
+  {
+    // Virtual (no column): the payment records pointing at this booking, newest first. Managers
+    // only, like the payments collection itself.
+    name: 'payments',
+    type: 'join',
+    collection: 'payments',
+    on: 'booking',
+    defaultSort: '-occurredAt',
+    defaultLimit: 20,
+    access: { read: atLeastManagerField },
+    admin: {
+      defaultColumns: ['kind', 'method', 'amountCents', 'status', 'recordedBy', 'occurredAt'],
+      description: 'Every charge and refund of this booking',
+    },
+  },
+  {
     name: 'pricing',
     type: 'group',
     admin: { readOnly: true, description: 'Computed by the server from the business settings and menu.' },
@@ -154,15 +175,49 @@ export const bookingFields: Field[] = [
     ],
   },
   {
+    // Stored for the admin list's filter ("deposit unpaid", "balance due"); recomputed on every
+    // write from the money fields and the status (src/domain/paymentState.ts).
+    name: 'paymentState',
+    type: 'select',
+    index: true,
+    options: PAYMENT_STATES.map((v) => ({ label: PAYMENT_STATE_LABELS[v], value: v })),
+    access: { create: serverOnly, update: serverOnly },
+    admin: { readOnly: true, position: 'sidebar' },
+  },
+  {
     name: 'payment',
     type: 'group',
-    admin: { readOnly: true, description: 'Set only by the payment system.' },
+    admin: { readOnly: true, description: 'Set only by the payment system: Stripe webhooks, refunds, and offline payments staff record under Payments.' },
     access: { create: serverOnly, update: serverOnly },
     fields: [
-      moneyField('depositPaidCents', { defaultValue: 0 }),
-      moneyField('refundedCents', { defaultValue: 0 }),
-      { name: 'paidAt', type: 'date' },
-      { name: 'providerReference', type: 'text' },
+      {
+        type: 'row',
+        fields: [
+          moneyField('depositPaidCents', { defaultValue: 0 }),
+          moneyField('balancePaidCents', { defaultValue: 0 }),
+          moneyField('refundedCents', { defaultValue: 0 }),
+        ],
+      },
+      { name: 'paidAt', type: 'date', admin: { description: 'When the deposit was paid.' } },
+      {
+        name: 'holdExpiresAt',
+        type: 'date',
+        index: true,
+        admin: { description: 'An unpaid online booking gives its slot back at this time.', date: { pickerAppearance: 'dayAndTime' } },
+      },
+      { name: 'balanceDueAt', type: 'date', index: true, admin: { description: 'When the saved card is charged the balance.' } },
+      { name: 'balanceAttemptAt', type: 'date', admin: { description: 'When the balance was last tried off-session.' } },
+      { name: 'balanceLinkSentAt', type: 'date' },
+      { name: 'lastPaymentError', type: 'text', maxLength: 500, access: { read: atLeastManagerField } },
+      { name: 'depositSessionId', type: 'text', index: true, access: { read: atLeastManagerField } },
+      { name: 'depositAttempt', type: 'number', defaultValue: 0, access: { read: atLeastManagerField } },
+      { name: 'balanceSessionId', type: 'text', index: true, access: { read: atLeastManagerField } },
+      { name: 'balanceAttempt', type: 'number', defaultValue: 0, access: { read: atLeastManagerField } },
+      { name: 'stripePaymentMethodId', type: 'text', access: { read: atLeastManagerField } },
+      { name: 'balanceLinkTokenHash', type: 'text', index: true, hidden: true },
+      // The single-use code in the return URL given to Stripe (never the manage token): its hash and end.
+      { name: 'returnCodeHash', type: 'text', index: true, hidden: true },
+      { name: 'returnCodeExpiresAt', type: 'date', hidden: true },
     ],
   },
   {

@@ -10,27 +10,30 @@ import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { bookingsAccess } from './access'
 import { createBookingEndpoint } from './endpoints/create'
 import { manageEndpoints } from './endpoints/manage'
+import { returnClaimEndpoint, returnStatusEndpoint } from './endpoints/returnPage'
+import { payBalanceEndpoint, sendBalanceLinkEndpoint } from '../Payments/endpoints/balanceLink'
 import { bookingFields } from './fields'
 import { attachManageToken } from './hooks/attachManageToken'
 import { prepareBooking } from './hooks/prepareBooking'
 import { purgeAvailabilityAfterChange, purgeAvailabilityAfterDelete } from './hooks/purgeAvailability'
+import { refundOnCancel } from './hooks/refundOnCancel'
 
 export const Bookings: AppCollection = {
   slug: 'bookings',
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'eventDate', 'startTime', 'status', 'guestsTotal', 'assignedChefs'],
+    defaultColumns: ['title', 'eventDate', 'startTime', 'status', 'paymentState', 'guestsTotal', 'assignedChefs'],
     group: 'Bookings',
     listSearchableFields: ['contact.email', 'contact.name', 'eventDate'],
   },
   versions: { maxPerDoc: 100 },
   access: bookingsAccess,
-  endpoints: [createBookingEndpoint, ...manageEndpoints],
+  endpoints: [createBookingEndpoint, returnClaimEndpoint, returnStatusEndpoint, payBalanceEndpoint, sendBalanceLinkEndpoint, ...manageEndpoints],
   hooks: {
     // Malformed bodies (null groups, NUL text, bad timestamps) are a 400 before Payload reads them.
     beforeOperation: [guardWriteBody],
     beforeValidate: [prepareBooking],
-    afterChange: [purgeAvailabilityAfterChange, attachManageToken],
+    afterChange: [refundOnCancel, purgeAvailabilityAfterChange, attachManageToken],
     afterDelete: [purgeAvailabilityAfterDelete],
   },
   fields: bookingFields,

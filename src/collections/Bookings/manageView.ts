@@ -7,6 +7,7 @@
 import {
   canCancel,
   canReschedule,
+  paymentSummary,
   localToInstant,
   refundForCancellation,
   tiersByDaysDesc,
@@ -15,6 +16,7 @@ import {
   type BusinessSettings,
   type CancellationTier,
   type GuestCount,
+  type PaymentState,
   type Quote,
   type RefundDecision,
 } from '../../domain'
@@ -30,6 +32,7 @@ export type ManagedBooking = Omit<Booking, 'customer' | 'assignedChefs' | 'manag
  */
 export const MANAGE_READ = {
   depth: 1,
+  joins: false,
   populate: { 'menu-items': { name: true } },
   select: { customer: false, assignedChefs: false, manageTokenHash: false },
 } as const
@@ -52,7 +55,26 @@ export interface ManageView {
   specialRequests: string | null
   dietaryNotes: string | null
   pricing: Quote
-  payment: { depositPaidCents: number; refundedCents: number }
+  payment: {
+    depositPaidCents: number
+    balancePaidCents: number
+    refundedCents: number
+    /** Still to pay before the booking is confirmed (0 once the deposit is paid). */
+    depositDueCents: number
+    /** Still to pay after the deposit. */
+    balanceDueCents: number
+    state: PaymentState
+    /** Whether the customer can pay online (Stripe is set up). */
+    online: boolean
+    /** An unpaid online booking gives its slot back at this instant (ISO); null when nothing is held. */
+    holdExpiresAt: string | null
+    /** When the saved card is charged the balance (ISO); null when nothing is due. */
+    balanceDueAt: string | null
+  }
+  /** The customer may pay the deposit now (online payment on, booking pending, deposit unpaid). */
+  canPayDeposit: boolean
+  /** The customer may pay the balance now (online payment on, deposit paid, balance unpaid, before the event). */
+  canPayBalance: boolean
   /** Set once the booking is cancelled; null otherwise. */
   cancellation: { cancelledAt: string; refundPercent: number; refundCents: number } | null
   canReschedule: boolean
@@ -70,16 +92,26 @@ function menuName(item: number | { name?: string | null } | null | undefined): s
 }
 
 /** The customer-safe view of a booking at `now` (decisions come from src/domain). */
-export function manageView(booking: ManagedBooking, settings: BusinessSettings, now: Date): ManageView {
+export function manageView(booking: ManagedBooking, settings: BusinessSettings, now: Date, opts: { paymentsOnline: boolean }): ManageView {
   const status: BookingStatus = booking.status
   const durationMinutes = booking.durationMinutes ?? settings.defaultDurationMinutes
   const startsAt = booking.startsAt ? new Date(booking.startsAt) : localToInstant(booking.eventDate, booking.startTime, settings.timezone)
   const endsAt = booking.endsAt ? new Date(booking.endsAt) : new Date(startsAt.getTime() + durationMinutes * 60_000)
   const pricing = booking.pricing ?? {}
   const depositPaidCents = cents(booking.payment?.depositPaidCents)
+  const balancePaidCents = cents(booking.payment?.balancePaidCents)
+  const refundedCents = cents(booking.payment?.refundedCents)
+  const money = paymentSummary({
+    totalCents: cents(pricing.totalCents),
+    depositCents: cents(pricing.depositCents),
+    depositPaidCents,
+    balancePaidCents,
+    refundedCents,
+  })
   // Once the event has started the link changes nothing (src/domain/bookingTerms.ts).
   const before = startsAt.getTime() > now.getTime()
   const cancellable = before && canCancel(status)
+  const live = status === 'pending' || status === 'confirmed'
   const refundFrom = booking.refundBasisStartsAt ? new Date(booking.refundBasisStartsAt) : startsAt
   return {
     id: booking.id,
@@ -105,7 +137,20 @@ export function manageView(booking: ManagedBooking, settings: BusinessSettings, 
       totalCents: cents(pricing.totalCents),
       currency: pricing.currency ?? settings.currency,
     },
-    payment: { depositPaidCents, refundedCents: cents(booking.payment?.refundedCents) },
+    payment: {
+      depositPaidCents,
+      balancePaidCents,
+      refundedCents,
+      // A booking that is over owes nothing, whatever was left unpaid.
+      depositDueCents: live ? money.depositDueCents : 0,
+      balanceDueCents: live ? money.balanceDueCents : 0,
+      state: booking.paymentState ?? 'none',
+      online: opts.paymentsOnline,
+      holdExpiresAt: status === 'pending' ? (booking.payment?.holdExpiresAt ?? null) : null,
+      balanceDueAt: live && money.balanceDueCents > 0 ? (booking.payment?.balanceDueAt ?? null) : null,
+    },
+    canPayDeposit: opts.paymentsOnline && before && status === 'pending' && money.depositDueCents > 0,
+    canPayBalance: opts.paymentsOnline && before && status === 'confirmed' && money.depositDueCents === 0 && money.balanceDueCents > 0,
     cancellation:
       status === 'cancelled'
         ? {
@@ -117,7 +162,7 @@ export function manageView(booking: ManagedBooking, settings: BusinessSettings, 
         : null,
     canReschedule: before && canReschedule(status),
     canCancel: cancellable,
-    refundIfCancelledNow: cancellable ? refundForCancellation(settings, { eventStartsAt: refundFrom, paidCents: depositPaidCents, now }) : null,
+    refundIfCancelledNow: cancellable ? refundForCancellation(settings, { eventStartsAt: refundFrom, paidCents: depositPaidCents + balancePaidCents, now }) : null,
     cancellationTiers: tiersByDaysDesc(settings),
   }
 }

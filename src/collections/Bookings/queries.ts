@@ -53,9 +53,9 @@ export async function menuItemsByIds(req: PayloadRequest, ids: string[]): Promis
   return result.docs.map(pricingItem)
 }
 
-/** A non-cancelled booking for this email on this date (other than `exceptId`), if any. */
+/** A booking for this email on this date that is not cancelled or expired (other than `exceptId`), if any. */
 export async function sameDayBookingFor(req: PayloadRequest, email: string, eventDate: string, exceptId?: string | number): Promise<boolean> {
-  const and: Where[] = [{ 'contact.email': { equals: email } }, { eventDate: { equals: eventDate } }, { status: { not_equals: 'cancelled' } }]
+  const and: Where[] = [{ 'contact.email': { equals: email } }, { eventDate: { equals: eventDate } }, { status: { not_in: ['cancelled', 'expired'] } }]
   if (exceptId !== undefined) and.push({ id: { not_equals: exceptId } })
   const found = await req.payload.count({ collection: 'bookings', where: { and }, req, overrideAccess: true })
   return found.totalDocs > 0

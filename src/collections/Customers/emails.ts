@@ -29,25 +29,25 @@ export function resetPasswordUrl(token: string): string {
   return `${siteOrigin()}/account/reset-password/${encodeURIComponent(token)}`
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 /** The business's name from the settings, inside the caller's transaction; the system reads it. */
-async function businessName(req: PayloadRequest | undefined): Promise<string> {
+export async function businessName(req: PayloadRequest | undefined): Promise<string> {
   if (!req) return FALLBACK_NAME
   const settings = await req.payload.findGlobal({ slug: 'business-settings', req, depth: 0, overrideAccess: true })
   const name = (settings as { businessName?: unknown }).businessName
   return typeof name === 'string' && name.trim() !== '' ? name.trim() : FALLBACK_NAME
 }
 
-function greeting(user: Recipient | undefined): string {
+export function greeting(user: Recipient | undefined): string {
   const first = typeof user?.name === 'string' ? user.name.trim().split(/\s+/)[0] : ''
   return first ? `Hello ${escapeHtml(first)},` : 'Hello,'
 }
 
-/** Paragraphs are HTML already (escaped by the caller); the link comes between intro and outro. */
-function layout(intro: string[], link: { href: string; label: string }, outro: string[], business: string): string {
+/** Paragraphs are HTML already (escaped by the caller); the link comes between intro and outro. Shared by the booking and payment emails. */
+export function layout(intro: string[], link: { href: string; label: string }, outro: string[], business: string): string {
   const href = escapeHtml(link.href)
   return [
     '<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5; color: #1f1f1f">',

@@ -7,6 +7,7 @@
  */
 
 import type { AppAuthCollection } from '../../access/types'
+import { serverOnly } from '../../access/serverOnly'
 import { atLeastManagerField } from '../../access/atLeastManager'
 import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
@@ -71,6 +72,15 @@ export const Customers: AppAuthCollection = {
       maxLength: 2000,
       access: { read: atLeastManagerField, create: atLeastManagerField, update: atLeastManagerField },
       admin: { description: 'Staff only: never shown to the customer.' },
+    },
+    {
+      // The customer's Stripe customer (cus_…), made on their first online payment and reused, so
+      // a saved card stays with the person. Set only by the payment code.
+      name: 'stripeCustomerId',
+      type: 'text',
+      index: true,
+      access: { read: atLeastManagerField, create: serverOnly, update: serverOnly },
+      admin: { readOnly: true, position: 'sidebar' },
     },
   ],
   timestamps: true,

@@ -1,7 +1,8 @@
 'use client'
 /**
  * The storefront booking form: date → time → party and menu → address → contact → review →
- * submit. Availability and prices always come from the server (/api/availability, /api/quote);
+ * submit (→ the deposit on Stripe Checkout when the server holds the date for an online deposit).
+ * Availability and prices always come from the server (/api/availability, /api/quote);
  * the answers survive a reload (sessionStorage, this tab only); one submit makes one booking
  * (an Idempotency-Key kept across retries and double clicks, and the button is disabled while
  * the request runs). Server errors are shown beside the field they name.
@@ -10,6 +11,7 @@
  * This file only composes: each step is a component in ./steps, the state and the requests are
  * hooks (draft storage, steps and errors, availability, quote, submit).
  */
+import { DepositHandoff } from './DepositHandoff'
 import { STEP_TITLES, STEPS, type BookingFormConfig } from './draft'
 import { AddressStep } from './steps/AddressStep'
 import { ContactStep } from './steps/ContactStep'
@@ -28,17 +30,26 @@ import { useDraftQuote } from './useDraftQuote'
 import { useDraftStorage } from './useDraftStorage'
 import { useWizardSteps } from './useWizardSteps'
 
-export function BookingWizard({ config }: { config: BookingFormConfig }) {
+/** `paymentsOnline`: whether the deposit is paid online (Stripe is set up), known on the server. */
+export function BookingWizard({ config, paymentsOnline }: { config: BookingFormConfig; paymentsOnline: boolean }) {
   const paging = useCalendarPaging(config.firstDate)
   const [draft, setDraft] = useDraftStorage(config, paging.showDate)
   const { errors, formError, setFormError, headingRef, update, goTo, showErrors, next, back } = useWizardSteps(draft, setDraft, config)
   const { availability, slotsOfDate, freeSlots } = useDraftAvailability(paging.month, draft, config)
   const quote = useDraftQuote(draft, config)
-  const { submitting, submit } = useBookingSubmit(draft, setDraft, config, { goTo, showErrors, setFormError }, availability.reload)
+  const { submitting, submit, handoff } = useBookingSubmit(draft, setDraft, config, { goTo, showErrors, setFormError }, availability.reload)
 
   const stepIndex = STEPS.indexOf(draft.step)
   const errorOf = (path: string) => errors[path] ?? quote.fieldErrors[path]
   const answers = { draft, config, update, errorOf }
+
+  if (handoff?.phase === 'unpaid') {
+    return (
+      <div className="booking">
+        <DepositHandoff manageUrl={handoff.manageUrl} holdExpiresAt={handoff.holdExpiresAt} timezone={config.timezone} error={handoff.error} />
+      </div>
+    )
+  }
 
   return (
     <div className="booking">
@@ -68,7 +79,7 @@ export function BookingWizard({ config }: { config: BookingFormConfig }) {
           {draft.step === 'party' ? <PartyStep {...answers} /> : null}
           {draft.step === 'address' ? <AddressStep {...answers} /> : null}
           {draft.step === 'contact' ? <ContactStep {...answers} /> : null}
-          {draft.step === 'review' && draft.eventDate && draft.startTime ? <ReviewStep draft={draft} eventDate={draft.eventDate} startTime={draft.startTime} /> : null}
+          {draft.step === 'review' && draft.eventDate && draft.startTime ? <ReviewStep draft={draft} eventDate={draft.eventDate} startTime={draft.startTime} paymentsOnline={paymentsOnline} /> : null}
 
           {formError ? (
             <div className="notice notice-error" role="alert">
@@ -76,7 +87,7 @@ export function BookingWizard({ config }: { config: BookingFormConfig }) {
             </div>
           ) : null}
 
-          <StepActions canGoBack={stepIndex > 0} isReview={draft.step === 'review'} submitting={submitting} onBack={back} />
+          <StepActions canGoBack={stepIndex > 0} isReview={draft.step === 'review'} submitting={submitting} redirecting={handoff?.phase === 'redirecting'} onBack={back} />
         </form>
 
         <PriceAside quote={quote} />

@@ -1,22 +1,25 @@
 'use client'
 /**
- * The customer's manage page body: the booking, its price, and — while the lifecycle allows —
- * moving it to another free slot or cancelling it with the refund the policy gives. Each change
- * is confirmed by the customer first, sent once (Idempotency-Key) through the REST client, and
- * the page shows the server's answer. Must never decide a rule itself: the server does.
+ * The customer's manage page body: the booking, its price, what is paid and due (with "Pay
+ * deposit" / "Pay balance" through Stripe Checkout when the server allows it), and — while the
+ * lifecycle allows — moving it to another free slot or cancelling it with the refund the policy
+ * gives. Each change is confirmed by the customer first, sent once (Idempotency-Key) through the
+ * REST client, and the page shows the server's answer. Must never decide a rule itself: the server does.
  *
  * This file only composes: the sections are components in ./manage, the state and the requests
- * are hooks (useManageBooking, useReschedule).
+ * are hooks (useManageBooking, useReschedule, useCheckout).
  */
 import { useState } from 'react'
 
 import type { ManageView } from '../../collections/Bookings/manageView'
 import type { ApiError } from '../../client/api'
 import { formatCents } from '../../site/format'
-import { dateLabel, timeLabel } from './labels'
+import { dateLabel, PENDING_DEPOSIT_LABEL, statusLabel, timeLabel } from './labels'
 import { BookingDetails } from './manage/BookingDetails'
 import { CancelPanel } from './manage/CancelPanel'
+import { PaymentPanel } from './manage/PaymentPanel'
 import { ReschedulePanel } from './manage/ReschedulePanel'
+import { useCheckout } from './useCheckout'
 import { useManageBooking } from './useManageBooking'
 import { useReschedule } from './useReschedule'
 
@@ -27,16 +30,9 @@ interface Props {
   lastDate: string
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  pending: 'Requested — waiting for our confirmation',
-  confirmed: 'Confirmed',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
-  no_show: 'Missed',
-}
-
 export function ManageBooking({ token, initial, firstDate, lastDate }: Props) {
   const { view, panel, message, error, busy, confirming, setConfirming, statusRef, base, open, send } = useManageBooking(token, initial)
+  const checkout = useCheckout(token)
   const reschedule = useReschedule({ view, initialDate: initial.eventDate, firstDate, lastDate, active: panel === 'reschedule' })
   const [reason, setReason] = useState('')
 
@@ -47,7 +43,8 @@ export function ManageBooking({ token, initial, firstDate, lastDate }: Props) {
   }
   const change = (path: string, body: unknown, done: (v: ManageView) => string) => void send(path, body, done, onRefused)
 
-  const cancelled = view.status === 'cancelled'
+  // Over without taking place: the badge is greyed.
+  const ended = view.status === 'cancelled' || view.status === 'expired'
   // The open panel, if any. Both show the booking and lock while a change is being sent.
   const panelProps = { view, busy }
   const openPanel =
@@ -73,23 +70,25 @@ export function ManageBooking({ token, initial, firstDate, lastDate }: Props) {
   return (
     <div className="manage">
       <p className="manage-status">
-        Status: <span className={`status-badge${cancelled ? ' is-cancelled' : ''}`}>{STATUS_TEXT[view.status] ?? view.status}</span>
+        Status: <span className={`status-badge${ended ? ' is-cancelled' : ''}`}>{view.status === 'pending' && view.canPayDeposit ? PENDING_DEPOSIT_LABEL : statusLabel(view.status)}</span>
       </p>
       <p ref={statusRef} tabIndex={-1} role="status" className={message ? 'notice' : undefined}>
         {message ?? ''}
       </p>
+
+      <PaymentPanel view={view} checkout={checkout} busy={busy} />
 
       <BookingDetails view={view} base={base} />
 
       {view.canReschedule || view.canCancel ? (
         <div className="manage-actions">
           {view.canReschedule ? (
-            <button type="button" className="button" aria-expanded={panel === 'reschedule'} aria-controls="reschedule-panel" onClick={() => open(panel === 'reschedule' ? 'none' : 'reschedule')}>
+            <button type="button" className="button" disabled={checkout.going !== null} aria-expanded={panel === 'reschedule'} aria-controls="reschedule-panel" onClick={() => open(panel === 'reschedule' ? 'none' : 'reschedule')}>
               Change date or time
             </button>
           ) : null}
           {view.canCancel ? (
-            <button type="button" className="button-secondary" aria-expanded={panel === 'cancel'} aria-controls="cancel-panel" onClick={() => open(panel === 'cancel' ? 'none' : 'cancel')}>
+            <button type="button" className="button-secondary" disabled={checkout.going !== null} aria-expanded={panel === 'cancel'} aria-controls="cancel-panel" onClick={() => open(panel === 'cancel' ? 'none' : 'cancel')}>
               Cancel booking
             </button>
           ) : null}

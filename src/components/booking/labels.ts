@@ -1,8 +1,12 @@
 /**
- * Human labels for booking dates and times. Dates are 'YYYY-MM-DD' and times 'HH:MM' in the
- * BUSINESS time zone; they are formatted as calendar values (UTC-anchored), never through the
- * browser's own zone, so every visitor sees the same day the business means.
+ * Human labels for booking dates, times and statuses. Dates are 'YYYY-MM-DD' and times 'HH:MM' in
+ * the BUSINESS time zone; they are formatted as calendar values (UTC-anchored), never through the
+ * browser's own zone, so every visitor sees the same day the business means. An instant (an ISO
+ * timestamp such as a payment hold's end) is shown on the business's clock too, with its zone.
  */
+import type { BookingStatus } from '../../domain/lifecycle'
+import { instantToLocal } from '../../domain/time'
+import { formatClock } from '../../site/format'
 
 function utcDate(date: string): Date {
   const [y = 1970, m = 1, d = 1] = date.split('-').map(Number)
@@ -31,4 +35,34 @@ export function weekday(date: string): number {
 export function zoneLabel(timezone: string, date: string): string {
   const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'long' }).formatToParts(utcDate(date))
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timezone
+}
+
+/**
+ * An ISO instant on the business's clock, with the zone's name so no visitor reads it in their own:
+ * '2026-12-04T20:30:00Z', 'America/New_York' → 'Friday, December 4, 2026 at 3:30 pm (Eastern Standard Time)'.
+ */
+export function instantLabel(iso: string, timezone: string): string {
+  const at = new Date(iso)
+  // instantToLocal throws a RangeError for an unreadable instant: a server bug worth surfacing.
+  const local = instantToLocal(at, timezone)
+  const zone = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'long' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timezone
+  return `${dateLabel(local.date)} at ${formatClock(local.time)} (${zone})`
+}
+
+/** What each booking status means to the customer, wherever a status is shown. */
+export const STATUS_LABELS: Record<BookingStatus, string> = {
+  pending: 'Requested — waiting for our confirmation',
+  confirmed: 'Confirmed',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  no_show: 'Missed',
+  expired: 'Expired — the deposit was not paid in time, so the date was released',
+}
+
+/** A pending booking that waits only for its online deposit (the deposit confirms it). */
+export const PENDING_DEPOSIT_LABEL = 'Requested — waiting for your deposit'
+
+/** The label of `status`; a status this page does not know yet is shown as the server names it. */
+export function statusLabel(status: string): string {
+  return (STATUS_LABELS as Record<string, string | undefined>)[status] ?? status
 }

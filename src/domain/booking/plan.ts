@@ -191,7 +191,8 @@ export function planBookingWrite(w: BookingWrite): BookingPlan {
     const refund = refundForCancellation(w.settings, {
       // Counted from the earliest start the booking has had: moving it later buys no bigger refund.
       eventStartsAt: new Date(String(original.refundBasisStartsAt ?? original.startsAt)),
-      paidCents: Number(group(original.payment).depositPaidCents ?? 0),
+      // What was paid, deposit and balance: the tiers refund a share of it.
+      paidCents: Number(group(original.payment).depositPaidCents ?? 0) + Number(group(original.payment).balancePaidCents ?? 0),
       now: w.now,
     })
     cancellation = { cancelledAt: w.now, refundPercent: refund.refundPercent, refundCents: refund.refundCents }

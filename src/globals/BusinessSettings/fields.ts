@@ -6,7 +6,7 @@
  */
 import type { Field } from 'payload'
 
-import { BOOKING_LIMITS, HHMM_PATTERN } from '../../domain'
+import { BOOKING_LIMITS, HHMM_PATTERN, PAYMENT_SETTINGS_LIMITS } from '../../domain'
 import { moneyField } from '../../fields/money'
 
 const DURATION = { min: BOOKING_LIMITS.minDurationMinutes, max: BOOKING_LIMITS.maxDurationMinutes }
@@ -128,6 +128,27 @@ export const businessSettingsFields: Field[] = [
             fields: [
               { name: 'minDaysBefore', type: 'number', required: true, min: 0, max: 365 },
               { name: 'refundPercent', type: 'number', required: true, min: 0, max: 100 },
+            ],
+          },
+          {
+            type: 'row',
+            fields: [
+              {
+                name: 'depositHoldMinutes',
+                type: 'number',
+                required: true,
+                defaultValue: 60,
+                ...PAYMENT_SETTINGS_LIMITS.depositHoldMinutes,
+                admin: { description: 'An online booking holds its slot this long while the deposit is unpaid; then it expires and the slot is free again.' },
+              },
+              {
+                name: 'balanceDueDaysBefore',
+                type: 'number',
+                required: true,
+                defaultValue: 2,
+                ...PAYMENT_SETTINGS_LIMITS.balanceDueDaysBefore,
+                admin: { description: 'The balance is charged to the saved card this many days before the event.' },
+              },
             ],
           },
           { name: 'termsSummary', type: 'textarea' },

@@ -66,6 +66,8 @@ export function settingsFromDoc(doc: Doc | null | undefined): BusinessSettings {
     cancellationTiers: tiers.length > 0 ? tiers.map((t) => ({ minDaysBefore: num(t.minDaysBefore, 0), refundPercent: num(t.refundPercent, 0) })) : D.cancellationTiers,
     guestsPerChef: num(d.guestsPerChef, D.guestsPerChef),
     chefCount: num(d.chefCount, D.chefCount),
+    depositHoldMinutes: num(d.depositHoldMinutes, D.depositHoldMinutes),
+    balanceDueDaysBefore: num(d.balanceDueDaysBefore, D.balanceDueDaysBefore),
   })
 }
 
@@ -102,5 +104,7 @@ export function settingsDocFields(s: BusinessSettings) {
     depositAmountCents: s.deposit.kind === 'fixed' ? s.deposit.amountCents : 0,
     depositPercent: s.deposit.kind === 'percent' ? s.deposit.percent : 0,
     cancellationTiers: s.cancellationTiers.map((t) => ({ minDaysBefore: t.minDaysBefore, refundPercent: t.refundPercent })),
+    depositHoldMinutes: s.depositHoldMinutes,
+    balanceDueDaysBefore: s.balanceDueDaysBefore,
   }
 }

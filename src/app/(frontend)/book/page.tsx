@@ -1,7 +1,7 @@
 /**
  * /book — the booking form. The server reads the settings and the active menu (both cached) and
- * hands the form only public facts (dates, limits, service area, menu, prices); the form itself
- * is a client component behind its own error boundary.
+ * hands the form only public facts (dates, limits, service area, menu, prices, and whether the
+ * deposit is paid online); the form itself is a client component behind its own error boundary.
  */
 import type { Metadata } from 'next'
 
@@ -10,6 +10,7 @@ import { BookingWizard } from '../../../components/booking/BookingWizard'
 import type { BookingFormConfig } from '../../../components/booking/draft'
 import { lastBookableDate } from '../../../domain/booking/horizon'
 import { todayInZone } from '../../../domain/time'
+import { paymentsEnabled } from '../../../infra/stripe'
 import { getStorefrontMenu } from '../../../site/content'
 import { getSite } from '../../../site/site'
 
@@ -28,6 +29,7 @@ export default async function BookPage() {
   const { settings } = site
   const now = new Date()
   const today = todayInZone(now, settings.timezone)
+  const paymentsOnline = paymentsEnabled()
   const config: BookingFormConfig = {
     businessName: settings.businessName,
     timezone: settings.timezone,
@@ -47,10 +49,11 @@ export default async function BookPage() {
     <div className="book-page">
       <h1>Book your hibachi party</h1>
       <p className="lead">
-        Pick a free date and time, tell us about your party and see the full price as you go. Nothing is charged until we confirm.
+        Pick a free date and time, tell us about your party and see the full price as you go.{' '}
+        {paymentsOnline ? 'Then pay the deposit online to confirm your date.' : 'Nothing is charged online: staff will call you to confirm and take the deposit.'}
       </p>
       <BookingFormBoundary phone={site.phone} name="booking form">
-        <BookingWizard config={config} />
+        <BookingWizard config={config} paymentsOnline={paymentsOnline} />
       </BookingFormBoundary>
     </div>
   )

@@ -10,9 +10,25 @@
 import type { CollectionBeforeValidateHook, PayloadRequest } from 'payload'
 
 import { hasRole, isCustomerUser } from '../../../access/roles'
-import { assertBookable, assertChefsFree, idOf, planBookingWrite, priceSchedule, scheduleFields, type BookingPlan, type SchedulePlan } from '../../../domain'
+import {
+  assertBookable,
+  assertChefsFree,
+  balanceDueAt,
+  holdExpiresAt,
+  idOf,
+  needsOnlineDeposit,
+  paymentStateOf,
+  planBookingWrite,
+  priceSchedule,
+  scheduleFields,
+  type BookingPlan,
+  type BookingStatus,
+  type BusinessSettings,
+  type SchedulePlan,
+} from '../../../domain'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
 import { toPayloadError } from '../../../http/errors'
+import { paymentsEnabled } from '../../../infra/stripe'
 import type {} from '../../../hooks/requestContext'
 import { findOrCreateCustomerByEmail } from '../../Customers/findOrCreateByEmail'
 import { mintManageToken } from '../manageTokens'
@@ -50,12 +66,44 @@ async function checkChefs(req: PayloadRequest, check: NonNullable<BookingPlan['c
   )
 }
 
+const group = (v: unknown): Data => (v && typeof v === 'object' ? (v as Data) : {})
+const cents = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
+
+/**
+ * The payment fields every write leaves right: the balance's due time follows the start, an
+ * online booking's unpaid hold is stamped on create, and the payment state the admin list filters
+ * on is recomputed from the money and the status.
+ */
+function stampPayment(data: Data, original: Data, settings: BusinessSettings, now: Date, isCreate: boolean): void {
+  const payment = { ...group(original.payment), ...group(data.payment) }
+  const pricing = group(data.pricing ?? original.pricing)
+  const startsAt = data.startsAt ?? original.startsAt
+  if (startsAt) payment.balanceDueAt = balanceDueAt(settings, new Date(String(startsAt))).toISOString()
+  if (isCreate && needsOnlineDeposit({ source: String(data.source), depositCents: cents(pricing.depositCents), paymentsEnabled: paymentsEnabled() })) {
+    payment.holdExpiresAt = holdExpiresAt(settings, now).toISOString()
+  }
+  const status = String(data.status ?? original.status ?? 'pending') as BookingStatus
+  // A booking that is no longer pending holds nothing.
+  if (status !== 'pending') payment.holdExpiresAt = null
+  data.payment = payment
+  data.paymentState = paymentStateOf({
+    status,
+    totalCents: cents(pricing.totalCents),
+    depositCents: cents(pricing.depositCents),
+    depositPaidCents: cents(payment.depositPaidCents),
+    balancePaidCents: cents(payment.balancePaidCents),
+    refundedCents: cents(payment.refundedCents),
+  })
+}
+
 async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Promise<Data> {
   const { operation, req } = args
   const data = (args.data ?? {}) as Data
   const original = (args.originalDoc ?? {}) as Data
   const byStaff = hasRole(req.user, 'admin', 'manager')
-  const plan = planBookingWrite({ operation, byStaff, incoming: data, original, settings: await loadSettings(req), now: new Date() })
+  const settings = await loadSettings(req)
+  const now = new Date()
+  const plan = planBookingWrite({ operation, byStaff, incoming: data, original, settings, now })
 
   delete data.repriceNow
   data.status = plan.status
@@ -73,12 +121,13 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
     const { token, hash } = mintManageToken()
     data.manageTokenHash = hash
     req.context.manageToken = token
-    data.payment = { depositPaidCents: 0, refundedCents: 0 }
+    data.payment = { depositPaidCents: 0, balancePaidCents: 0, refundedCents: 0, depositAttempt: 0 }
   }
 
   if (plan.cancellation) {
     data.cancellation = { ...plan.cancellation, cancelledAt: plan.cancellation.cancelledAt.toISOString(), reason: req.context.cancelReason }
   }
+  stampPayment(data, original, settings, now, operation === 'create')
   return data
 }
 

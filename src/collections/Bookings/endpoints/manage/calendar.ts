@@ -5,10 +5,11 @@ import { siteOrigin } from '../../../../server/env'
 import { manageUrl } from '../../manageTokens'
 import { manageView } from '../../manageView'
 import { manageEndpoint, PRIVATE_NO_STORE } from './shared'
+import { paymentsEnabled } from '../../../../infra/stripe'
 
 export const calendarEndpoint = manageEndpoint('get', '/calendar.ics', async (req, { token, booking }) => {
   const settings = await loadSettingsCached(req)
-  const view = manageView(booking, settings, new Date())
+  const view = manageView(booking, settings, new Date(), { paymentsOnline: paymentsEnabled() })
   const site = siteOrigin()
   const text = calendarFile(
     {

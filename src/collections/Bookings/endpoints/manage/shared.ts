@@ -6,17 +6,19 @@
  * API with `req` so the booking hook and the database triggers run in the same transaction.
  * Must never log the token.
  */
-import { commitTransaction, initTransaction, killTransaction, type Endpoint, type PayloadRequest } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { parseOrThrow } from '../../../../domain'
 import { loadSettings } from '../../../../globals/BusinessSettings/load'
 import { bodyValue, readJsonBody, type BodyRead } from '../../../../http/body'
 import { respondIdempotently } from '../../../../http/idempotent-endpoint'
+import { inTransaction } from '../../../../infra/db'
 import { errorBody, jsonResponse, refusal as httpRefusal, type JsonResult } from '../../../../http/responses'
 import { bookingConflictFromDatabase } from '../../databaseErrors'
 import { bookingByManageToken, hashManageToken } from '../../manageTokens'
 import { MANAGE_READ, manageView, type ManagedBooking, type ManageView } from '../../manageView'
 import { lockBookingForChange } from '../../queries'
+import { paymentsEnabled } from '../../../../infra/stripe'
 
 /** On top of `Cache-Control: no-store`, which every JSON answer gets. */
 export const PRIVATE = { 'Referrer-Policy': 'no-referrer' }
@@ -52,19 +54,6 @@ export function manageEndpoint(method: 'get' | 'post', path: string, handle: (re
 /** A refusal, with the database's booking conflicts named. */
 const refusal = (err: unknown): JsonResult => httpRefusal(err, [bookingConflictFromDatabase])
 
-/** Runs `work` in a transaction of its own (or the request's, if one is open), committing on success. */
-async function inTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const owned = await initTransaction(req)
-  try {
-    const result = await work()
-    if (owned) await commitTransaction(req)
-    return result
-  } catch (err) {
-    if (owned) await killTransaction(req)
-    throw err
-  }
-}
-
 /**
  * One change through the manage link: lock the row, decide on that fresh data (`decide` throws to
  * refuse), write `data`, and answer the booking as the write left it. undefined when the booking
@@ -83,7 +72,7 @@ export async function changeBooking(
     decide(current)
     return (await req.payload.update({ collection: 'bookings', id: booking.id, data, req, overrideAccess: true, ...MANAGE_READ })) as unknown as ManagedBooking
   })
-  return updated ? manageView(updated, await loadSettings(req), new Date()) : undefined
+  return updated ? manageView(updated, await loadSettings(req), new Date(), { paymentsOnline: paymentsEnabled() }) : undefined
 }
 
 /**

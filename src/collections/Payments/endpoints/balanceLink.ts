@@ -1,0 +1,67 @@
+/**
+ * The balance-payment link (src/collections/Payments/balanceLink.ts):
+ *   POST /api/bookings/:id/balance-link → staff (managers, admins) email the customer a new link;
+ *        200 { sent: true, amountCents }. 409 when no balance is due, 503 without Stripe.
+ *   POST /api/bookings/pay/:token       → whoever holds the link: 200 { url } of a Checkout
+ *        Session for the balance (the amount is the booking's). 404 for an unknown or retired link.
+ */
+import type { Endpoint } from 'payload'
+
+import { hasRole } from '../../../access/roles'
+import { ConflictError, ForbiddenError, NotFoundError, paymentSummary } from '../../../domain'
+import { errorBody, jsonResponse, refusal } from '../../../http/responses'
+import { inTransaction } from '../../../infra/db'
+import { requireStripe, stripeUnavailable } from '../../../infra/stripe'
+import { bookingIdForBalanceToken, mintBalanceLink, sendBalanceLinkEmail } from '../balanceLink'
+import { openCheckout, paidMeanwhile } from '../checkout'
+import { lockBooking } from '../ledger'
+
+const PRIVATE = { 'Referrer-Policy': 'no-referrer' }
+
+export const sendBalanceLinkEndpoint: Endpoint = {
+  method: 'post',
+  path: '/:id/balance-link',
+  handler: async (req) => {
+    if (!req.user) return jsonResponse({ status: 401, body: errorBody('Unauthorized', 'Sign in as staff to send a payment link.') })
+    try {
+      if (!hasRole(req.user, 'admin', 'manager')) throw new ForbiddenError('Only managers and admins send payment links.')
+      requireStripe()
+      const id = Number(req.routeParams?.id)
+      const sent = await inTransaction(req, async () => {
+        const booking = Number.isSafeInteger(id) && id > 0 ? await lockBooking(req, id) : undefined
+        if (!booking) throw new NotFoundError('No booking with that id')
+        const money = paymentSummary({ totalCents: booking.totalCents, depositCents: booking.depositCents, depositPaidCents: booking.depositPaidCents, balancePaidCents: booking.balancePaidCents, refundedCents: booking.refundedCents })
+        if (booking.status !== 'confirmed' || money.depositDueCents > 0 || money.balanceDueCents <= 0) {
+          throw new ConflictError('A balance link is for a confirmed booking with its deposit paid and a balance due.', 'payment_not_due')
+        }
+        const url = await mintBalanceLink(req, booking, new Date())
+        return { booking, url, amountCents: money.balanceDueCents }
+      })
+      // After the commit: a link that is not stored must never be sent.
+      await sendBalanceLinkEmail(req, sent.booking, sent.url, sent.amountCents, 'staff')
+      return jsonResponse({ status: 200, body: JSON.stringify({ sent: true, amountCents: sent.amountCents }) })
+    } catch (err) {
+      return jsonResponse(refusal(err))
+    }
+  },
+}
+
+export const payBalanceEndpoint: Endpoint = {
+  method: 'post',
+  path: '/pay/:token',
+  handler: async (req) => {
+    try {
+      requireStripe()
+      const url = await inTransaction(req, async () => {
+        const id = await bookingIdForBalanceToken(req, req.routeParams?.token)
+        const booking = id === undefined ? undefined : await lockBooking(req, id)
+        if (!booking) throw new NotFoundError('This payment link is not valid any more. Ask us for a new one.')
+        return openCheckout(req, booking, 'balance')
+      })
+      if (url === null) throw paidMeanwhile()
+      return jsonResponse({ status: 200, body: JSON.stringify({ url }) }, PRIVATE)
+    } catch (err) {
+      return jsonResponse(refusal(stripeUnavailable(err) ?? err), PRIVATE)
+    }
+  },
+}
