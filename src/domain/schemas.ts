@@ -215,13 +215,18 @@ export const rescheduleSchema = z.object({ eventDate: dateSchema, startTime: tim
 
 export const cancelSchema = z.object({ reason: storableString().trim().max(500).optional() }).strict()
 
+/** A record's id, as a number or as digits (Payload's forms send both), within Postgres's integer. */
+export const recordId = z.union([z.number(), z.string().regex(/^\d{1,10}$/, { message: 'Must be a record id' }).transform(Number)]).pipe(
+  z.number().int().min(1).max(MAX_RECORD_ID, { message: 'Must be a record id' }),
+)
+
 /** Paying through the manage link takes no input: the amount is the booking's, never the browser's. */
 export const payNowSchema = z.object({}).strict()
 
 /** A staff refund by hand: the booking, how much (whole cents) and why. */
 export const manualRefundSchema = z
   .object({
-    booking: z.union([z.number().int().positive(), z.string().regex(/^\d{1,12}$/).transform(Number)]),
+    booking: recordId,
     amountCents: z.number().int().positive(),
     reason: storableString().trim().min(3).max(500),
   })

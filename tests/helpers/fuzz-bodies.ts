@@ -276,3 +276,73 @@ export function queryString(plan: QueryPlan): string {
   for (const [k, v] of plan) params.append(k, v)
   return params.toString()
 }
+
+/** A body as sent: a JSON value (serialized when sent) or raw text (not JSON, nested too deep, too big). */
+export type Wire = { json: unknown } | { text: string }
+
+export function wireText(wire: Wire): string {
+  return 'text' in wire ? wire.text : (JSON.stringify(wire.json) ?? 'null')
+}
+
+export function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    // JSON.parse throws exactly when the text is not JSON: that is the answer.
+    return false
+  }
+}
+
+/** Whether encodeURIComponent takes `s` (it throws on a lone surrogate). */
+export function encodable(s: string): boolean {
+  try {
+    encodeURIComponent(s)
+    return true
+  } catch {
+    // It throws URIError exactly for text it cannot encode: that is the answer.
+    return false
+  }
+}
+
+/** Text that is not JSON, or only barely (duplicate keys, prototype keys, NUL, lone surrogates). */
+export const NOT_JSON = [
+  '{',
+  '}',
+  '{"code":',
+  "{'code': 'x'}",
+  '{"amountCents": 1,}',
+  '[1,]',
+  'undefined',
+  'NaN',
+  '-Infinity',
+  '0x10',
+  '{"a":1}garbage',
+  '\u0000',
+  '{"a":"\\u0000"}',
+  '{"a":"\\ud800"}',
+  '"\\uDC00"',
+  '\uFEFF{}',
+  ' ',
+  '',
+  '{}{}',
+  '{"__proto__":{"amountCents":1,"isAdmin":true}}',
+  '{"constructor":{"prototype":{"role":"admin"}}}',
+  '{"amountCents":1e400}',
+  '{"amountCents":-0}',
+  '{"amountCents":1.0}',
+  '{"amountCents":100,"amountCents":"100"}',
+]
+
+/** Text that is not JSON (or barely), JSON nested up to `maxDepth` deep, and with `oversize` bodies over 64 kB. */
+export function notJsonText(opts: { maxDepth: number; oversize?: boolean }): fc.Arbitrary<string> {
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...NOT_JSON), weight: 4 },
+    { arbitrary: fc.string({ maxLength: 40 }), weight: 2 },
+    {
+      arbitrary: fc.tuple(fc.integer({ min: 500, max: opts.maxDepth }), fc.boolean()).map(([depth, asArray]) => (asArray ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}0${'}'.repeat(depth)}`)),
+      weight: 1,
+    },
+    ...(opts.oversize ? [{ arbitrary: fc.integer({ min: 66_000, max: 80_000 }).map((n) => `{"pad":"${'x'.repeat(n)}"}`), weight: 1 }] : []),
+  )
+}

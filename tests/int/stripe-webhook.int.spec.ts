@@ -210,4 +210,15 @@ describe('stripe webhook', () => {
     await expectUntouched(id, session, before)
     expect(await storedEvents(event.id)).toEqual([])
   })
+
+  it('refuses a correctly signed body that is not a Stripe event with 400 (a retry could not help) and stores nothing', async () => {
+    const count = async () => Number((await db().execute<{ n: string }>(sql`SELECT count(*)::text AS n FROM stripe_events`)).rows[0]?.n)
+    const before = await count()
+    for (const body of ['not json', '{"id":"evt_no_data","type":"checkout.session.completed"}', '{"id":"evt_null","type":"x","data":null}', '{"type":"x","data":{"object":{}}}']) {
+      const res = await app.webhook(body)
+      expect(res.status, body).toBe(400)
+      expect((res.body as { errors?: { name?: string }[] }).errors?.[0]?.name, body).toBe('WebhookPayloadError')
+    }
+    expect(await count()).toBe(before)
+  })
 })

@@ -148,7 +148,7 @@ export const bookingFields: Field[] = [
     defaultLimit: 20,
     access: { read: atLeastManagerField },
     admin: {
-      defaultColumns: ['kind', 'method', 'amountCents', 'status', 'recordedBy', 'occurredAt'],
+      defaultColumns: ['kind', 'method', 'amountCents', 'status', 'note', 'occurredAt'],
       description: 'Every charge and refund of this booking',
     },
   },

@@ -76,6 +76,12 @@ async function applyEvent(req: PayloadRequest, event: Stripe.Event): Promise<str
   })
 }
 
+/** Whether a verified body has what every event has: an id, a type and a data object. */
+function isEventShaped(event: Stripe.Event): boolean {
+  const e = event as unknown as { id?: unknown; type?: unknown; data?: { object?: unknown } | null }
+  return typeof e.id === 'string' && e.id !== '' && typeof e.type === 'string' && typeof e.data?.object === 'object' && e.data.object !== null
+}
+
 export const stripeWebhookEndpoint: Endpoint = {
   method: 'post',
   path: '/stripe/webhook',
@@ -85,7 +91,10 @@ export const stripeWebhookEndpoint: Endpoint = {
       requireStripe()
       const raw = await readCappedText(req, MAX_WEBHOOK_BYTES)
       event = verifyStripeWebhook(raw, req.headers.get('stripe-signature') ?? '')
+      if (!isEventShaped(event)) return jsonResponse({ status: 400, body: errorBody('WebhookPayloadError', 'The signed body is not a Stripe event (id, type and data.object are required).') })
     } catch (err) {
+      // Signed, but not JSON: only the secret's holder can send it, and no retry can make it readable.
+      if (err instanceof SyntaxError) return jsonResponse({ status: 400, body: errorBody('WebhookPayloadError', 'The signed body is not JSON.') })
       if (err instanceof Stripe.errors.StripeSignatureVerificationError) {
         log.warn('a webhook delivery failed signature verification')
         return jsonResponse({ status: 400, body: errorBody('WebhookSignatureError', 'The Stripe-Signature header does not match this body, or it is too old.') })

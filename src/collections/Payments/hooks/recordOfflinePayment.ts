@@ -7,7 +7,7 @@
  */
 import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
-import { assertOfflinePayment, NotFoundError, ValidationError } from '../../../domain'
+import { assertOfflinePayment, NotFoundError, recordId, ValidationError } from '../../../domain'
 import { toPayloadError } from '../../../http/errors'
 import type { Payment } from '../../../payload-types'
 import { creditBooking, lockBooking, updateBookingAsSystem } from '../ledger'
@@ -35,8 +35,10 @@ export const recordOfflinePayment: CollectionBeforeValidateHook = async ({ data,
   if (operation !== 'create' || req.context.paymentSystem) return data
   try {
     const d = (data ?? {}) as Data
-    const bookingId = idOf(d.booking)
-    const booking = Number.isSafeInteger(bookingId) && bookingId > 0 ? await lockBooking(req, bookingId) : undefined
+    const given = d.booking && typeof d.booking === 'object' && !Array.isArray(d.booking) && 'id' in d.booking ? (d.booking as { id: unknown }).id : d.booking
+    const parsedId = recordId.safeParse(given)
+    if (!parsedId.success) throw ValidationError.single('booking', 'Choose the booking this payment is for')
+    const booking = await lockBooking(req, parsedId.data)
     if (!booking) throw new NotFoundError('No booking with that id: choose the booking this payment is for')
     const checked = assertOfflinePayment({ kind: d.kind, method: d.method, amountCents: d.amountCents, note: d.note }, booking)
     const occurredAt = typeof d.occurredAt === 'string' && !Number.isNaN(Date.parse(d.occurredAt)) ? d.occurredAt : new Date().toISOString()
