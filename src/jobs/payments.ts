@@ -108,7 +108,14 @@ export async function chargeDueBalances(payload: Payload, now = new Date()): Pro
         },
         { idempotencyKey: balanceIdempotencyKey(booking.id) },
       )
-      if (intent.status !== 'succeeded') throw new Error(`the balance charge is ${intent.status}`)
+      if (intent.status !== 'succeeded') {
+        // Not settled at once (e.g. `processing`): tried once, and staff see where it stands; it is
+        // not tried again (the same key would only replay this answer).
+        await updateBookingAsSystem(req, booking, {
+          payment: { balanceAttemptAt: now.toISOString(), lastPaymentError: `The balance charge ${intent.id} is ${intent.status}, not paid yet: check it in Stripe before charging again.` },
+        })
+        return false
+      }
       await recordPayment(req, { booking, kind: 'balance', method: 'card', status: 'succeeded', amountCents: charge.amountCents, occurredAt: now, stripePaymentIntentId: intent.id })
       const fresh = await lockBooking(req, id)
       if (fresh) await creditBooking(req, fresh, charge.amountCents, { at: now })

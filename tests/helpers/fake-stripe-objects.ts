@@ -117,7 +117,7 @@ export interface FakePaymentIntent {
   source: null
   statement_descriptor: null
   statement_descriptor_suffix: null
-  status: 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'succeeded'
+  status: 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'succeeded'
   transfer_data: null
   transfer_group: null
 }

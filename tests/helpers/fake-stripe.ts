@@ -117,6 +117,8 @@ export interface FakeStripe {
   expireSession(id: string): FakeCheckoutSession
   /** The next PaymentIntent confirmation fails with this card error (once). */
   failNextPaymentIntent(code: CardFailure): void
+  /** The next PaymentIntent confirmation is left `processing` (as a bank debit is), not yet paid (once). */
+  processNextPaymentIntent(): void
   /**
    * The next `times` API requests (any method) to exactly `path` (e.g. '/v1/refunds') are answered
    * `status` with Stripe's api_error shape and `Stripe-Should-Retry: false` (so the SDK does not
@@ -193,6 +195,7 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
   const deliveries: WebhookDelivery[] = []
   const webhook = { url: opts.webhookUrl, secret: opts.webhookSecret }
   let nextFailure: CardFailure | null = null
+  let nextProcessing = false
   /** Outage answers still to give, by path (failNext). */
   const outages = new Map<string, { status: number; left: number }>()
   let base = ''
@@ -468,6 +471,11 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     })
     if (!confirm || !paymentMethod) return { status: 200, body: pi }
 
+    if (nextProcessing) {
+      nextProcessing = false
+      pi.status = 'processing'
+      return { status: 200, body: pi }
+    }
     const failure = nextFailure
     nextFailure = null
     if (!failure) {
@@ -793,6 +801,9 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     },
     failNextPaymentIntent(code) {
       nextFailure = code
+    },
+    processNextPaymentIntent() {
+      nextProcessing = true
     },
     failNext(path, status, times = 1) {
       if (status < 400 || !Number.isSafeInteger(times) || times < 1) throw new Error('fake-stripe: failNext needs an error status and a positive count')

@@ -16,7 +16,7 @@ import { startStripeApp, type StripeApp } from '../helpers/stripe-app'
 const HOUR_MS = 3_600_000
 
 let app: StripeApp
-// This file books 110–117 days ahead: days no other integration file uses (they share one database).
+// This file books 110–118 days ahead: days no other integration file uses (they share one database).
 let actors: Actors
 
 beforeAll(async () => {
@@ -149,6 +149,23 @@ describe('the automatic balance charge', () => {
     await runDueTasks(app.payload)
     expect(balanceCharges(b)).toHaveLength(1)
     expect((await paymentRows(app, b.id)).filter((p) => p.kind === 'balance').map((p) => p.status)).toEqual(['failed', 'succeeded'])
+  })
+
+  it('a charge that is still processing is tried once, recorded nowhere as paid, and shown to staff', async () => {
+    const b = await bookAndPayDeposit(app, 118)
+    await balanceDueNow(b)
+    app.fake.processNextPaymentIntent()
+    await runDueTasks(app.payload)
+    const intents = app.fake.paymentIntents().filter((pi) => pi.metadata.bookingId === String(b.id) && pi.metadata.kind === 'balance')
+    expect(intents.map((pi) => pi.status)).toEqual(['processing'])
+    expect((await paymentRows(app, b.id)).filter((p) => p.kind === 'balance')).toEqual([])
+    const after = await stored(b)
+    expect(after.paymentState).toBe('balance_due')
+    expect(after.payment?.balanceAttemptAt).toBeTruthy()
+    expect(after.payment?.lastPaymentError).toContain('processing')
+    // Not tried again on the next run.
+    await runDueTasks(app.payload)
+    expect(app.fake.paymentIntents().filter((pi) => pi.metadata.bookingId === String(b.id) && pi.metadata.kind === 'balance')).toHaveLength(1)
   })
 
   it('a balance Checkout page the customer left open cannot be paid after the card was charged', async () => {
