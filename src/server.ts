@@ -12,6 +12,7 @@ import { createGracefulServer } from './server/graceful-server'
 import { logger } from './server/logger'
 import { isShuttingDown, onShutdown } from './server/process-registry'
 import { describeRateLimiting } from './infra/rate-limit'
+import { refuseMalformedPath } from './http/malformed-url'
 import { rateLimitRequest } from './http/rate-limit-middleware'
 import { connectRedis } from './infra/redis'
 import { describePayments } from './infra/stripe'
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     quietPaths: ['/api/health/', '/_next/'],
     handler: async (req, res) => {
       if (!app.handle) throw new Error('request before the app was ready')
+      if (refuseMalformedPath(req, res)) return
       if (await rateLimitRequest(req, res)) return
       await app.handle(req, res)
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { hasDecodablePath } from '../../src/http/malformed-url'
 import { fingerprintOf, parseIdempotencyKey } from '../../src/infra/idempotency'
 import { policyFor, rateLimitHeaders } from '../../src/infra/rate-limit'
 
@@ -40,5 +41,16 @@ describe('idempotency keys', () => {
     expect(fingerprintOf({ a: 1, b: { c: 2, d: [1, 2] } })).toBe(fingerprintOf({ b: { d: [1, 2], c: 2 }, a: 1 }))
     expect(fingerprintOf({ a: 1 })).not.toBe(fingerprintOf({ a: 2 }))
     expect(fingerprintOf({ d: [1, 2] })).not.toBe(fingerprintOf({ d: [2, 1] }))
+  })
+})
+
+describe('request paths with malformed percent-escapes', () => {
+  it('are told apart from paths that decode, whatever the query holds', () => {
+    for (const bad of ['/api/bookings/pay/%', '/api/bookings/pay/%ZZ', '/api/bookings/pay/%C0%AE', '/api/bookings/pay/%uD800', '/menu/%E2%82']) {
+      expect(hasDecodablePath(bad), bad).toBe(false)
+    }
+    for (const good of ['/', '/api/bookings/pay/abc', '/api/bookings/manage/a%2F..%2Fquote', '/menu/%E2%82%AC', '/api/availability?from=%ZZ', '/book#%']) {
+      expect(hasDecodablePath(good), good).toBe(true)
+    }
   })
 })
