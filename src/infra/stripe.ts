@@ -50,10 +50,16 @@ export function paymentsEnabled(): boolean {
   return stripeClient() !== null
 }
 
-/** The client, or an UnavailableError (503 `payments_not_configured`) when online payment is off. */
-export function requireStripe(): Stripe {
+/** What staff are told when they ask for something online payment would do. */
+export const STAFF_PAYMENTS_OFF = 'Online payment is not set up (STRIPE_SECRET_KEY is unset): take the payment by hand and record it under Payments.'
+
+/**
+ * The client, or an UnavailableError (503 `payments_not_configured`) when online payment is off,
+ * with `message` (the customer's wording unless the caller is staff: STAFF_PAYMENTS_OFF).
+ */
+export function requireStripe(message = 'Online payment is not set up. Staff will confirm your booking and take the deposit.'): Stripe {
   const stripe = stripeClient()
-  if (!stripe) throw new UnavailableError('Online payment is not set up. Staff will confirm your booking and take the deposit.', 'payments_not_configured')
+  if (!stripe) throw new UnavailableError(message, 'payments_not_configured')
   return stripe
 }
 

@@ -5,9 +5,9 @@
  * confirm it and take the deposit) and the manage view offers no online payment.
  */
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { applySettings, bookingBody, conflictReason, dateAhead, runTag, type DocResponse } from '../helpers/bookings-fixtures'
+import { applySettings, bookingBody, conflictReason, createStaff, dateAhead, runTag, staffAuth, type DocResponse } from '../helpers/bookings-fixtures'
 import { restClient } from '../helpers/rest'
 import { signStripeEvent, TEST_WEBHOOK_SECRET } from '../helpers/stripe-webhook'
 
@@ -27,6 +27,12 @@ beforeAll(async () => {
   rest = restClient(config)
   payload = await getPayload({ config })
   await applySettings(payload, { chefCount: 10 })
+})
+
+afterAll(async () => {
+  // Writes purge the availability cache again 750 ms later (src/infra/cache.ts): let the last one
+  // run before the file's teardown closes Redis.
+  await new Promise((resolve) => setTimeout(resolve, 1000))
 })
 
 async function book(days: number): Promise<{ id: number; token: string }> {
@@ -77,5 +83,22 @@ describe('payments offline', () => {
     expect(res.body.booking.payment.holdExpiresAt).toBeNull()
     expect(res.body.booking.canPayDeposit).toBe(false)
     expect(res.body.booking.canPayBalance).toBe(false)
+  })
+
+  it('tells staff, in their words, to take the payment by hand when they ask for a refund or a balance link', async () => {
+    const { id } = await book(108)
+    const email = `offline-manager-${runTag()}@example.com`
+    await createStaff(payload, email, 'manager')
+    const auth = await staffAuth(rest, email)
+    const refund = await rest<{ errors: { name: string; message: string; data: { reason: string } }[] }>('POST', '/payments/refund', {
+      body: { booking: id, amountCents: 100, reason: 'Goodwill gesture' },
+      headers: auth,
+    })
+    const link = await rest<{ errors: { name: string; message: string; data: { reason: string } }[] }>('POST', `/bookings/${id}/balance-link`, { body: {}, headers: auth })
+    for (const res of [refund, link]) {
+      expect(res.status, JSON.stringify(res.body)).toBe(503)
+      expect(res.body.errors[0]?.data.reason).toBe('payments_not_configured')
+      expect(res.body.errors[0]?.message).toMatch(/record it under Payments/)
+    }
   })
 })

@@ -57,6 +57,9 @@ describe('recording an offline payment', () => {
     const res = await record({ booking: b.id, kind: 'deposit', method: 'cash', amountCents: b.depositCents, note: 'Paid at the tasting' })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const id = Number(res.body.doc?.id)
+    // The answer names who recorded it, and nothing of their account (sessions, lock counters).
+    const recordedBy = (res.body.doc as { recordedBy?: unknown } | undefined)?.recordedBy
+    expect(recordedBy && typeof recordedBy === 'object' ? Object.keys(recordedBy).sort() : recordedBy).toEqual(['collection', 'email', 'id', 'name', 'role'])
     const row = await app.payload.findByID({ collection: 'payments', id, overrideAccess: true, depth: 0 })
     expect(row.status).toBe('succeeded')
     expect(row.method).toBe('cash')

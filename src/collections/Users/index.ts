@@ -27,6 +27,9 @@ export const Users: AppAuthCollection = {
     cookies: { sameSite: 'Lax' },
   },
   access: usersAccess,
+  // A staff user populated into another document (a payment's recordedBy, a booking's chefs) shows
+  // only who they are: never their sessions, lock counters or other account internals.
+  defaultPopulate: { name: true, email: true, role: true },
   hooks: {
     beforeOperation: [guardWriteBody, limitLoginByEmail],
     beforeChange: [firstUserIsAdmin],

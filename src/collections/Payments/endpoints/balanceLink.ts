@@ -11,7 +11,7 @@ import { hasRole } from '../../../access/roles'
 import { ConflictError, ForbiddenError, NotFoundError, paymentSummary } from '../../../domain'
 import { errorBody, jsonResponse, refusal } from '../../../http/responses'
 import { inTransaction } from '../../../infra/db'
-import { requireStripe, stripeUnavailable } from '../../../infra/stripe'
+import { requireStripe, STAFF_PAYMENTS_OFF, stripeUnavailable } from '../../../infra/stripe'
 import { bookingIdForBalanceToken, mintBalanceLink, sendBalanceLinkEmail } from '../balanceLink'
 import { openCheckout, paidMeanwhile } from '../checkout'
 import { lockBooking } from '../ledger'
@@ -25,7 +25,7 @@ export const sendBalanceLinkEndpoint: Endpoint = {
     if (!req.user) return jsonResponse({ status: 401, body: errorBody('Unauthorized', 'Sign in as staff to send a payment link.') })
     try {
       if (!hasRole(req.user, 'admin', 'manager')) throw new ForbiddenError('Only managers and admins send payment links.')
-      requireStripe()
+      requireStripe(STAFF_PAYMENTS_OFF)
       const id = Number(req.routeParams?.id)
       const sent = await inTransaction(req, async () => {
         const booking = Number.isSafeInteger(id) && id > 0 ? await lockBooking(req, id) : undefined

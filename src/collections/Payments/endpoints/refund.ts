@@ -14,7 +14,7 @@ import { bodyValue, readJsonBody } from '../../../http/body'
 import { respondIdempotently } from '../../../http/idempotent-endpoint'
 import { errorBody, jsonResponse, refusal } from '../../../http/responses'
 import { inTransaction } from '../../../infra/db'
-import { requireStripe, stripeUnavailable } from '../../../infra/stripe'
+import { requireStripe, STAFF_PAYMENTS_OFF, stripeUnavailable } from '../../../infra/stripe'
 import { lockBooking } from '../ledger'
 import { cardRefundableCents, refundToCard } from '../refunds'
 
@@ -36,7 +36,7 @@ export const manualRefundEndpoint: Endpoint = {
       run: async () => {
         try {
           const input = parseOrThrow(manualRefundSchema, bodyValue(body))
-          requireStripe()
+          requireStripe(STAFF_PAYMENTS_OFF)
           return await inTransaction(req, async () => {
             const booking = await lockBooking(req, input.booking)
             if (!booking) throw new NotFoundError('No booking with that id')
