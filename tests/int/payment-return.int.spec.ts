@@ -15,8 +15,8 @@ import { stripeAppPerFile, type StripeApp } from '../helpers/stripe-app'
 import type { ReturnView } from '../../src/domain'
 
 let app: StripeApp
-// Each booking a day of its own, 336 days ahead and on: days no other integration file uses.
-let day = 335
+// Each booking a day of its own, 350 days ahead and on (about 8): days no other integration file uses.
+let day = 349
 
 interface ReturnAnswer {
   booking: ReturnView
@@ -93,6 +93,23 @@ describe('payment return', () => {
     const confirmed = await status(cookie)
     expect(confirmed.status).toBe(200)
     expect(confirmed.body.booking).toMatchObject({ status: 'confirmed', depositPaidCents: first.body.booking.depositCents, holdExpiresAt: null })
+  })
+
+  it('after the code was spent (the customer came back through the cancel link), paying again opens a new session with a fresh code', async () => {
+    const { token, session, code } = await bookAndOpen()
+    expect((await claim({ code })).status).toBe(200)
+    const again = await app.rest<{ url: string }>('POST', `/bookings/manage/${token}/deposit`, { body: {} })
+    expect(again.status, JSON.stringify(again.body)).toBe(200)
+    expect(again.body.url).not.toBe(session.url)
+    expect(app.fake.sessions().find((s) => s.id === session.id)?.status).toBe('expired')
+    const fresh = app.fake.sessions().find((s) => s.url === again.body.url)
+    const freshCode = new URL(String(fresh?.success_url)).searchParams.get('code')
+    expect(freshCode).not.toBe(code)
+    expect((await claim({ code: freshCode })).status).toBe(200)
+    // While a code is unused, the same session is handed out again.
+    const { token: other, session: first } = await bookAndOpen()
+    const repeat = await app.rest<{ url: string }>('POST', `/bookings/manage/${other}/deposit`, { body: {} })
+    expect(repeat.body.url).toBe(first.url)
   })
 
   it('lets only one of several claims of one code at once win', async () => {

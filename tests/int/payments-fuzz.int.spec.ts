@@ -18,7 +18,7 @@
  * (payment and stripe_events row counts, this file's booking rows, the fake's write requests), so
  * a write is pinned to the one request that made it. Runs sequentially (a 2-core machine).
  * This file books 342–346 days ahead: days no other integration file uses (they share one database;
- * payment-return.int.spec.ts books 336 and on, six days).
+ * payment-return.int.spec.ts books 350 and on).
  */
 import fc from 'fast-check'
 import { handleEndpoints } from 'payload'

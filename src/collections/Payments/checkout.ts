@@ -85,7 +85,10 @@ export async function openCheckout(req: PayloadRequest, booking: LockedBooking, 
       await applySession(req, existing, booking)
       return null
     }
-    if (existing.url && isReusableSession({ status, expiresAt: new Date(existing.expires_at * 1000) }, now) && existing.amount_total === amountCents) return existing.url
+    // Reused only while its return code is unused: a customer who came back through the cancel
+    // link spent it, and paying that session would bring them back to a dead link.
+    const codeUnused = Boolean(booking.payment.returnCodeHash)
+    if (existing.url && codeUnused && isReusableSession({ status, expiresAt: new Date(existing.expires_at * 1000) }, now) && existing.amount_total === amountCents) return existing.url
     if (status === 'open') await stripe.checkout.sessions.expire(existing.id)
   }
   const settings = await loadSettings(req)

@@ -44,7 +44,7 @@ export async function lockBooking(req: PayloadRequest, id: number): Promise<Lock
   const db = await transactionDb(req)
   const locked = await db.execute(sql`SELECT id FROM bookings WHERE id = ${id} FOR UPDATE`)
   if (locked.rows.length === 0) return undefined
-  const b = (await req.payload.findByID({ collection: 'bookings', id, req, overrideAccess: true, depth: 0, joins: false, disableErrors: true })) as Booking | null
+  const b = (await req.payload.findByID({ collection: 'bookings', id, req, overrideAccess: true, depth: 0, joins: false, showHiddenFields: true, disableErrors: true })) as Booking | null
   if (!b) return undefined
   const payment = b.payment ?? {}
   return {
