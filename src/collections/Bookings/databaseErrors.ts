@@ -44,7 +44,8 @@ export function bookingConflictFromDatabase(err: unknown): ConflictError | undef
   if (pg.code === SQLSTATE_SLOT_FULL) return bookingConflict('slot_full')
   if (pg.code === SQLSTATE_CHEF_BUSY) return bookingConflict('chef_unavailable')
   if (pg.code === '23505' && pg.constraint === DUPLICATE_BOOKING_INDEX) return bookingConflict('duplicate_booking')
-  if (pg.code === '23503' && pg.constraint === PAYMENTS_BOOKING_FK) {
+  // 23503 foreign_key_violation; PostgreSQL 18 reports an ON DELETE RESTRICT as 23001 restrict_violation.
+  if ((pg.code === '23503' || pg.code === '23001') && pg.constraint === PAYMENTS_BOOKING_FK) {
     return new ConflictError('This booking has payment records, which are kept: cancel the booking instead of deleting it', 'has_payments')
   }
   return undefined
