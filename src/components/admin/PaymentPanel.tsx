@@ -10,7 +10,7 @@
  */
 import { Button, useAuth, useConfig, useDocumentInfo, useFormFields, useFormModified } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
-import { useId, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react'
+import { useEffect, useId, useState, useSyncExternalStore, type CSSProperties, type KeyboardEvent } from 'react'
 
 import { PAYMENT_STATE_LABELS, PAYMENT_STATES, type PaymentState } from '../../domain/paymentState'
 import type { User } from '../../payload-types'
@@ -53,6 +53,27 @@ interface RefundKey {
   reason: string
 }
 
+
+/** The business's time zone from the settings global (public), read once; undefined until then. */
+function useBusinessTimeZone(apiRoute: string): string | undefined {
+  const [timeZone, setTimeZone] = useState<string>()
+  useEffect(() => {
+    const ctrl = new AbortController()
+    fetch(`${apiRoute}/globals/business-settings?depth=0`, { credentials: 'include', signal: ctrl.signal })
+      .then((res) => (res.ok ? (res.json() as Promise<{ timezone?: unknown }>) : null))
+      .then((doc) => {
+        if (typeof doc?.timezone === 'string') setTimeZone(doc.timezone)
+      })
+      .catch(() => {
+        // Unreadable settings (offline, aborted) leave the times in the browser's zone, which each
+        // time shown names: nothing to report, the panel still says when.
+        if (!ctrl.signal.aborted) setTimeZone(undefined)
+      })
+    return () => ctrl.abort()
+  }, [apiRoute])
+  return timeZone
+}
+
 export function PaymentPanel() {
   const fields = useFormFields(([f]) => f)
   const { id } = useDocumentInfo()
@@ -75,8 +96,8 @@ export function PaymentPanel() {
 
   const currency = text('pricing.currency') ?? 'usd'
   const money = (c: number | undefined) => (c === undefined ? '—' : formatCents(c, currency))
-  // The business's zone, if the form carries one (a `timezone` field); else the browser's own.
-  const timeZone = text('timezone')
+  // The business's zone (from the settings); the browser's own until it is known, named either way.
+  const timeZone = useBusinessTimeZone(config.routes.api)
   const when = (iso: string | undefined) => {
     if (!iso) return undefined
     return (inBrowser ? formatInstant(iso, timeZone) : formatInstantUtc(iso)) ?? iso
