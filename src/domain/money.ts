@@ -39,3 +39,8 @@ export function percentOfCents(amountCents: number, percent: number): number {
 export function applyRateMicros(amountCents: number, rateMicros: number): number {
   return divRoundHalfUp(amountCents * rateMicros, 1_000_000)
 }
+
+/** A stored amount of cents, or 0 when there is none (a field never set, a null from the database). */
+export function centsOrZero(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0
+}

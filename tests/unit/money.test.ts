@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyRateMicros, divRoundHalfUp, percentOfCents } from '../../src/domain/money'
+import { applyRateMicros, centsOrZero, divRoundHalfUp, percentOfCents } from '../../src/domain/money'
 
 describe('cent rounding', () => {
   it('rounds exact halves up, not to even', () => {
@@ -27,5 +27,13 @@ describe('cent rounding', () => {
   it('refuses fractional inputs instead of producing fractional cents', () => {
     expect(() => divRoundHalfUp(1.5, 10)).toThrow(RangeError)
     expect(() => divRoundHalfUp(10, 0)).toThrow(RangeError)
+  })
+})
+
+describe('centsOrZero', () => {
+  it('keeps a stored amount and reads a missing one as 0', () => {
+    expect(centsOrZero(1234)).toBe(1234)
+    expect(centsOrZero(0)).toBe(0)
+    for (const missing of [null, undefined, Number.NaN, Number.POSITIVE_INFINITY, '100']) expect(centsOrZero(missing), String(missing)).toBe(0)
   })
 })

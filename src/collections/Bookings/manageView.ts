@@ -19,6 +19,7 @@ import {
   type PaymentState,
   type Quote,
   type RefundDecision,
+  centsOrZero,
 } from '../../domain'
 import type { Booking } from '../../payload-types'
 
@@ -85,7 +86,7 @@ export interface ManageView {
   cancellationTiers: CancellationTier[]
 }
 
-const cents = (v: number | null | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
+const cents = centsOrZero
 
 function menuName(item: number | { name?: string | null } | null | undefined): string {
   return item && typeof item === 'object' && typeof item.name === 'string' ? item.name : 'Menu item'

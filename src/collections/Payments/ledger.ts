@@ -7,7 +7,7 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { depositCovered, receivePayment, type BookingStatus, type PaymentKind, type PaymentMethod, type PaymentRecordStatus } from '../../domain'
+import { depositCovered, receivePayment, type BookingStatus, type PaymentKind, type PaymentMethod, type PaymentRecordStatus, centsOrZero } from '../../domain'
 import { sql, transactionDb } from '../../infra/db'
 import type { Booking, Payment } from '../../payload-types'
 
@@ -36,7 +36,7 @@ export interface LockedBooking {
   payment: NonNullable<Booking['payment']>
 }
 
-const cents = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
+const cents = centsOrZero
 const date = (v: unknown): Date | null => (typeof v === 'string' && v ? new Date(v) : null)
 
 /** Locks the booking row for this transaction and reads it; undefined when it does not exist. */

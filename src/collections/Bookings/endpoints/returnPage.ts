@@ -8,7 +8,7 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { parseOrThrow, paymentSummary, returnCodeSchema, type ReturnView } from '../../../domain'
+import { parseOrThrow, paymentSummary, returnCodeSchema, type ReturnView, centsOrZero } from '../../../domain'
 import { loadSettingsCached } from '../../../globals/BusinessSettings/load'
 import { jsonBody } from '../../../http/body'
 import { errorBody, jsonResponse, refusal } from '../../../http/responses'
@@ -17,7 +17,7 @@ import { bookingFromReturnCookie, claimReturnCode, readReturnCookie, returnCooki
 
 const PRIVATE = { 'Referrer-Policy': 'no-referrer' }
 
-const cents = (v: number | null | undefined): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
+const cents = centsOrZero
 
 async function returnView(req: PayloadRequest, id: number): Promise<ReturnView | undefined> {
   const b = (await req.payload.findByID({ collection: 'bookings', id, req, overrideAccess: true, depth: 0, disableErrors: true })) as Booking | null

@@ -25,6 +25,7 @@ import {
   type BookingStatus,
   type BusinessSettings,
   type SchedulePlan,
+  centsOrZero,
 } from '../../../domain'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
 import { toPayloadError } from '../../../http/errors'
@@ -67,7 +68,7 @@ async function checkChefs(req: PayloadRequest, check: NonNullable<BookingPlan['c
 }
 
 const group = (v: unknown): Data => (v && typeof v === 'object' ? (v as Data) : {})
-const cents = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0)
+const cents = centsOrZero
 
 /**
  * The payment fields every write leaves right: the balance's due time follows the start, an

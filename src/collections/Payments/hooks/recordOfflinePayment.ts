@@ -7,14 +7,13 @@
  */
 import type { CollectionAfterChangeHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook } from 'payload'
 
-import { assertOfflinePayment, NotFoundError, recordId, ValidationError } from '../../../domain'
+import { assertOfflinePayment, idOf, NotFoundError, recordId, ValidationError } from '../../../domain'
 import { toPayloadError } from '../../../http/errors'
 import type { Payment } from '../../../payload-types'
 import { creditBooking, lockBooking, updateBookingAsSystem } from '../ledger'
 
 type Data = Record<string, unknown>
 
-const idOf = (v: unknown): number => Number(v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
 
 /**
  * The amount as staff sent it: Payload turns a number field's text into a number (parseFloat, so
@@ -62,7 +61,7 @@ export const recordOfflinePayment: CollectionBeforeValidateHook = async ({ data,
 
 export const creditOfflinePayment: CollectionAfterChangeHook<Payment> = async ({ doc, operation, req }) => {
   if (operation !== 'create' || req.context.paymentSystem) return doc
-  const booking = await lockBooking(req, idOf(doc.booking))
+  const booking = await lockBooking(req, Number(idOf(doc.booking)))
   if (!booking) throw toPayloadError(new NotFoundError('The booking of this payment is gone'))
   if (doc.kind === 'refund') await updateBookingAsSystem(req, booking, { payment: { refundedCents: booking.refundedCents + doc.amountCents, lastPaymentError: null } })
   else await creditBooking(req, booking, doc.amountCents, { at: new Date(doc.occurredAt ?? doc.createdAt) })
