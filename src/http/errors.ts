@@ -4,6 +4,7 @@
  *   the message names each field once).
  * - Domain ConflictError, and the database refusals a collection names (`DatabaseRefusal`: the
  *   booking triggers and index), → 409 with a reason code and a plain message. Never a 500.
+ * - UnavailableError (a feature not set up) and Stripe not answering → 503 `ServiceUnavailable`.
  * - NotFound → 404 `NotFound`, Forbidden → 403 `Forbidden` (Payload's own classes, so our 404s and
  *   Payload's carry the same name).
  * - A value PostgreSQL refuses as data (SQLSTATE class 22: NUL in text, a malformed timestamp, an
@@ -18,6 +19,7 @@
 import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationError, type AfterErrorHook } from 'payload'
 
 import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, UnavailableError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
+import { stripeUnavailable } from '../infra/stripe'
 import { logger } from '../server/logger'
 import { BodyTooLargeError } from './body'
 
@@ -124,6 +126,9 @@ export function toPayloadError(err: unknown, refusals: readonly DatabaseRefusal[
   if (err instanceof NotFoundError) return withMessage(new NotFound(), err.message)
   if (err instanceof ForbiddenError) return withMessage(new Forbidden(), err.message)
   if (err instanceof UnavailableError) return new HttpUnavailableError(err.message, err.reason)
+  // Stripe not answering (network, outage, a refused key) is a 503 wherever it happens.
+  const stripeDown = stripeUnavailable(err)
+  if (stripeDown) return new HttpUnavailableError(stripeDown.message, stripeDown.reason)
   return conflictFromDatabase(err, refusals) ?? invalidValueFromDatabase(err) ?? err
 }
 

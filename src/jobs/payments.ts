@@ -117,10 +117,7 @@ export async function chargeDueBalances(payload: Payload, now = new Date()): Pro
         return false
       }
       await recordPayment(req, { booking, kind: 'balance', method: 'card', status: 'succeeded', amountCents: charge.amountCents, occurredAt: now, stripePaymentIntentId: intent.id })
-      const fresh = await lockBooking(req, id)
-      if (fresh) await creditBooking(req, fresh, charge.amountCents, { at: now })
-      const after = await lockBooking(req, id)
-      if (after) await updateBookingAsSystem(req, after, { payment: { balanceAttemptAt: now.toISOString() } })
+      await creditBooking(req, booking, charge.amountCents, { at: now, payment: { balanceAttemptAt: now.toISOString() } })
       return true
     } catch (err) {
       if (!(err instanceof Stripe.errors.StripeCardError)) throw err
@@ -135,12 +132,9 @@ export async function chargeDueBalances(payload: Payload, now = new Date()): Pro
         note: `Off-session charge failed: ${code}`,
         stripePaymentIntentId: err.payment_intent?.id ?? null,
       })
-      const fresh = await lockBooking(req, id)
-      if (fresh) {
-        await updateBookingAsSystem(req, fresh, {
-          payment: { balanceAttemptAt: now.toISOString(), lastPaymentError: `The balance charge failed (${code}): the customer was emailed a payment link.` },
-        })
-      }
+      await updateBookingAsSystem(req, booking, {
+        payment: { balanceAttemptAt: now.toISOString(), lastPaymentError: `The balance charge failed (${code}): the customer was emailed a payment link.` },
+      })
       failures.push({ bookingId: id, amountCents: charge.amountCents })
       return false
     }

@@ -4,24 +4,20 @@
  * customer's credential for one booking: whoever holds the link may see and change it.
  * Must never log a token or its hash, or return the hash.
  */
-import { createHash, randomBytes } from 'node:crypto'
-
 import type { Payload, PayloadRequest } from 'payload'
+
+import { hashSecretToken, mintSecretToken, SECRET_TOKEN_SYNTAX } from '../../server/secret-token'
 
 import { MANAGE_READ, type ManagedBooking } from './manageView'
 
-/** Tokens are 24 random bytes in base64url (32 characters); anything far off is refused unqueried. */
-const TOKEN_SYNTAX = /^[A-Za-z0-9_-]{20,100}$/
-
 /** A new token and the hash that is stored for it. */
 export function mintManageToken(): { token: string; hash: string } {
-  const token = randomBytes(24).toString('base64url')
-  return { token, hash: hashManageToken(token) }
+  return mintSecretToken()
 }
 
 /** Only this hash of a manage token is stored: sha256, hex. */
 export function hashManageToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
+  return hashSecretToken(token)
 }
 
 /** The customer's manage link for a token, on the public site. */
@@ -35,7 +31,7 @@ export function manageUrl(siteOrigin: string, token: string): string {
  * Payload (server components) or inside a request (`req`).
  */
 export async function bookingByManageToken(payload: Payload, token: string, req?: PayloadRequest): Promise<ManagedBooking | null> {
-  if (typeof token !== 'string' || !TOKEN_SYNTAX.test(token)) return null
+  if (typeof token !== 'string' || !SECRET_TOKEN_SYNTAX.test(token)) return null
   const found = await payload.find({
     collection: 'bookings',
     where: { manageTokenHash: { equals: hashManageToken(token) } },

@@ -6,17 +6,14 @@
  * balance; it pays nothing else and changes nothing else. Sending a new link retires the old one.
  * Must never log a token or its hash.
  */
-import { createHash, randomBytes } from 'node:crypto'
-
 import type { PayloadRequest } from 'payload'
 
 import { formatCents } from '../../site/format'
 import { siteOrigin } from '../../server/env'
+import { hashSecretToken, mintSecretToken, SECRET_TOKEN_SYNTAX } from '../../server/secret-token'
 import { businessName, escapeHtml, greeting, layout } from '../Customers/emails'
 import { updateBookingAsSystem, type LockedBooking } from './ledger'
 
-const TOKEN_SYNTAX = /^[A-Za-z0-9_-]{20,100}$/
-export const hashBalanceToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 export function balanceLinkUrl(token: string): string {
   return `${siteOrigin()}/pay/${encodeURIComponent(token)}`
@@ -24,10 +21,10 @@ export function balanceLinkUrl(token: string): string {
 
 /** The booking id a balance-link token belongs to (undefined for unknown or malformed tokens). */
 export async function bookingIdForBalanceToken(req: PayloadRequest, token: unknown): Promise<number | undefined> {
-  if (typeof token !== 'string' || !TOKEN_SYNTAX.test(token)) return undefined
+  if (typeof token !== 'string' || !SECRET_TOKEN_SYNTAX.test(token)) return undefined
   const found = await req.payload.find({
     collection: 'bookings',
-    where: { 'payment.balanceLinkTokenHash': { equals: hashBalanceToken(token) } },
+    where: { 'payment.balanceLinkTokenHash': { equals: hashSecretToken(token) } },
     req,
     overrideAccess: true,
     depth: 0,
@@ -40,8 +37,8 @@ export async function bookingIdForBalanceToken(req: PayloadRequest, token: unkno
 
 /** Mints a new link for the locked booking (the old one stops working) and returns its URL. */
 export async function mintBalanceLink(req: PayloadRequest, booking: LockedBooking, now: Date): Promise<string> {
-  const token = randomBytes(24).toString('base64url')
-  await updateBookingAsSystem(req, booking, { payment: { balanceLinkTokenHash: hashBalanceToken(token), balanceLinkSentAt: now.toISOString() } })
+  const { token, hash } = mintSecretToken()
+  await updateBookingAsSystem(req, booking, { payment: { balanceLinkTokenHash: hash, balanceLinkSentAt: now.toISOString() } })
   return balanceLinkUrl(token)
 }
 

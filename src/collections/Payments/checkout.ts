@@ -30,17 +30,13 @@ import {
 import { loadSettings } from '../../globals/BusinessSettings/load'
 import { requireStripe } from '../../infra/stripe'
 import { logger } from '../../server/logger'
-import { creditBooking, lockBooking, recordPayment, updateBookingAsSystem, type LockedBooking } from './ledger'
+import { creditBooking, recordPayment, updateBookingAsSystem, type LockedBooking } from './ledger'
 import { mintReturnCode, returnUrls } from './returnCodes'
 import { stripeCustomerFor } from './stripeCustomer'
 
 const log = logger.child({ module: 'payments' })
 
 type SessionStatus = 'open' | 'complete' | 'expired'
-
-function summaryOf(b: LockedBooking) {
-  return paymentSummary({ totalCents: b.totalCents, depositCents: b.depositCents, depositPaidCents: b.depositPaidCents, balancePaidCents: b.balancePaidCents, refundedCents: b.refundedCents })
-}
 
 const sessionStatus = (s: Stripe.Checkout.Session): SessionStatus => (s.status === 'complete' ? 'complete' : s.status === 'expired' ? 'expired' : 'open')
 const paymentStatus = (s: Stripe.Checkout.Session): 'paid' | 'unpaid' | 'no_payment_required' =>
@@ -49,7 +45,7 @@ const idOf = (v: string | { id: string } | null | undefined): string | null => (
 
 /** The amount a new Checkout Session for `kind` asks for, or a ConflictError saying why none is due. */
 function amountDue(b: LockedBooking, kind: CheckoutKind, now: Date): number {
-  const money = summaryOf(b)
+  const money = paymentSummary(b)
   if (b.startsAt.getTime() <= now.getTime()) throw new ConflictError('This event has already started: nothing can be paid online now.', 'payment_not_due')
   if (kind === 'deposit') {
     if (b.status === 'expired') throw new ConflictError('The hold on this date ended before the deposit was paid, so the date was released. Please book again.', 'payment_not_due')
@@ -172,9 +168,7 @@ export async function applySession(req: PayloadRequest, session: Stripe.Checkout
     await creditBooking(req, booking, amountCents, { at: now, paymentMethodId: idOf(intent.payment_method) })
     if (!awaited) {
       // The money arrived for a booking that no longer holds its date (or twice): staff decide.
-      // Read again: `booking` predates the credit, and writing its payment group back would undo it.
-      const credited = await lockBooking(req, booking.id)
-      if (credited) await updateBookingAsSystem(req, credited, { payment: { lastPaymentError: `A card payment of ${amountCents} cents arrived after the booking was ${booking.status}: refund it or rebook.` } })
+      await updateBookingAsSystem(req, booking, { payment: { lastPaymentError: `A card payment of ${amountCents} cents arrived after the booking was ${booking.status}: refund it or rebook.` } })
       log.warn({ bookingId: booking.id, outcome }, 'a payment arrived for a booking that was not waiting for it')
       return 'record_late_payment'
     }

@@ -72,22 +72,33 @@ export async function lockBooking(req: PayloadRequest, id: number): Promise<Lock
   }
 }
 
-/** Writes booking fields as the payment system (the booking hook re-derives the payment state). */
-export async function updateBookingAsSystem(req: PayloadRequest, booking: LockedBooking, data: { status?: BookingStatus; payment?: Partial<LockedBooking['payment']> }): Promise<void> {
+/** Runs `work` as the payment system (`req.context.paymentSystem`), restoring the flag after. */
+async function asPaymentSystem<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
   const previous = req.context.paymentSystem
   req.context.paymentSystem = true
   try {
-    await req.payload.update({
-      collection: 'bookings',
-      id: booking.id,
-      data: { ...(data.status ? { status: data.status } : {}), ...(data.payment ? { payment: { ...booking.payment, ...data.payment } } : {}) },
-      req,
-      overrideAccess: true,
-      depth: 0,
-    })
+    return await work()
   } finally {
     req.context.paymentSystem = previous
   }
+}
+
+/**
+ * Writes booking fields as the payment system. Only the payment fields given are sent: the booking
+ * hook lays them over the stored group (prepareBooking's stampPayment) and re-derives the payment
+ * state, so a snapshot read earlier in the transaction can never write stale amounts back.
+ */
+export async function updateBookingAsSystem(req: PayloadRequest, booking: Pick<LockedBooking, 'id'>, data: { status?: BookingStatus; payment?: Partial<LockedBooking['payment']> }): Promise<void> {
+  await asPaymentSystem(req, () =>
+    req.payload.update({
+      collection: 'bookings',
+      id: booking.id,
+      data: { ...(data.status ? { status: data.status } : {}), ...(data.payment ? { payment: data.payment } : {}) },
+      req,
+      overrideAccess: true,
+      depth: 0,
+    }),
+  )
 }
 
 /**
@@ -98,7 +109,7 @@ export async function creditBooking(
   req: PayloadRequest,
   booking: LockedBooking,
   amountCents: number,
-  opts: { at: Date; paymentMethodId?: string | null },
+  opts: { at: Date; paymentMethodId?: string | null; payment?: Partial<LockedBooking['payment']> },
 ): Promise<{ depositPaidCents: number; balancePaidCents: number; confirmed: boolean }> {
   const paid = receivePayment(booking, amountCents)
   const confirm = booking.status === 'pending' && depositCovered({ depositCents: booking.depositCents, depositPaidCents: paid.depositPaidCents })
@@ -109,6 +120,7 @@ export async function creditBooking(
       ...(booking.depositPaidCents === 0 && paid.depositPaidCents > 0 ? { paidAt: opts.at.toISOString() } : {}),
       ...(opts.paymentMethodId ? { stripePaymentMethodId: opts.paymentMethodId } : {}),
       lastPaymentError: null,
+      ...opts.payment,
     },
   })
   return { ...paid, confirmed: confirm }
@@ -131,10 +143,8 @@ export interface PaymentRecord {
 
 /** Appends a payment record written by the system (card payments, refunds, failed attempts). */
 export async function recordPayment(req: PayloadRequest, r: PaymentRecord): Promise<Payment> {
-  const previous = req.context.paymentSystem
-  req.context.paymentSystem = true
-  try {
-    return await req.payload.create({
+  return asPaymentSystem(req, () =>
+    req.payload.create({
       collection: 'payments',
       data: {
         booking: r.booking.id,
@@ -155,10 +165,8 @@ export async function recordPayment(req: PayloadRequest, r: PaymentRecord): Prom
       req,
       overrideAccess: true,
       depth: 0,
-    })
-  } finally {
-    req.context.paymentSystem = previous
-  }
+    }),
+  )
 }
 
 /** Card charges of a booking that succeeded, oldest first, with what was already refunded of each. */

@@ -7,24 +7,22 @@
  * minute still comes back to a page that works.
  * Must never log a code, its hash or the cookie.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
 import { env, siteOrigin } from '../../server/env'
 import { sql, transactionDb } from '../../infra/db'
+import { hashSecretToken, mintSecretToken, SECRET_TOKEN_SYNTAX } from '../../server/secret-token'
 
 export const RETURN_CODE_HOURS = 24
 export const RETURN_COOKIE = 'mh_return'
 export const RETURN_COOKIE_SECONDS = 30 * 60
-const CODE_SYNTAX = /^[A-Za-z0-9_-]{20,100}$/
-
-const hash = (code: string) => createHash('sha256').update(code).digest('hex')
 
 /** A new code and what to store for it on the booking. */
 export function mintReturnCode(now: Date): { code: string; hash: string; expiresAt: Date } {
-  const code = randomBytes(24).toString('base64url')
-  return { code, hash: hash(code), expiresAt: new Date(now.getTime() + RETURN_CODE_HOURS * 3_600_000) }
+  const { token: code, hash } = mintSecretToken()
+  return { code, hash, expiresAt: new Date(now.getTime() + RETURN_CODE_HOURS * 3_600_000) }
 }
 
 /** Where Stripe sends the customer after paying (or leaving) the Checkout page. */
@@ -38,11 +36,11 @@ export function returnUrls(code: string, kind: 'deposit' | 'balance'): { success
  * its end. One UPDATE, so two claims of one code cannot both win.
  */
 export async function claimReturnCode(req: PayloadRequest, code: unknown): Promise<number | undefined> {
-  if (typeof code !== 'string' || !CODE_SYNTAX.test(code)) return undefined
+  if (typeof code !== 'string' || !SECRET_TOKEN_SYNTAX.test(code)) return undefined
   const db = await transactionDb(req)
   const result = await db.execute<{ id: number }>(sql`
     UPDATE bookings SET payment_return_code_hash = NULL, payment_return_code_expires_at = NULL
-    WHERE payment_return_code_hash = ${hash(code)} AND payment_return_code_expires_at > now()
+    WHERE payment_return_code_hash = ${hashSecretToken(code)} AND payment_return_code_expires_at > now()
     RETURNING id`)
   const id = result.rows[0]?.id
   return id === undefined ? undefined : Number(id)

@@ -13,9 +13,9 @@ import { loadSettingsCached } from '../../../globals/BusinessSettings/load'
 import { jsonBody } from '../../../http/body'
 import { errorBody, jsonResponse, refusal } from '../../../http/responses'
 import type { Booking } from '../../../payload-types'
+import { PRIVATE } from './manage/shared'
 import { bookingFromReturnCookie, claimReturnCode, readReturnCookie, returnCookieHeader, returnCookieValue } from '../../Payments/returnCodes'
 
-const PRIVATE = { 'Referrer-Policy': 'no-referrer' }
 
 const cents = centsOrZero
 

@@ -10,7 +10,7 @@ import type { CollectionAfterChangeHook } from 'payload'
 
 import { cancellationRefundCents } from '../../../domain'
 import { toPayloadError } from '../../../http/errors'
-import { paymentsEnabled, stripeUnavailable } from '../../../infra/stripe'
+import { paymentsEnabled } from '../../../infra/stripe'
 import type { Booking } from '../../../payload-types'
 import { lockBooking, updateBookingAsSystem } from '../../Payments/ledger'
 import { cardRefundableCents, refundToCard } from '../../Payments/refunds'
@@ -27,11 +27,10 @@ export const refundOnCancel: CollectionAfterChangeHook<Booking> = async ({ doc, 
       await refundToCard(req, booking, toCard, { reason: `Cancellation: ${doc.cancellation?.refundPercent ?? 0}% refund by the policy`, recordedBy: req.user?.collection === 'users' ? req.user.id : null })
     }
     if (due > toCard) {
-      const fresh = await lockBooking(req, doc.id)
-      if (fresh) await updateBookingAsSystem(req, fresh, { payment: { lastPaymentError: `Return ${due - toCard} cents by hand: that part was paid offline; then record it under Payments (kind refund).` } })
+      await updateBookingAsSystem(req, booking, { payment: { lastPaymentError: `Return ${due - toCard} cents by hand: that part was paid offline; then record it under Payments (kind refund).` } })
     }
   } catch (err) {
-    throw toPayloadError(stripeUnavailable(err) ?? err)
+    throw toPayloadError(err)
   }
   return doc
 }

@@ -11,12 +11,12 @@ import { hasRole } from '../../../access/roles'
 import { ConflictError, ForbiddenError, NotFoundError, paymentSummary } from '../../../domain'
 import { errorBody, jsonResponse, refusal } from '../../../http/responses'
 import { inTransaction } from '../../../infra/db'
-import { requireStripe, STAFF_PAYMENTS_OFF, stripeUnavailable } from '../../../infra/stripe'
+import { requireStripe, STAFF_PAYMENTS_OFF } from '../../../infra/stripe'
 import { bookingIdForBalanceToken, mintBalanceLink, sendBalanceLinkEmail } from '../balanceLink'
 import { openCheckout, paidMeanwhile } from '../checkout'
+import { PRIVATE } from '../../Bookings/endpoints/manage/shared'
 import { lockBooking } from '../ledger'
 
-const PRIVATE = { 'Referrer-Policy': 'no-referrer' }
 
 export const sendBalanceLinkEndpoint: Endpoint = {
   method: 'post',
@@ -30,7 +30,7 @@ export const sendBalanceLinkEndpoint: Endpoint = {
       const sent = await inTransaction(req, async () => {
         const booking = Number.isSafeInteger(id) && id > 0 ? await lockBooking(req, id) : undefined
         if (!booking) throw new NotFoundError('No booking with that id')
-        const money = paymentSummary({ totalCents: booking.totalCents, depositCents: booking.depositCents, depositPaidCents: booking.depositPaidCents, balancePaidCents: booking.balancePaidCents, refundedCents: booking.refundedCents })
+        const money = paymentSummary(booking)
         if (booking.status !== 'confirmed' || money.depositDueCents > 0 || money.balanceDueCents <= 0) {
           throw new ConflictError('A balance link is for a confirmed booking with its deposit paid and a balance due.', 'payment_not_due')
         }
@@ -61,7 +61,7 @@ export const payBalanceEndpoint: Endpoint = {
       if (url === null) throw paidMeanwhile()
       return jsonResponse({ status: 200, body: JSON.stringify({ url }) }, PRIVATE)
     } catch (err) {
-      return jsonResponse(refusal(stripeUnavailable(err) ?? err), PRIVATE)
+      return jsonResponse(refusal(err), PRIVATE)
     }
   },
 }

@@ -14,7 +14,7 @@ import { bodyValue, readJsonBody } from '../../../http/body'
 import { respondIdempotently } from '../../../http/idempotent-endpoint'
 import { errorBody, jsonResponse, refusal } from '../../../http/responses'
 import { inTransaction } from '../../../infra/db'
-import { requireStripe, STAFF_PAYMENTS_OFF, stripeUnavailable } from '../../../infra/stripe'
+import { requireStripe, STAFF_PAYMENTS_OFF } from '../../../infra/stripe'
 import { lockBooking } from '../ledger'
 import { cardRefundableCents, refundToCard } from '../refunds'
 
@@ -45,7 +45,7 @@ export const manualRefundEndpoint: Endpoint = {
             return { status: 200, body: JSON.stringify(result) }
           })
         } catch (err) {
-          return refusal(stripeUnavailable(err) ?? err)
+          return refusal(err)
         }
       },
     })

@@ -9,7 +9,7 @@
  */
 import { payNowSchema, type CheckoutKind } from '../../../../domain'
 import { inTransaction } from '../../../../infra/db'
-import { requireStripe, stripeUnavailable } from '../../../../infra/stripe'
+import { requireStripe } from '../../../../infra/stripe'
 import { openCheckout, paidMeanwhile } from '../../../Payments/checkout'
 import { lockBooking } from '../../../Payments/ledger'
 import { manageWrite, NOT_FOUND } from './shared'
@@ -20,8 +20,6 @@ function payEndpoint(kind: CheckoutKind) {
     const url = await inTransaction(req, async () => {
       const locked = await lockBooking(req, booking.id)
       return locked ? openCheckout(req, locked, kind) : undefined
-    }).catch((err: unknown) => {
-      throw stripeUnavailable(err) ?? err
     })
     if (url === undefined) return NOT_FOUND
     if (url === null) throw paidMeanwhile()
