@@ -16,12 +16,14 @@ import { collections } from './src/collections'
 import { bookingConflictFromDatabase } from './src/collections/Bookings/databaseErrors'
 import { availabilityEndpoint } from './src/collections/Bookings/endpoints/availability'
 import { quoteEndpoint } from './src/collections/Bookings/endpoints/quote'
+import { messagingEndpoints } from './src/collections/Messages/endpoints'
 import { stripeWebhookEndpoint } from './src/collections/Payments/endpoints/webhook'
 import { Users } from './src/collections/Users'
 import { liveEndpoint, readyEndpoint } from './src/endpoints/health'
 import { clientErrorsEndpoint, vitalsEndpoint } from './src/endpoints/reports'
 import { richTextEditor } from './src/fields/richTextEditor'
 import { globals } from './src/globals'
+import { tasks } from './src/jobs'
 import { emailAdapter } from './src/infra/email'
 import { env } from './src/server/env'
 import { logger } from './src/server/logger'
@@ -46,7 +48,7 @@ export default buildConfig({
   globals,
   // Root paths (/api/availability, /api/quote, /api/stripe/webhook): the booking and payment endpoints that read no one booking live
   // in the bookings folder but are mounted at the root, where the storefront has always called them.
-  endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint, stripeWebhookEndpoint],
+  endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint, stripeWebhookEndpoint, ...messagingEndpoints],
   // Database refusals that escape a hook answer 409/400 (the bookings collection names its own).
   hooks: { afterError: [mapDatabaseErrors([bookingConflictFromDatabase])] },
   // Expected refusals are not errors of ours: keep them out of the error log.
@@ -60,6 +62,14 @@ export default buildConfig({
     UnverifiedEmail: 'info',
     LockedAuth: 'warn',
   } as NonNullable<Config['loggingLevels']>,
+  // The jobs queue: emails, texts and scheduled booking emails. Run only by the runner that holds
+  // the advisory lock (src/jobs/runner.ts), never by a request: the REST run/queue/cancel routes
+  // are closed, and finished jobs are deleted (their effects are in `messages`).
+  jobs: {
+    tasks,
+    deleteJobOnComplete: true,
+    access: { run: () => false, queue: () => false, cancel: () => false },
+  },
   editor: richTextEditor(),
   // Verification and password-reset mail: SMTP_URL, or .data/outbox/*.eml outside production.
   email: emailAdapter({ smtpUrl: config.SMTP_URL, from: config.EMAIL_FROM }),

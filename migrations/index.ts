@@ -6,6 +6,7 @@ import * as migration_20261201_234434_booking_terms from './20261201_234434_book
 import * as migration_20261202_053602_payments from './20261202_053602_payments';
 import * as migration_20261202_053603_expired_frees_the_date from './20261202_053603_expired_frees_the_date';
 import * as migration_20261202_054022_checkout_sessions from './20261202_054022_checkout_sessions';
+import * as migration_20261202_082001_messaging from './20261202_082001_messaging';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_054022_checkout_sessions.up,
     down: migration_20261202_054022_checkout_sessions.down,
-    name: '20261202_054022_checkout_sessions'
+    name: '20261202_054022_checkout_sessions',
+  },
+  {
+    up: migration_20261202_082001_messaging.up,
+    down: migration_20261202_082001_messaging.down,
+    name: '20261202_082001_messaging'
   },
 ];

@@ -72,12 +72,15 @@ export interface Config {
     customers: Customer;
     bookings: Booking;
     payments: Payment;
+    threads: Thread;
     messages: Message;
+    'email-templates': EmailTemplate;
     'menu-items': MenuItem;
     pages: Page;
     media: Media;
     'stripe-events': StripeEvent;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -86,18 +89,24 @@ export interface Config {
     bookings: {
       payments: 'payments';
     };
+    threads: {
+      messages: 'messages';
+    };
   };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     customers: CustomersSelect<false> | CustomersSelect<true>;
     bookings: BookingsSelect<false> | BookingsSelect<true>;
     payments: PaymentsSelect<false> | PaymentsSelect<true>;
+    threads: ThreadsSelect<false> | ThreadsSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
+    'email-templates': EmailTemplatesSelect<false> | EmailTemplatesSelect<true>;
     'menu-items': MenuItemsSelect<false> | MenuItemsSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'stripe-events': StripeEventsSelect<false> | StripeEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -118,7 +127,14 @@ export interface Config {
   };
   user: User | Customer;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      sendMessage: TaskSendMessage;
+      bookingEmail: TaskBookingEmail;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -218,6 +234,10 @@ export interface Customer {
    */
   notes?: string | null;
   stripeCustomerId?: string | null;
+  deletionRequestedAt?: string | null;
+  anonymisedAt?: string | null;
+  loginLinkHash?: string | null;
+  loginLinkExpiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -523,20 +543,101 @@ export interface Payment {
   createdAt: string;
 }
 /**
+ * One conversation per customer. Open the Inbox for the live view.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "threads".
+ */
+export interface Thread {
+  id: number;
+  title: string;
+  customer?: (number | null) | Customer;
+  /**
+   * A number that is not a customer yet (inbound text).
+   */
+  phone?: string | null;
+  state: 'open' | 'done';
+  assignee?: (number | null) | User;
+  unreadCount: number;
+  lastMessageAt?: string | null;
+  lastInboundAt?: string | null;
+  lastChannel?: ('email' | 'sms' | 'note' | 'web' | 'chat') | null;
+  lastDirection?: ('inbound' | 'outbound') | null;
+  lastPreview?: string | null;
+  lastBooking?: (number | null) | Booking;
+  messages?: {
+    docs?: (number | Message)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "messages".
  */
 export interface Message {
   id: number;
-  customer: number | Customer;
+  thread: number | Thread;
+  customer?: (number | null) | Customer;
   booking?: (number | null) | Booking;
-  channel: 'chat' | 'email' | 'sms' | 'note';
+  channel: 'email' | 'sms' | 'note' | 'web' | 'chat';
   direction: 'inbound' | 'outbound';
+  status: 'queued' | 'sent' | 'delivered' | 'failed' | 'received';
+  subject?: string | null;
   body: string;
-  status: 'queued' | 'sent' | 'delivered' | 'failed';
+  html?: string | null;
+  /**
+   * Email address or phone number it goes to.
+   */
+  to?: string | null;
+  from?: string | null;
+  /**
+   * The booking event this email is for.
+   */
+  event?: ('received' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'balance_due' | 'thank_you') | null;
+  /**
+   * Attach the booking as a calendar invite (.ics) when sent.
+   */
+  attachInvite?: boolean | null;
+  key?: string | null;
+  attempts: number;
   error?: string | null;
+  providerId?: string | null;
+  author?: (number | null) | User;
+  lastAttemptAt?: string | null;
   sentAt?: string | null;
   deliveredAt?: string | null;
+  failedAt?: string | null;
+  readAt?: string | null;
+  sealedLinks?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-templates".
+ */
+export interface EmailTemplate {
+  id: number;
+  event: 'received' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'balance_due' | 'thank_you';
+  subject: string;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -604,6 +705,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'sendMessage' | 'bookingEmail';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'sendMessage' | 'bookingEmail') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -626,8 +819,16 @@ export interface PayloadLockedDocument {
         value: number | Payment;
       } | null)
     | ({
+        relationTo: 'threads';
+        value: number | Thread;
+      } | null)
+    | ({
         relationTo: 'messages';
         value: number | Message;
+      } | null)
+    | ({
+        relationTo: 'email-templates';
+        value: number | EmailTemplate;
       } | null)
     | ({
         relationTo: 'menu-items';
@@ -744,6 +945,10 @@ export interface CustomersSelect<T extends boolean = true> {
   marketingConsent?: T;
   notes?: T;
   stripeCustomerId?: T;
+  deletionRequestedAt?: T;
+  anonymisedAt?: T;
+  loginLinkHash?: T;
+  loginLinkExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -891,18 +1096,65 @@ export interface PaymentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "threads_select".
+ */
+export interface ThreadsSelect<T extends boolean = true> {
+  title?: T;
+  customer?: T;
+  phone?: T;
+  state?: T;
+  assignee?: T;
+  unreadCount?: T;
+  lastMessageAt?: T;
+  lastInboundAt?: T;
+  lastChannel?: T;
+  lastDirection?: T;
+  lastPreview?: T;
+  lastBooking?: T;
+  messages?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "messages_select".
  */
 export interface MessagesSelect<T extends boolean = true> {
+  thread?: T;
   customer?: T;
   booking?: T;
   channel?: T;
   direction?: T;
-  body?: T;
   status?: T;
+  subject?: T;
+  body?: T;
+  html?: T;
+  to?: T;
+  from?: T;
+  event?: T;
+  attachInvite?: T;
+  key?: T;
+  attempts?: T;
   error?: T;
+  providerId?: T;
+  author?: T;
+  lastAttemptAt?: T;
   sentAt?: T;
   deliveredAt?: T;
+  failedAt?: T;
+  readAt?: T;
+  sealedLinks?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-templates_select".
+ */
+export interface EmailTemplatesSelect<T extends boolean = true> {
+  event?: T;
+  subject?: T;
+  body?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1013,6 +1265,37 @@ export interface StripeEventsSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1218,6 +1501,32 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMessage".
+ */
+export interface TaskSendMessage {
+  input: {
+    messageId: number;
+  };
+  output: {
+    outcome: string;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskBookingEmail".
+ */
+export interface TaskBookingEmail {
+  input: {
+    bookingId: number;
+    event: 'received' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder' | 'balance_due' | 'thank_you';
+    startsAt: string;
+  };
+  output: {
+    outcome: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -15,6 +15,7 @@ import { describeRateLimiting } from './infra/rate-limit'
 import { refuseMalformedPath } from './http/malformed-url'
 import { rateLimitRequest } from './http/rate-limit-middleware'
 import { connectRedis } from './infra/redis'
+import { describeSms } from './infra/sms'
 import { describePayments } from './infra/stripe'
 import { failStartup } from './server/startup'
 import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './server/upgrade-router'
@@ -90,13 +91,19 @@ async function main(): Promise<void> {
   await graceful.listen()
   log.info({ url: `http://localhost:${config.PORT}`, mode: dev ? 'development' : 'production' }, 'MyHibachi is listening')
   describePayments()
+  describeSms()
   if (config.JOBS_ENABLED) {
     // A Payload of its own for the background work (the app's lives inside Next's bundles).
-    const [{ getPayload }, { default: payloadConfig }, { startJobLoop }] = await Promise.all([import('payload'), import('../payload.config'), import('./jobs/runner')])
-    const stopJobs = startJobLoop(await getPayload({ config: payloadConfig }), config.JOBS_INTERVAL_SECONDS)
-    onShutdown('jobs', stopJobs)
+    const [{ getPayload }, { default: payloadConfig }, { startJobRunner }] = await Promise.all([import('payload'), import('../payload.config'), import('./jobs/runner')])
+    const runner = startJobRunner(await getPayload({ config: payloadConfig }), {
+      databaseUri: config.DATABASE_URI,
+      pollMs: config.JOBS_POLL_MS,
+      paymentEverySeconds: config.JOBS_INTERVAL_SECONDS,
+      name: `app-${process.pid}`,
+    })
+    onShutdown('jobs', () => runner.stop())
   } else {
-    log.info('JOBS_ENABLED=false: this instance runs no background jobs')
+    log.info('JOBS_ENABLED=false: this instance runs no background jobs (a worker or another instance does)')
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Payload adds collections of its own — document locks, admin preferences, the migrations table,
- * its key-value store —
+ * its key-value store, the jobs queue —
  * whose rules let ANY signed-in user (a freshly signed-up customer included) read, create and
  * delete them, and whose preference endpoints check only that someone is signed in. They exist
  * for the admin panel: staff only. Applied to the built config, because Payload creates these
@@ -48,6 +48,7 @@ export function lockDownInternalCollections(config: SanitizedConfig): SanitizedC
         break
       case 'payload-migrations':
       case 'payload-kv':
+      case 'payload-jobs':
         collection.access = { ...a, create: nobody, read: nobody, update: nobody, delete: nobody, readVersions: nobody, unlock: nobody }
         break
     }

@@ -5,12 +5,14 @@
 import type { AppAuthCollection, AppCollection } from '../access/types'
 import { Bookings } from './Bookings'
 import { Customers } from './Customers'
+import { EmailTemplates } from './EmailTemplates'
 import { Media } from './Media'
 import { MenuItems } from './MenuItems'
 import { Messages } from './Messages'
 import { Pages } from './Pages'
 import { Payments } from './Payments'
 import { StripeEvents } from './StripeEvents'
+import { Threads } from './Threads'
 import { Users } from './Users'
 
-export const collections: (AppCollection | AppAuthCollection)[] = [Users, Customers, Bookings, Payments, Messages, MenuItems, Pages, Media, StripeEvents]
+export const collections: (AppCollection | AppAuthCollection)[] = [Users, Customers, Bookings, Payments, Threads, Messages, EmailTemplates, MenuItems, Pages, Media, StripeEvents]

@@ -20,6 +20,7 @@ export type ConflictReason =
   | 'event_passed'
   | 'has_payments'
   | 'payment_not_due'
+  | 'not_failed'
 
 export class DomainError extends Error {
   readonly code: string

@@ -1,11 +1,17 @@
 /**
- * Runs the due background work (src/jobs/payments.ts) on a clock. Every app instance may run the
- * loop, but a tick works only while it holds a Postgres advisory lock, so exactly one instance
- * works at a time and a crashed instance's lock is freed with its connection. JOBS_ENABLED=false
- * keeps an instance out; `npm run jobs:once` runs one tick from a shell (or cron).
- * (The messaging issue replaces this with Payload's jobs queue behind the same lock.)
+ * The background-work runner: Payload's jobs queue (emails, texts, scheduled booking emails) and
+ * the payment work on a clock (src/jobs/payments.ts), with ONE active runner per database.
+ * Payload 3.90's Postgres adapter claims jobs without row locks, so two runners could take the
+ * same job: every instance may start a runner, but it works only while it holds a session-level
+ * Postgres advisory lock on a connection of its own. A crashed instance's connection closes and
+ * Postgres frees the lock; a standby tries for it every JOBS_POLL_MS, so the work moves within
+ * seconds. On taking the lock it resets jobs a dead runner left `processing` (their handlers are
+ * idempotent: each checks what was already done). JOBS_ENABLED=false keeps an app instance out;
+ * `npm run jobs` runs a runner on its own (a worker process); `npm run jobs:once` drains once.
+ * Must never run a job without holding the lock.
  */
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import pg from 'pg'
 import type { Payload } from 'payload'
 
 import { logger } from '../server/logger'
@@ -16,24 +22,35 @@ const log = logger.child({ module: 'jobs' })
 /** The advisory lock key of the runner: one per database, whatever the instance. */
 export const JOBS_LOCK_KEY = 72_201_001
 
+/** Jobs taken per run of the queue (Payload runs them concurrently). */
+const BATCH = 10
+
 export interface TickResult {
-  /** false when another instance held the lock: this one did nothing. */
+  /** false when another runner held the lock: this one did nothing. */
   ran: boolean
   expired: number
   charged: number
   failed: number
 }
 
+async function paymentWork(payload: Payload, now: Date): Promise<Omit<TickResult, 'ran'>> {
+  const expired = await expireUnpaidHolds(payload, now)
+  const { charged, failed } = await chargeDueBalances(payload, now)
+  if (expired + charged + failed > 0) log.info({ expired, charged, failed }, 'payment jobs ran')
+  return { expired, charged, failed }
+}
+
+/**
+ * The payment work once, if no runner holds the lock (it takes the lock for the while): for
+ * tests and `jobs:once`. The queue is not touched.
+ */
 export async function runDueTasks(payload: Payload, now = new Date()): Promise<TickResult> {
   const client = await (payload.db as unknown as PostgresAdapter).pool.connect()
   try {
     const got = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [JOBS_LOCK_KEY])
     if (!got.rows[0]?.locked) return { ran: false, expired: 0, charged: 0, failed: 0 }
     try {
-      const expired = await expireUnpaidHolds(payload, now)
-      const { charged, failed } = await chargeDueBalances(payload, now)
-      if (expired + charged + failed > 0) log.info({ expired, charged, failed }, 'payment jobs ran')
-      return { ran: true, expired, charged, failed }
+      return { ran: true, ...(await paymentWork(payload, now)) }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [JOBS_LOCK_KEY])
     }
@@ -42,23 +59,156 @@ export async function runDueTasks(payload: Payload, now = new Date()): Promise<T
   }
 }
 
-/** Starts the loop; the returned function stops it and waits for a running tick. */
-export function startJobLoop(payload: Payload, intervalSeconds: number): () => Promise<void> {
-  let running: Promise<unknown> | undefined
-  const tick = () => {
-    if (running) return
-    running = runDueTasks(payload)
-      .catch((err: unknown) => log.error({ err }, 'the payment jobs tick failed; it runs again next time'))
-      .finally(() => {
-        running = undefined
-      })
+/** Jobs left `processing` are a dead runner's: only the lock holder calls this, so none is live. */
+async function resetStaleJobs(client: pg.Client): Promise<number> {
+  const reset = await client.query('UPDATE payload_jobs SET processing = false WHERE processing = true AND completed_at IS NULL')
+  return reset.rowCount ?? 0
+}
+
+/** Runs the queue until nothing is due now; returns how many jobs ran. */
+async function drainQueue(payload: Payload, stillOurs: () => boolean): Promise<number> {
+  let ran = 0
+  for (;;) {
+    if (!stillOurs()) return ran
+    const result = await payload.jobs.run({ limit: BATCH, queue: 'default' })
+    const count = Object.keys(result.jobStatus ?? {}).length
+    ran += count
+    if (count === 0 || result.noJobsRemaining) return ran
   }
-  const timer = setInterval(tick, intervalSeconds * 1000)
-  timer.unref()
-  tick()
-  log.info({ everySeconds: intervalSeconds }, 'background jobs on (holds, balances)')
-  return async () => {
-    clearInterval(timer)
-    await running
+}
+
+export interface RunnerOptions {
+  databaseUri: string
+  pollMs: number
+  /** How often the payment work runs. */
+  paymentEverySeconds: number
+  connectTimeoutMs?: number
+  /** Names this runner in logs and in pg_stat_activity. */
+  name?: string
+}
+
+export interface JobRunner {
+  /** Whether this runner holds the lock now. */
+  holdsLock(): boolean
+  /** Stops: finishes the running batch, releases the lock, closes its connection. */
+  stop(): Promise<void>
+}
+
+/** Starts a runner loop: standby until it holds the lock, then the active runner. */
+export function startJobRunner(payload: Payload, opts: RunnerOptions): JobRunner {
+  let lockClient: pg.Client | undefined
+  let lost = false
+  let stopped = false
+  let lastPaymentRun = 0
+  let wake: (() => void) | undefined
+  const name = opts.name ?? 'runner'
+
+  const dropLock = (why: string) => {
+    if (!lockClient) return
+    const client = lockClient
+    lockClient = undefined
+    lost = false
+    log.warn({ runner: name, why }, 'the jobs lock was lost: this instance is standby again')
+    client.end().catch((err: unknown) => log.debug({ err }, 'closing the lost lock connection failed'))
+  }
+
+  const tryAcquire = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: opts.databaseUri, application_name: `myhibachi-jobs-${name}`, connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000 })
+    client.on('error', (err: Error) => {
+      // The server went away or the socket broke: Postgres has freed (or will free) the lock.
+      log.warn({ runner: name, error: err.message }, 'the jobs lock connection failed')
+      lost = true
+    })
+    try {
+      await client.connect()
+      const got = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [JOBS_LOCK_KEY])
+      if (!got.rows[0]?.locked) {
+        await client.end()
+        return
+      }
+      lockClient = client
+      lost = false
+      const reset = await resetStaleJobs(client)
+      log.info({ runner: name, resetStaleJobs: reset }, 'this instance runs the background jobs')
+    } catch (err) {
+      await client.end().catch((endErr: unknown) => log.debug({ err: endErr }, 'closing a failed lock connection failed'))
+      throw err
+    }
+  }
+
+  const stillOurs = () => lockClient !== undefined && !lost && !stopped
+
+  const tick = async (): Promise<void> => {
+    if (lost) dropLock('connection error')
+    if (!lockClient) await tryAcquire()
+    if (!lockClient) return
+    // A cheap round trip on the lock's own connection proves the lock is still ours.
+    try {
+      await lockClient.query('SELECT 1')
+    } catch (err) {
+      dropLock(err instanceof Error ? err.message : 'query failed')
+      return
+    }
+    await drainQueue(payload, stillOurs)
+    const now = Date.now()
+    if (stillOurs() && now - lastPaymentRun >= opts.paymentEverySeconds * 1000) {
+      lastPaymentRun = now
+      await paymentWork(payload, new Date(now))
+    }
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        await tick()
+      } catch (err) {
+        log.error({ runner: name, err }, 'a jobs tick failed; it runs again shortly')
+      }
+      if (stopped) break
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, opts.pollMs)
+        timer.unref()
+        wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      wake = undefined
+    }
+  })()
+
+  log.info({ runner: name, pollMs: opts.pollMs, paymentEverySeconds: opts.paymentEverySeconds }, 'background jobs runner started (works while it holds the lock)')
+  return {
+    holdsLock: () => lockClient !== undefined && !lost,
+    stop: async () => {
+      stopped = true
+      wake?.()
+      await loop
+      const client = lockClient
+      lockClient = undefined
+      if (client) {
+        await client.query('SELECT pg_advisory_unlock($1)', [JOBS_LOCK_KEY]).catch((err: unknown) => log.debug({ err }, 'unlock failed; closing the connection frees it'))
+        await client.end().catch((err: unknown) => log.debug({ err }, 'closing the lock connection failed'))
+        log.info({ runner: name }, 'background jobs runner stopped and released the lock')
+      }
+    },
+  }
+}
+
+/**
+ * One pass for `npm run jobs:once`: take the lock (or do nothing), reset stale jobs, drain the
+ * queue, run the payment work, release.
+ */
+export async function runOnce(payload: Payload, databaseUri: string, now = new Date()): Promise<TickResult & { jobs: number }> {
+  const client = new pg.Client({ connectionString: databaseUri, application_name: 'myhibachi-jobs-once' })
+  await client.connect()
+  try {
+    const got = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [JOBS_LOCK_KEY])
+    if (!got.rows[0]?.locked) return { ran: false, expired: 0, charged: 0, failed: 0, jobs: 0 }
+    await resetStaleJobs(client)
+    const jobs = await drainQueue(payload, () => true)
+    return { ran: true, jobs, ...(await paymentWork(payload, now)) }
+  } finally {
+    await client.end()
   }
 }

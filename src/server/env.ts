@@ -139,6 +139,15 @@ const schema = z.object({
   STRIPE_TIMEOUT_MS: int(20_000, 1_000, 80_000),
   JOBS_ENABLED: bool(true),
   JOBS_INTERVAL_SECONDS: int(30, 5, 3_600),
+  JOBS_POLL_MS: int(1_000, 100, 60_000),
+  MESSAGE_SEND_ATTEMPTS: int(5, 1, 20),
+  MESSAGE_RETRY_DELAY_MS: int(30_000, 10, 3_600_000),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected a Twilio account SID (AC followed by 32 hex digits)').optional(),
+  TWILIO_AUTH_TOKEN: z.string().regex(/^[0-9a-zA-Z]{16,64}$/, 'expected a Twilio auth token (letters and digits)').optional(),
+  TWILIO_FROM: z.string().regex(/^(\+[1-9]\d{7,14}|MG[0-9a-fA-F]{32})$/, 'expected an E.164 number (+12125550100) or a messaging service SID (MG…)').optional(),
+  TWILIO_API_BASE: httpUrl.default('https://api.twilio.com'),
+  TWILIO_TIMEOUT_MS: int(10_000, 500, 60_000),
+  INBOUND_EMAIL_SECRET: z.string().min(24, 'expected at least 24 characters').regex(/^[\x21-\x7e]+$/, 'expected printable characters without spaces').optional(),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET'> & { PAYLOAD_SECRET: string }
@@ -175,6 +184,13 @@ function parse(source: NodeJS.ProcessEnv): Env {
   // A key without the signing secret would take deposits that no webhook could ever confirm.
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     throw new EnvError('Invalid environment: STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (whsec_…, from the Stripe dashboard or `stripe listen`)')
+  }
+  // Half a Twilio account would queue texts that can never go out: all three, or none.
+  const twilio = { TWILIO_ACCOUNT_SID: env.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: env.TWILIO_AUTH_TOKEN, TWILIO_FROM: env.TWILIO_FROM }
+  const twilioSet = Object.entries(twilio).filter(([, v]) => v !== undefined)
+  if (twilioSet.length > 0 && twilioSet.length < 3) {
+    const missing = Object.entries(twilio).find(([, v]) => v === undefined)?.[0] ?? 'TWILIO_FROM'
+    throw new EnvError(`Invalid environment: ${missing} is required with ${twilioSet.map(([k]) => k).join(' and ')} (SMS needs the account SID, auth token and sender together)`)
   }
   return { ...env, PAYLOAD_SECRET: secret }
 }

@@ -656,7 +656,9 @@ async function createStripeEvent(): Promise<number> {
 }
 
 async function createMessage(to: number, body: string): Promise<number> {
-  const message = await payload.create({ collection: 'messages', data: { customer: to, channel: 'email', direction: 'outbound', body, status: 'queued' }, overrideAccess: true })
+  const existing = await payload.find({ collection: 'threads', where: { customer: { equals: to } }, limit: 1, overrideAccess: true })
+  const thread = existing.docs[0] ?? (await payload.create({ collection: 'threads', data: { customer: to, title: `Customer ${to}`, unreadCount: 0, state: 'open' }, overrideAccess: true }))
+  const message = await payload.create({ collection: 'messages', data: { thread: thread.id, customer: to, channel: 'email', direction: 'outbound', body, status: 'queued', attempts: 0 }, overrideAccess: true })
   return message.id
 }
 

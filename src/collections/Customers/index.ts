@@ -82,6 +82,24 @@ export const Customers: AppAuthCollection = {
       access: { read: atLeastManagerField, create: serverOnly, update: serverOnly },
       admin: { readOnly: true, position: 'sidebar' },
     },
+    {
+      // Set when the customer asks, from their account, for the account to be deleted; staff carry
+      // it out (anonymise) in the admin, which keeps the money records.
+      name: 'deletionRequestedAt',
+      type: 'date',
+      index: true,
+      access: { create: serverOnly, update: serverOnly },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'anonymisedAt',
+      type: 'date',
+      access: { create: serverOnly, update: serverOnly },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    // One-time sign-in link (src/collections/Customers/loginLinks.ts): only the hash, never readable.
+    { name: 'loginLinkHash', type: 'text', hidden: true, index: true, access: { create: serverOnly, update: serverOnly } },
+    { name: 'loginLinkExpiresAt', type: 'date', hidden: true, access: { create: serverOnly, update: serverOnly } },
   ],
   timestamps: true,
 }

@@ -1,13 +1,12 @@
-/** Who may do what with messages: managers write and read all; a verified customer reads their thread. */
-import { atLeastManager } from '../../access/atLeastManager'
+/** Who may do what with messages: nobody writes through the API (the system does); managers read all; a verified customer reads their thread. */
 import { atLeastManagerOrOwnThread } from '../../access/atLeastManagerOrOwnThread'
 import { nobody } from '../../access/nobody'
 import type { CollectionAccess } from '../../access/types'
 
 export const messagesAccess: CollectionAccess = {
-  create: atLeastManager,
+  create: nobody,
   read: atLeastManagerOrOwnThread,
-  update: atLeastManager,
-  delete: atLeastManager,
+  update: nobody,
+  delete: nobody,
   readVersions: nobody,
 }

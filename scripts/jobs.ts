@@ -1,0 +1,45 @@
+/**
+ * `npm run jobs`: a background-jobs worker on its own (no web server): the same runner the app
+ * instances start, for deployments that keep jobs off the web machines (set JOBS_ENABLED=false
+ * there). Several workers may run: one holds the lock and works, the others stand by. Stops on
+ * SIGTERM/SIGINT after the running batch, releasing the lock.
+ */
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
+import { startJobRunner } from '../src/jobs/runner'
+import { describeSms } from '../src/infra/sms'
+import { env } from '../src/server/env'
+import { logger } from '../src/server/logger'
+
+const log = logger.child({ module: 'jobs:worker' })
+
+async function main(): Promise<void> {
+  const e = env()
+  const payload = await getPayload({ config })
+  describeSms()
+  const runner = startJobRunner(payload, { databaseUri: e.DATABASE_URI, pollMs: e.JOBS_POLL_MS, paymentEverySeconds: e.JOBS_INTERVAL_SECONDS, name: `worker-${process.pid}` })
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, 'stopping the jobs worker')
+    runner
+      .stop()
+      .then(() => payload.destroy())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'the jobs worker did not stop cleanly')
+          process.exit(1)
+        },
+      )
+  }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
+}
+
+main().catch((err: unknown) => {
+  log.error({ err }, 'the jobs worker failed to start')
+  process.exit(1)
+})
