@@ -43,6 +43,11 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: path.resolve(dirname, 'src') },
     meta: { titleSuffix: ' — MyHibachi admin' },
+    components: {
+      // The staff inbox (managers and admins; the view checks): threads, replies, assignment.
+      views: { inbox: { Component: '/components/admin/inbox/InboxView#InboxView', path: '/inbox', exact: true, meta: { title: 'Inbox' } } },
+      beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink'],
+    },
   },
   collections,
   globals,

@@ -2,7 +2,8 @@
 // its own server and its own throw-away database:
 // - `prod`: a production build served by the real server (`npm run build && npm start`) on the
 //   throw-away database that `npm run test:e2e` creates, after the seed has written the settings,
-//   menu and pages. Every spec but the dev one.
+//   menu and pages. Every spec but the dev one. Its mail goes to a local SMTP sink
+//   (tests/helpers/smtp-sink-server.ts) that specs read over HTTP (E2E_SMTP_SINK_URL).
 // - `dev`: `npm run dev` (Turbopack, HMR) on a second throw-away database made by
 //   scripts/with-db.ts --throwaway beside the first — it needs zero users for the
 //   create-first-user form, and the prod specs create the first user. Only tests/e2e/dev-server.e2e.spec.ts.
@@ -49,6 +50,13 @@ const stripeEnv = {
   STRIPE_API_BASE: `http://127.0.0.1:${fakeStripePort}`,
 }
 const secret = process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex')
+// A real SMTP server for the production servers (tests/helpers/smtp-sink-server.ts): the app's
+// job runner sends through it, and specs read what arrived over its HTTP API (E2E_SMTP_SINK_URL,
+// inherited by the workers). SMTP_URL still points the servers elsewhere when set.
+const smtpSinkPort = Number(process.env.E2E_SMTP_SINK_PORT ?? port + 4)
+const smtpSinkHttpPort = Number(process.env.E2E_SMTP_SINK_HTTP_PORT ?? port + 5)
+const smtpUrl = process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtpSinkPort}`
+if (!external) process.env.E2E_SMTP_SINK_URL ??= `http://127.0.0.1:${smtpSinkHttpPort}`
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -82,6 +90,17 @@ export default defineConfig({
       ? []
       : [
           {
+            // First, so the production servers find their mail server up.
+            command: 'node --import tsx tests/helpers/smtp-sink-server.ts',
+            url: `http://127.0.0.1:${smtpSinkHttpPort}/health`,
+            timeout: 60_000,
+            reuseExistingServer: false,
+            stdout: 'ignore' as const,
+            stderr: 'pipe' as const,
+            env: { SMTP_SINK_PORT: String(smtpSinkPort), SMTP_SINK_HTTP_PORT: String(smtpSinkHttpPort) },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+          },
+          {
             // The server itself (not `npm start`, which would migrate a second time).
             command: 'npm run build && npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npx cross-env NODE_ENV=production npx tsx src/server.ts',
             url: `${baseURL}/api/health/ready`,
@@ -93,9 +112,9 @@ export default defineConfig({
               PORT: String(port),
               PUBLIC_SERVER_URL: baseURL,
               PAYLOAD_SECRET: secret,
-              // Production refuses to start without a mail server; the specs send no email, so an
-              // address nothing listens on is enough (a send would fail at once, not hang).
-              SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1',
+              // Production refuses to start without a mail server: the sink above (its job runner
+              // sends the booking emails and the inbox's replies there).
+              SMTP_URL: smtpUrl,
               LOG_LEVEL: 'warn',
               ...specLimits,
               NEXT_TELEMETRY_DISABLED: '1',
@@ -129,7 +148,7 @@ export default defineConfig({
               PORT: String(paymentsPort),
               PUBLIC_SERVER_URL: paymentsBaseURL,
               PAYLOAD_SECRET: secret,
-              SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:1',
+              SMTP_URL: smtpUrl,
               LOG_LEVEL: 'warn',
               NEXT_TELEMETRY_DISABLED: '1',
               ...specLimits,

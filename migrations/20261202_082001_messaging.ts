@@ -106,7 +106,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "messages" ADD COLUMN "sealed_links" varchar;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "threads_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "email_templates_id" integer;
-  ALTER TABLE "threads" ADD CONSTRAINT "threads_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "threads" ADD CONSTRAINT "threads_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "threads" ADD CONSTRAINT "threads_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "threads" ADD CONSTRAINT "threads_last_booking_id_bookings_id_fk" FOREIGN KEY ("last_booking_id") REFERENCES "public"."bookings"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_email_templates_v" ADD CONSTRAINT "_email_templates_v_parent_id_email_templates_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."email_templates"("id") ON DELETE set null ON UPDATE no action;
@@ -139,7 +139,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_jobs_processing_idx" ON "payload_jobs" USING btree ("processing");
   CREATE INDEX "payload_jobs_updated_at_idx" ON "payload_jobs" USING btree ("updated_at");
   CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");
-  ALTER TABLE "messages" ADD CONSTRAINT "messages_thread_id_threads_id_fk" FOREIGN KEY ("thread_id") REFERENCES "public"."threads"("id") ON DELETE restrict ON UPDATE no action;
+  ALTER TABLE "messages" ADD CONSTRAINT "messages_thread_id_threads_id_fk" FOREIGN KEY ("thread_id") REFERENCES "public"."threads"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "messages" ADD CONSTRAINT "messages_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_threads_fk" FOREIGN KEY ("threads_id") REFERENCES "public"."threads"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_email_templates_fk" FOREIGN KEY ("email_templates_id") REFERENCES "public"."email_templates"("id") ON DELETE cascade ON UPDATE no action;
@@ -161,7 +161,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   -- Counters the system keeps can never go below zero, whatever writes them.
   ALTER TABLE "messages" ADD CONSTRAINT "messages_attempts_not_negative" CHECK ("attempts" >= 0);
   ALTER TABLE "threads" ADD CONSTRAINT "threads_unread_not_negative" CHECK ("unread_count" >= 0);
-  -- A thread belongs to a customer or, for a number we do not know, to that phone number.
+  -- A thread belongs to a customer or, for a number we do not know, to that phone number. Deleting
+  -- a customer (an erasure; "delete my account" anonymises instead) deletes their thread and its
+  -- messages with it (the foreign keys cascade); payments keep their rows.
   ALTER TABLE "threads" ADD CONSTRAINT "threads_has_owner" CHECK ("customer_id" IS NOT NULL OR "phone" IS NOT NULL);
   -- Scheduled booking emails are found by booking to be moved or deleted when it changes.
   CREATE INDEX "payload_jobs_booking_input_idx" ON "payload_jobs" ((("input"->>'bookingId'))) WHERE "completed_at" IS NULL;

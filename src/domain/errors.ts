@@ -21,6 +21,8 @@ export type ConflictReason =
   | 'has_payments'
   | 'payment_not_due'
   | 'not_failed'
+  | 'has_upcoming_booking'
+  | 'booking_not_active'
 
 export class DomainError extends Error {
   readonly code: string

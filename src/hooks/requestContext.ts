@@ -17,6 +17,11 @@ declare module 'payload' {
      * once when it is done (one purge instead of one per document).
      */
     skipPurge?: boolean
+    /**
+     * Set by the seed: its demo bookings queue no booking emails (src/collections/Messages/
+     * bookingEmails.ts), so a fresh database does not mail its made-up customers.
+     */
+    skipBookingEmails?: boolean
     /** The business settings read once per request (src/globals/BusinessSettings/load.ts). */
     settings?: Promise<BusinessSettings>
     /** This request runs Payload's resetPassword operation (src/collections/Customers/hooks/verifyOnPasswordReset.ts). */

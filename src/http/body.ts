@@ -22,12 +22,12 @@ export class BodyTooLargeError extends Error {
 /** The body, or the text that is not JSON (kept so its 400 can be replayed by an idempotency key). */
 export type BodyRead = { ok: true; value: unknown } | { ok: false; text: string }
 
-/** The body as text, refusing more than `maxBytes` without reading it all. */
-export async function readCappedText(req: PayloadRequest, maxBytes: number): Promise<string> {
+/** The body's bytes, refusing more than `maxBytes` without reading it all (the declared length first, then the stream). */
+export async function readCappedBytes(req: PayloadRequest, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers.get('Content-Length') ?? '0')
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError(maxBytes)
   const stream = req.body
-  if (!stream) return ''
+  if (!stream) return Buffer.alloc(0)
   const reader = stream.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -41,7 +41,12 @@ export async function readCappedText(req: PayloadRequest, maxBytes: number): Pro
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** The body as UTF-8 text, refusing more than `maxBytes` without reading it all. */
+export async function readCappedText(req: PayloadRequest, maxBytes: number): Promise<string> {
+  return (await readCappedBytes(req, maxBytes)).toString('utf8')
 }
 
 /** Reads and parses the body; an empty body is `{}`. */

@@ -155,8 +155,8 @@ export function effectiveMethod(method: string | undefined, headers: IncomingHtt
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-/** Auth-collection routes that create accounts, send mail or trade a token for access. */
-const AUTH_ACTION = /^\/api\/[^/]+\/(forgot-password|reset-password|unlock|first-register|verify\/.+)$/
+/** Auth-collection routes that create accounts, send mail or trade a token for access (login-link: src/collections/Customers/endpoints/loginLink.ts). */
+const AUTH_ACTION = /^\/api\/[^/]+\/(forgot-password|reset-password|unlock|first-register|verify\/.+|login-link|login-link\/redeem)$/
 
 /**
  * Which policy guards a request, by method and path (normalised here, so a raw request-target is
@@ -182,6 +182,10 @@ export function policyFor(method: string | undefined, rawPath: string): RatePoli
   // signature (src/collections/Payments/endpoints/webhook.ts); a 429 would only make Stripe retry.
   // The body is bounded by the endpoint itself.
   if (m === 'POST' && path === '/api/stripe/webhook') return undefined
+  // The same for Twilio's inbound-SMS and status webhooks (signed) and the inbound-email parse
+  // POST (a shared secret): Twilio does not retry a 429, so a limit here would lose texts. Each
+  // checks its signature or secret before reading more than a bounded body.
+  if (m === 'POST' && (path === '/api/twilio/sms' || path === '/api/twilio/status' || path === '/api/inbound/email')) return undefined
   if (m === 'POST') {
     if (path === '/api/bookings') return 'bookings'
     if (path === '/api/quote') return 'quote'

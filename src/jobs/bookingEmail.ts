@@ -9,6 +9,7 @@ import type { TaskConfig } from 'payload'
 
 import { BOOKING_EMAIL_EVENTS, type BookingEmailEvent } from '../domain'
 import { runScheduledBookingEmail } from '../collections/Messages/bookingEmails'
+import { logFailures } from './logged'
 
 export const bookingEmailTask: TaskConfig<{ input: { bookingId: number; event: BookingEmailEvent; startsAt: string }; output: { outcome: string } }> = {
   slug: 'bookingEmail',
@@ -21,5 +22,5 @@ export const bookingEmailTask: TaskConfig<{ input: { bookingId: number; event: B
   ],
   outputSchema: [{ name: 'outcome', type: 'text', required: true }],
   retries: { attempts: 5, backoff: { type: 'exponential', delay: 30_000 } },
-  handler: async ({ input, req }) => ({ output: { outcome: await runScheduledBookingEmail(req, input) } }),
+  handler: async ({ input, job, req }) => ({ output: { outcome: await logFailures('bookingEmail', job.id, () => runScheduledBookingEmail(req, input)) } }),
 }

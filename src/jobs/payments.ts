@@ -19,7 +19,7 @@ import { balanceChargeFor, balanceIdempotencyKey, isHoldOver } from '../domain'
 import { loadSettings } from '../globals/BusinessSettings/load'
 import { inTransaction } from '../infra/db'
 import { stripeClient } from '../infra/stripe'
-import { mintBalanceLink, sendBalanceLinkEmail } from '../collections/Payments/balanceLink'
+import { mintBalanceLink, queueBalanceLinkEmail } from '../collections/Payments/balanceLink'
 import { closeSession } from '../collections/Payments/checkout'
 import { creditBooking, lockBooking, recordPayment, updateBookingAsSystem } from '../collections/Payments/ledger'
 import { stripeCustomerFor } from '../collections/Payments/stripeCustomer'
@@ -139,15 +139,15 @@ export async function chargeDueBalances(payload: Payload, now = new Date()): Pro
       return false
     }
   })
-  // The links are minted and emailed after the failures are committed, each on its own.
+  // The links are minted and their emails queued after the failures are committed, each booking in
+  // a transaction of its own (link and email together: the runner sends it after the commit).
   for (const failure of failures) {
     const req = await createLocalReq({}, payload)
     try {
-      const sent = await inTransaction(req, async () => {
+      await inTransaction(req, async () => {
         const booking = await lockBooking(req, failure.bookingId)
-        return booking ? { booking, url: await mintBalanceLink(req, booking, now) } : undefined
+        if (booking) await queueBalanceLinkEmail(req, booking, await mintBalanceLink(req, booking, now), failure.amountCents, 'card_failed')
       })
-      if (sent) await sendBalanceLinkEmail(req, sent.booking, sent.url, failure.amountCents, 'card_failed')
     } catch (err) {
       log.error({ bookingId: failure.bookingId, ...errorFields(err) }, 'the balance link could not be sent; staff can send it from the booking')
     }

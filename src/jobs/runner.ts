@@ -70,7 +70,8 @@ async function drainQueue(payload: Payload, stillOurs: () => boolean): Promise<n
   let ran = 0
   for (;;) {
     if (!stillOurs()) return ran
-    const result = await payload.jobs.run({ limit: BATCH, queue: 'default' })
+    // Payload's own error logs off: each task logs its failures itself (src/jobs/logged.ts).
+    const result = await payload.jobs.run({ limit: BATCH, queue: 'default', silent: { error: true } })
     const count = Object.keys(result.jobStatus ?? {}).length
     ran += count
     if (count === 0 || result.noJobsRemaining) return ran
@@ -96,58 +97,55 @@ export interface JobRunner {
 
 /** Starts a runner loop: standby until it holds the lock, then the active runner. */
 export function startJobRunner(payload: Payload, opts: RunnerOptions): JobRunner {
-  let lockClient: pg.Client | undefined
-  let lost = false
+  // One connection of the runner's own, kept open: a standby asks for the lock on it each poll,
+  // and once granted the lock lives exactly as long as this connection.
+  let client: pg.Client | undefined
+  let locked = false
+  let broken = false
   let stopped = false
   let lastPaymentRun = 0
   let wake: (() => void) | undefined
   const name = opts.name ?? 'runner'
 
-  const dropLock = (why: string) => {
-    if (!lockClient) return
-    const client = lockClient
-    lockClient = undefined
-    lost = false
-    log.warn({ runner: name, why }, 'the jobs lock was lost: this instance is standby again')
-    client.end().catch((err: unknown) => log.debug({ err }, 'closing the lost lock connection failed'))
+  const dropConnection = (why: string) => {
+    const old = client
+    client = undefined
+    broken = false
+    if (locked) log.warn({ runner: name, why }, 'the jobs lock was lost: this instance is standby again')
+    locked = false
+    old?.end().catch((err: unknown) => log.debug({ err }, 'closing the broken jobs connection failed'))
   }
 
-  const tryAcquire = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: opts.databaseUri, application_name: `myhibachi-jobs-${name}`, connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000 })
-    client.on('error', (err: Error) => {
+  const connect = async (): Promise<pg.Client> => {
+    const fresh = new pg.Client({ connectionString: opts.databaseUri, application_name: `myhibachi-jobs-${name}`, connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000 })
+    fresh.on('error', (err: Error) => {
       // The server went away or the socket broke: Postgres has freed (or will free) the lock.
-      log.warn({ runner: name, error: err.message }, 'the jobs lock connection failed')
-      lost = true
+      log.warn({ runner: name, error: err.message }, 'the jobs connection failed')
+      broken = true
     })
     try {
-      await client.connect()
-      const got = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [JOBS_LOCK_KEY])
-      if (!got.rows[0]?.locked) {
-        await client.end()
-        return
-      }
-      lockClient = client
-      lost = false
-      const reset = await resetStaleJobs(client)
-      log.info({ runner: name, resetStaleJobs: reset }, 'this instance runs the background jobs')
+      await fresh.connect()
     } catch (err) {
-      await client.end().catch((endErr: unknown) => log.debug({ err: endErr }, 'closing a failed lock connection failed'))
+      await fresh.end().catch((endErr: unknown) => log.debug({ err: endErr }, 'closing a failed jobs connection failed'))
       throw err
     }
+    return fresh
   }
 
-  const stillOurs = () => lockClient !== undefined && !lost && !stopped
+  const stillOurs = () => locked && !broken && !stopped
 
   const tick = async (): Promise<void> => {
-    if (lost) dropLock('connection error')
-    if (!lockClient) await tryAcquire()
-    if (!lockClient) return
-    // A cheap round trip on the lock's own connection proves the lock is still ours.
-    try {
-      await lockClient.query('SELECT 1')
-    } catch (err) {
-      dropLock(err instanceof Error ? err.message : 'query failed')
-      return
+    if (broken) dropConnection('connection error')
+    client ??= await connect()
+    if (!locked) {
+      const got = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [JOBS_LOCK_KEY])
+      if (!got.rows[0]?.locked) return
+      locked = true
+      const reset = await resetStaleJobs(client)
+      log.info({ runner: name, resetStaleJobs: reset }, 'this instance runs the background jobs')
+    } else {
+      // A cheap round trip on the lock's own connection proves the lock is still ours.
+      await client.query('SELECT 1')
     }
     await drainQueue(payload, stillOurs)
     const now = Date.now()
@@ -162,6 +160,8 @@ export function startJobRunner(payload: Payload, opts: RunnerOptions): JobRunner
       try {
         await tick()
       } catch (err) {
+        // A failed query on the runner's connection may mean the lock is gone: start over.
+        if (broken || (err instanceof Error && /connection|terminat|ECONN/i.test(err.message))) dropConnection(err instanceof Error ? err.message : 'error')
         log.error({ runner: name, err }, 'a jobs tick failed; it runs again shortly')
       }
       if (stopped) break
@@ -179,18 +179,20 @@ export function startJobRunner(payload: Payload, opts: RunnerOptions): JobRunner
 
   log.info({ runner: name, pollMs: opts.pollMs, paymentEverySeconds: opts.paymentEverySeconds }, 'background jobs runner started (works while it holds the lock)')
   return {
-    holdsLock: () => lockClient !== undefined && !lost,
+    holdsLock: () => stillOurs(),
     stop: async () => {
       stopped = true
       wake?.()
       await loop
-      const client = lockClient
-      lockClient = undefined
-      if (client) {
-        await client.query('SELECT pg_advisory_unlock($1)', [JOBS_LOCK_KEY]).catch((err: unknown) => log.debug({ err }, 'unlock failed; closing the connection frees it'))
-        await client.end().catch((err: unknown) => log.debug({ err }, 'closing the lock connection failed'))
-        log.info({ runner: name }, 'background jobs runner stopped and released the lock')
+      const last = client
+      const hadLock = locked
+      client = undefined
+      locked = false
+      if (last) {
+        if (hadLock) await last.query('SELECT pg_advisory_unlock($1)', [JOBS_LOCK_KEY]).catch((err: unknown) => log.debug({ err }, 'unlock failed; closing the connection frees it'))
+        await last.end().catch((err: unknown) => log.debug({ err }, 'closing the jobs connection failed'))
       }
+      log.info({ runner: name, released: hadLock }, 'background jobs runner stopped')
     },
   }
 }

@@ -9,6 +9,7 @@ import type { TaskConfig } from 'payload'
 
 import { sendQueuedMessage } from '../collections/Messages/delivery'
 import { env } from '../server/env'
+import { logFailures } from './logged'
 
 export const sendMessageTask: TaskConfig<{ input: { messageId: number }; output: { outcome: string } }> = {
   slug: 'sendMessage',
@@ -17,5 +18,5 @@ export const sendMessageTask: TaskConfig<{ input: { messageId: number }; output:
   outputSchema: [{ name: 'outcome', type: 'text', required: true }],
   // More than the message's own budget: the message decides when to stop (a crash may skip a count).
   retries: { attempts: env().MESSAGE_SEND_ATTEMPTS + 2, backoff: { type: 'exponential', delay: env().MESSAGE_RETRY_DELAY_MS } },
-  handler: async ({ input, req }) => ({ output: { outcome: await sendQueuedMessage(req.payload, req, input.messageId) } }),
+  handler: async ({ input, job, req }) => ({ output: { outcome: await logFailures('sendMessage', job.id, () => sendQueuedMessage(req.payload, req, input.messageId)) } }),
 }

@@ -9,13 +9,20 @@
  * `overrideAccess: true` only lifts collection/field ACCESS (there is no signed-in user here);
  * the hook and the database triggers run as always. Status changes are the allowed transitions
  * pending → confirmed | cancelled and confirmed → cancelled, one update each. Writes carry
- * `skipPurge` (the run purges all availability once at the end). Must never bypass those rules.
+ * `skipPurge` (the run purges all availability once at the end) and `skipBookingEmails` (made-up
+ * customers get no booking emails). Must never bypass those rules.
  */
 import { APIError, type Payload } from 'payload'
 import type { Logger } from 'pino'
 
 import { bookingConflictFromDatabase } from '../collections/Bookings/databaseErrors'
 import { BOOKINGS, FALLBACK_STARTS, planSlots, type ChefKey, type SeedBooking } from './data'
+
+/**
+ * Every seed write's context: the caller purges the cache once at the end, and demo bookings email
+ * no one. A fresh object each time: hooks keep per-request values on it (settings, the manage token).
+ */
+const seedContext = () => ({ skipPurge: true, skipBookingEmails: true })
 
 export interface BookingTally {
   created: number
@@ -69,7 +76,7 @@ async function createBooking(ctx: BookingContext, spec: SeedBooking, eventDate: 
           ...(spec.dietaryNotes ? { dietaryNotes: spec.dietaryNotes } : {}),
         },
         overrideAccess: true,
-        context: { skipPurge: true },
+        context: seedContext(),
       })
       if (startTime !== plannedStart) {
         ctx.summary.moved++
@@ -91,13 +98,13 @@ async function confirm(ctx: BookingContext, id: number, spec: SeedBooking, withC
       id,
       data: { status: 'confirmed', source: spec.source, ...(chefs.length > 0 ? { assignedChefs: chefs } : {}) },
       overrideAccess: true,
-      context: { skipPurge: true },
+      context: seedContext(),
     })
   } catch (err) {
     if (chefs.length === 0 || conflictReason(err) !== 'chef_unavailable') throw err
     ctx.summary.chefsDropped++
     ctx.log.warn({ bookingId: id }, 'chef already busy at that time; confirmed without a chef')
-    await ctx.payload.update({ collection: 'bookings', id, data: { status: 'confirmed', source: spec.source }, overrideAccess: true, context: { skipPurge: true } })
+    await ctx.payload.update({ collection: 'bookings', id, data: { status: 'confirmed', source: spec.source }, overrideAccess: true, context: seedContext() })
   }
 }
 
@@ -106,7 +113,7 @@ async function cancel(ctx: BookingContext, id: number, spec: SeedBooking): Promi
     collection: 'bookings',
     id,
     data: { status: 'cancelled', source: spec.source },
-    context: { cancelReason: spec.cancelReason, skipPurge: true },
+    context: { ...seedContext(), cancelReason: spec.cancelReason },
     overrideAccess: true,
   })
 }
@@ -124,7 +131,7 @@ async function assignMissingChefs(
   const chefs = (spec.chefs ?? []).flatMap((k) => ctx.chefIds.get(k) ?? [])
   if (spec.outcome !== 'confirmed' || chefs.length === 0 || doc.status !== 'confirmed' || (doc.assignedChefs ?? []).length > 0) return
   try {
-    await ctx.payload.update({ collection: 'bookings', id: doc.id, data: { assignedChefs: chefs }, overrideAccess: true, context: { skipPurge: true } })
+    await ctx.payload.update({ collection: 'bookings', id: doc.id, data: { assignedChefs: chefs }, overrideAccess: true, context: seedContext() })
     ctx.summary.chefsAssigned++
   } catch (err) {
     if (conflictReason(err) !== 'chef_unavailable') throw err
@@ -160,7 +167,7 @@ export async function seedBookings(ctx: BookingContext, today: string, blackouts
     const t1 = performance.now()
     switch (spec.outcome) {
       case 'pending':
-        if (spec.source !== 'web') await ctx.payload.update({ collection: 'bookings', id, data: { source: spec.source }, overrideAccess: true, context: { skipPurge: true } })
+        if (spec.source !== 'web') await ctx.payload.update({ collection: 'bookings', id, data: { source: spec.source }, overrideAccess: true, context: seedContext() })
         break
       case 'confirmed':
         await confirm(ctx, id, spec, true)

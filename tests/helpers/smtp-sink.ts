@@ -21,6 +21,13 @@ export interface SinkMessage {
 export interface SmtpSink {
   /** e.g. smtp://127.0.0.1:40123, for SMTP_URL. */
   url: string
+  /**
+   * Messages held at the end of DATA, unanswered (see `holdAfter`). A held message whose client
+   * disconnects is dropped: per SMTP it was never accepted.
+   */
+  held(): number
+  /** Answers every held message "250 accepted" and stops holding for good. */
+  releaseAll(): void
   /** Every message received, in order (taken or not). */
   received: SinkMessage[]
   /** The next message to `address` not handed out yet; waits up to `timeoutMs`, then throws. */
@@ -36,10 +43,24 @@ function addressesOf(field: AddressObject | AddressObject[] | undefined): string
   return list.flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()))
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export interface SmtpSinkOptions {
+  /** The port to listen on (default 0: any free one). */
+  port?: number
+  /** After accepting this many messages, hold every further one unanswered until releaseAll(). */
+  holdAfter?: number
+}
+
+interface HeldMessage {
+  sessionId: string
+  accept: () => void
+}
+
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: SinkMessage[] = []
   const taken = new Set<SinkMessage>()
   const waiters = new Set<() => void>()
+  const holding: HeldMessage[] = []
+  let holdArmed = options.holdAfter !== undefined
 
   const server = new SMTPServer({
     authOptional: true,
@@ -49,23 +70,30 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       simpleParser(stream)
         .then((parsed) => {
           const envelope = session.envelope.rcptTo.map((r) => r.address.toLowerCase())
-          received.push({
-            to: envelope.length > 0 ? envelope : addressesOf(parsed.to),
-            subject: parsed.subject ?? '',
-            html: typeof parsed.html === 'string' ? parsed.html : '',
-            text: parsed.text ?? '',
-            parsed,
-          })
-          for (const wake of [...waiters]) wake()
-          callback()
+          const accept = () => {
+            received.push({
+              to: envelope.length > 0 ? envelope : addressesOf(parsed.to),
+              subject: parsed.subject ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              text: parsed.text ?? '',
+              parsed,
+            })
+            for (const wake of [...waiters]) wake()
+            callback()
+          }
+          if (holdArmed && received.length >= (options.holdAfter ?? 0)) holding.push({ sessionId: session.id, accept })
+          else accept()
         })
         .catch((err: unknown) => callback(err instanceof Error ? err : new Error(String(err))))
+    },
+    onClose(session) {
+      for (let i = holding.length - 1; i >= 0; i -= 1) if (holding[i]?.sessionId === session.id) holding.splice(i, 1)
     },
   })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject)
       resolve()
     })
@@ -83,6 +111,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 
   return {
     url: `smtp://127.0.0.1:${String(port)}`,
+    held: () => holding.length,
+    releaseAll() {
+      holdArmed = false
+      for (const h of holding.splice(0)) h.accept()
+    },
     received,
     nextMessageTo(address, timeoutMs = DEFAULT_WAIT_MS) {
       const ready = take(address)

@@ -128,3 +128,16 @@ describe('the outbox', () => {
     expect(await pendingJobIds(payload, { messageIds: [note.id] })).toHaveLength(0)
   })
 })
+
+describe('erasing a customer', () => {
+  it('deletes their thread and its messages with them (an erasure), answering 200 not a database error', async () => {
+    const email = `erase-${RUN}@example.com`
+    const customer = await payload.create({ collection: 'customers', data: { email, name: 'Erase Eve', password: 'correct horse battery staple', _verified: true }, overrideAccess: true, disableVerificationEmail: true })
+    const req = await createLocalReq({}, payload)
+    const note = await store.queueMessage(req, { channel: 'note', owner: { customerId: customer.id }, body: 'Call back on Monday' })
+    const threadId = (await payload.findByID({ collection: 'messages', id: note.id, overrideAccess: true, depth: 0 })).thread
+    await payload.delete({ collection: 'customers', id: customer.id, overrideAccess: true })
+    expect(await payload.findByID({ collection: 'messages', id: note.id, overrideAccess: true, disableErrors: true })).toBeNull()
+    expect(await payload.findByID({ collection: 'threads', id: Number(threadId), overrideAccess: true, disableErrors: true })).toBeNull()
+  })
+})

@@ -3,12 +3,14 @@
  * falls due, the background job (runDueTasks) charges the card saved with the deposit off-session,
  * once (Idempotency-Key `balance:<id>`); a card that needs the customer (authentication required,
  * declined) is recorded as a failed payment, never retried automatically, and the customer is
- * emailed a link to pay the balance on Stripe Checkout. Staff send such a link from the admin;
- * a new link retires the old one.
+ * emailed a link to pay the balance on Stripe Checkout (queued as the booking's "balance due"
+ * email, sent here through the real jobs queue). Staff send such a link from the admin; a new link
+ * retires the old one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { runDueTasks } from '../../src/jobs/runner'
+import { sendBookingEmails } from '../helpers/booking-mail'
 import { applySettings, conflictReason } from '../helpers/bookings-fixtures'
 import { bookAndPayDeposit, paymentRows, rawSql, signInActors, sql, type Actors, type PaidBooking } from '../helpers/paid-booking'
 import { startStripeApp, type StripeApp } from '../helpers/stripe-app'
@@ -47,8 +49,13 @@ async function balanceDueNow(b: PaidBooking): Promise<void> {
   await rawSql(app, sql`UPDATE bookings SET starts_at = ${startsAt}, refund_basis_starts_at = ${startsAt}, payment_balance_due_at = ${dueAt} WHERE id = ${b.id}`)
 }
 
-/** The balance-payment link in the next email to the customer, and that email. */
+/**
+ * The balance-payment link in the next email to the customer, and that email. The email is queued
+ * with the link (a `balance_due` message) and sent by the jobs runner: this sends the booking's
+ * queued balance emails now (the booking's other emails stay queued, so the sink gets only these).
+ */
 async function linkEmailed(b: PaidBooking): Promise<{ token: string; subject: string; text: string }> {
+  await sendBookingEmails(app.payload, b.id, 'balance_due')
   const message = await app.sink?.nextMessageTo(b.email)
   if (!message) throw new Error('startStripeApp was started without a mail sink')
   const token = /\/pay\/([A-Za-z0-9_-]+)/.exec(message.text)?.[1]

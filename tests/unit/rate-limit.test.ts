@@ -103,6 +103,10 @@ describe('rate-limit policies', () => {
     expect(policyFor('POST', '/api/stripe/webhook')).toBeUndefined()
     expect(policyFor('POST', '/api/stripe/webhook/')).toBeUndefined()
     expect(policyFor('PUT', '/api/stripe/webhook')).toBe('writes')
+    for (const hook of ['/api/twilio/sms', '/api/twilio/status', '/api/inbound/email']) {
+      expect(policyFor('POST', hook)).toBeUndefined()
+      expect(policyFor('PUT', hook)).toBe('writes')
+    }
     expect(policyFor('POST', '/api/stripe/other')).toBe('writes')
     expect(policyFor('POST', '/api/bookings/manage/abc/deposit')).toBe('manage')
     expect(policyFor('POST', '/api/bookings/pay/abc')).toBe('manage')

@@ -16,6 +16,7 @@ import { bookingFields } from './fields'
 import { attachManageToken } from './hooks/attachManageToken'
 import { prepareBooking } from './hooks/prepareBooking'
 import { purgeAvailabilityAfterChange, purgeAvailabilityAfterDelete } from './hooks/purgeAvailability'
+import { queueBookingEmails } from './hooks/queueBookingEmails'
 import { refundOnCancel } from './hooks/refundOnCancel'
 
 export const Bookings: AppCollection = {
@@ -33,7 +34,7 @@ export const Bookings: AppCollection = {
     // Malformed bodies (null groups, NUL text, bad timestamps) are a 400 before Payload reads them.
     beforeOperation: [guardWriteBody],
     beforeValidate: [prepareBooking],
-    afterChange: [refundOnCancel, purgeAvailabilityAfterChange, attachManageToken],
+    afterChange: [refundOnCancel, queueBookingEmails, purgeAvailabilityAfterChange, attachManageToken],
     afterDelete: [purgeAvailabilityAfterDelete],
   },
   fields: bookingFields,

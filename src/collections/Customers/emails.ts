@@ -1,6 +1,6 @@
 /**
- * The account emails a customer gets: "confirm your email" (after sign-up or an email change)
- * and "set a new password". Each links to a storefront page holding a one-time token — never to
+ * The account emails a customer gets: "confirm your email" (after sign-up or an email change),
+ * "set a new password" and "your sign-in link". Each links to a storefront page holding a one-time token — never to
  * the admin panel, which customers cannot use. Plain words; every value from the database is
  * HTML-escaped. The pages only show a button: opening the link changes nothing, because mail
  * scanners open links too.
@@ -27,6 +27,10 @@ export function verifyUrl(token: string): string {
 
 export function resetPasswordUrl(token: string): string {
   return `${siteOrigin()}/account/reset-password/${encodeURIComponent(token)}`
+}
+
+export function loginLinkUrl(token: string): string {
+  return `${siteOrigin()}/account/login/${encodeURIComponent(token)}`
 }
 
 export function escapeHtml(text: string): string {
@@ -104,4 +108,20 @@ export async function sendVerifyEmail(req: PayloadRequest, user: Recipient, toke
     subject: await verifyEmailSubject(req),
     html: await verifyEmailHtml({ req, token, user, reason }),
   })
+}
+
+export async function loginLinkSubject(req: PayloadRequest | undefined): Promise<string> {
+  return `Your sign-in link for ${await businessName(req)}`
+}
+
+/** The one-time sign-in link (src/collections/Customers/loginLinks.ts): HTML and a plain-text part. */
+export async function loginLinkEmail(args: { req: PayloadRequest; token: string; user: Recipient; minutes: number }): Promise<{ subject: string; html: string; text: string }> {
+  const business = await businessName(args.req)
+  const url = loginLinkUrl(args.token)
+  const validity = `The link works for ${String(args.minutes)} minutes and only once. Signing in with it also confirms your email address.`
+  const ignore = 'If you did not ask for this, ignore this email: nobody can sign in without the link.'
+  const html = layout([greeting(args.user), `Press the button to sign in to your ${escapeHtml(business)} account.`, validity], { href: url, label: 'Sign me in' }, [ignore], business)
+  const first = typeof args.user.name === 'string' ? args.user.name.trim().split(/\s+/)[0] : ''
+  const text = [first ? `Hello ${first},` : 'Hello,', '', `Open this link to sign in to your ${business} account:`, url, '', validity, '', ignore, '', `— ${business}`].join('\n')
+  return { subject: await loginLinkSubject(args.req), html, text }
 }

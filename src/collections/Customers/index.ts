@@ -4,6 +4,8 @@
  * Staff-only notes are invisible to the customer. An account signs in only after proving its
  * email (auth.verify; hooks/ keeps it proven across password resets and email changes). Must
  * never let an account with an unproven email sign in: bookings are linked to it by email.
+ * Customers also sign in by a one-time emailed link (loginLinks.ts), which proves the email; their
+ * account page's actions are endpoints/; staff anonymise an account on request (anonymise.ts).
  */
 
 import type { AppAuthCollection } from '../../access/types'
@@ -12,6 +14,7 @@ import { atLeastManagerField } from '../../access/atLeastManager'
 import { limitLoginByEmail } from '../../hooks/limitLoginByEmail'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { customersAccess } from './access'
+import { customerEndpoints } from './endpoints'
 import { RESET_LINK_MINUTES, resetPasswordHtml, resetPasswordSubject, verifyEmailHtml, verifyEmailSubject } from './emails'
 import { reverifyOnEmailChange, sendReverifyEmail } from './hooks/reverifyOnEmailChange'
 import { flagPasswordReset, verifyOnPasswordReset } from './hooks/verifyOnPasswordReset'
@@ -36,6 +39,8 @@ export const Customers: AppAuthCollection = {
     },
   },
   access: customersAccess,
+  // Email-link sign-in, the account page's actions (/api/customers/me/…) and staff's anonymise.
+  endpoints: customerEndpoints,
   hooks: {
     beforeOperation: [guardWriteBody, limitLoginByEmail, flagPasswordReset],
     beforeValidate: [verifyOnPasswordReset],
@@ -90,6 +95,12 @@ export const Customers: AppAuthCollection = {
       index: true,
       access: { create: serverOnly, update: serverOnly },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      // Staff carry out a deletion request here (POST /api/customers/:id/anonymise). No column.
+      name: 'anonymise',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/admin/AnonymiseCustomer#AnonymiseCustomer' } },
     },
     {
       name: 'anonymisedAt',

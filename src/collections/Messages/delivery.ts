@@ -10,10 +10,12 @@
  * even when the job fails. The Message-ID is fixed per message, so a receiver can tell a resend.
  * Must never log a recipient, subject or body.
  */
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { afterFailedAttempt, calendarFile, maskLinks, relationId, revealLinks } from '../../domain'
 import { loadSettings } from '../../globals/BusinessSettings/load'
+import { sql } from '../../infra/db'
 import { SmsError, sendSms } from '../../infra/sms'
 import { env, siteOrigin } from '../../server/env'
 import { logger } from '../../server/logger'
@@ -89,7 +91,8 @@ async function deliver(req: PayloadRequest, message: Message): Promise<string> {
   const links = linksOf(message)
   if (!message.to) throw new Error('the message has no recipient')
   if (message.channel === 'sms') {
-    const sent = await sendSms(message.to, revealLinks(message.body, links, 'text'), `${siteOrigin()}/api/twilio/status`)
+    // The callback names our message, so a delivery report that arrives before we record the SID still finds it.
+    const sent = await sendSms(message.to, revealLinks(message.body, links, 'text'), `${siteOrigin()}/api/twilio/status?message=${message.id}`)
     return sent.sid
   }
   if (message.channel !== 'email') throw new Error(`a ${message.channel} message is not sent by a provider`)
@@ -108,6 +111,22 @@ async function deliver(req: PayloadRequest, message: Message): Promise<string> {
 }
 
 /**
+ * The send is recorded in one statement that never downgrades: a delivery report may already have
+ * moved the message on (to delivered or failed) in the milliseconds since the provider answered.
+ */
+async function recordSent(payload: Payload, id: number, providerId: string): Promise<void> {
+  const db = (payload.db as unknown as PostgresAdapter).drizzle
+  await db.execute(sql`
+    UPDATE messages SET
+      status = CASE WHEN status = 'queued' THEN 'sent'::enum_messages_status ELSE status END,
+      sent_at = COALESCE(sent_at, now()),
+      provider_id = CASE WHEN status = 'queued' THEN ${providerId} ELSE COALESCE(provider_id, ${providerId}) END,
+      error = CASE WHEN status = 'queued' THEN NULL ELSE error END,
+      updated_at = now()
+    WHERE id = ${id}`)
+}
+
+/**
  * One attempt at sending message `id`. Returns what happened, or throws RetryLater when the
  * attempt failed and another is due (the caller's job retries with backoff).
  */
@@ -120,7 +139,7 @@ export async function sendQueuedMessage(payload: Payload, req: PayloadRequest, i
   await payload.update({ collection: 'messages', id, overrideAccess: true, depth: 0, data: { attempts, lastAttemptAt: now.toISOString() } })
   try {
     const providerId = await deliver(req, message)
-    await payload.update({ collection: 'messages', id, overrideAccess: true, depth: 0, data: { status: 'sent', sentAt: new Date().toISOString(), providerId, error: null } })
+    await recordSent(payload, id, providerId)
     log.info({ messageId: id, channel: message.channel, attempts }, 'message sent')
     return 'sent'
   } catch (err) {

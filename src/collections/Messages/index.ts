@@ -11,6 +11,7 @@ import { serverOnly } from '../../access/serverOnly'
 import type { AppCollection } from '../../access/types'
 import { BOOKING_EMAIL_EVENT_LABELS, BOOKING_EMAIL_EVENTS, MESSAGE_BODY_MAX, MESSAGE_CHANNELS, MESSAGE_DIRECTIONS, MESSAGE_STATUSES } from '../../domain'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
+import { retryMessageEndpoint } from '../Threads/endpoints/retryMessage'
 import { messagesAccess } from './access'
 import { touchThread } from './hooks/touchThread'
 
@@ -23,6 +24,8 @@ export const Messages: AppCollection = {
   admin: { useAsTitle: 'subject', defaultColumns: ['thread', 'channel', 'direction', 'status', 'body', 'createdAt'], group: 'Inbox' },
   access: messagesAccess,
   hooks: { beforeOperation: [guardWriteBody], afterChange: [touchThread] },
+  // The inbox's "Retry" on a failed email or text (managers and admins).
+  endpoints: [retryMessageEndpoint],
   fields: [
     { name: 'thread', type: 'relationship', relationTo: 'threads', required: true, index: true, access: staffOnly },
     { name: 'customer', type: 'relationship', relationTo: 'customers', index: true, access: system },

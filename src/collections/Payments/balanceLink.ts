@@ -1,19 +1,21 @@
 /**
  * The balance-payment link: a token of its own (24 random bytes, only its SHA-256 stored on the
- * booking as `payment.balanceLinkTokenHash`), sent by email when the automatic balance charge
- * needs the customer (declined, authentication required) or when staff send it from the admin.
+ * booking as `payment.balanceLinkTokenHash`), emailed (the "balance due" booking email, queued
+ * with the link and sent by the jobs runner) when the automatic balance charge needs the customer
+ * (declined, authentication required) or when staff send it from the admin.
  * The link opens /pay/<token>, which shows the amount and starts a Checkout Session for the
  * balance; it pays nothing else and changes nothing else. Sending a new link retires the old one.
  * Must never log a token or its hash.
  */
 import type { PayloadRequest } from 'payload'
 
-import { formatCents } from '../../site/format'
+import { NotFoundError } from '../../domain'
+import type { Booking } from '../../payload-types'
 import { siteOrigin } from '../../server/env'
 import { hashSecretToken, mintSecretToken, SECRET_TOKEN_SYNTAX } from '../../server/secret-token'
-import { businessName, escapeHtml, greeting, layout } from '../Customers/emails'
+import type { BalanceLinkReason } from '../EmailTemplates/render'
+import { queueBookingEmail } from '../Messages/bookingEmails'
 import { updateBookingAsSystem, type LockedBooking } from './ledger'
-
 
 export function balanceLinkUrl(token: string): string {
   return `${siteOrigin()}/pay/${encodeURIComponent(token)}`
@@ -42,19 +44,16 @@ export async function mintBalanceLink(req: PayloadRequest, booking: LockedBookin
   return balanceLinkUrl(token)
 }
 
-/** Emails the link: why it came, the amount, the event. */
-export async function sendBalanceLinkEmail(req: PayloadRequest, booking: LockedBooking, url: string, amountCents: number, why: 'card_failed' | 'staff'): Promise<void> {
-  const business = await businessName(req)
-  const amount = escapeHtml(formatCents(amountCents, booking.currency))
-  const when = `${escapeHtml(booking.eventDate)} at ${escapeHtml(booking.startTime)}`
-  const intro =
-    why === 'card_failed'
-      ? `We tried to charge the balance of ${amount} for your hibachi party on ${when} to the card you paid the deposit with, but the card needs you: your bank asked for confirmation, or declined it.`
-      : `Here is the link to pay the balance of ${amount} for your hibachi party on ${when}.`
-  await req.payload.sendEmail({
-    to: booking.contact.email,
-    subject: `Balance for your ${business} party on ${booking.eventDate}`,
-    html: layout([greeting({ name: booking.contact.name }), intro], { href: url, label: `Pay ${formatCents(amountCents, booking.currency)}` }, ['The link opens a secure Stripe payment page. Card details never reach us.'], business),
-    text: `${intro.replace(/<[^>]+>/g, '')}\n\nPay here: ${url}\n\n— ${business}`,
-  })
+/**
+ * Queues the "balance due" email with the link (sealed beside the message, never stored in its
+ * text), in the caller's transaction: call it in the transaction that minted the link, so a link
+ * that is not stored is never sent and a stored one is always sent (by the jobs runner, after the
+ * commit). One email per link (the key names the link by a digest of it).
+ */
+export async function queueBalanceLinkEmail(req: PayloadRequest, booking: LockedBooking, url: string, amountCents: number, why: BalanceLinkReason): Promise<void> {
+  const stored = (await req.payload.findByID({ collection: 'bookings', id: booking.id, depth: 0, overrideAccess: true, disableErrors: true, req })) as Booking | null
+  if (!stored) throw new NotFoundError('No booking with that id')
+  const queued = await queueBookingEmail(req, stored, 'balance_due', { variant: hashSecretToken(url).slice(0, 16), balance: { url, amountCents, why } })
+  // Thrown, so the link is not kept either: staff (or the next run) can send a new one.
+  if (!queued) throw new Error(`the balance email of booking ${booking.id} could not be written`)
 }

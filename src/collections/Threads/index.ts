@@ -11,6 +11,7 @@ import { serverOnly } from '../../access/serverOnly'
 import type { AppCollection } from '../../access/types'
 import { MESSAGE_CHANNELS, MESSAGE_DIRECTIONS, THREAD_STATES } from '../../domain'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
+import { threadEndpoints } from './endpoints'
 
 const system = { create: serverOnly, update: serverOnly }
 
@@ -24,6 +25,10 @@ export const Threads: AppCollection = {
   },
   access: { create: nobody, read: atLeastManager, update: atLeastManager, delete: nobody, readVersions: nobody },
   hooks: { beforeOperation: [guardWriteBody] },
+  // The inbox's actions (reply, mark read). Assigning and done/reopen are Payload's own PATCH: field
+  // access leaves staff only `state` and `assignee`, and the assignee's filterOptions (managers and
+  // admins) are validated on the server too.
+  endpoints: threadEndpoints,
   defaultSort: '-lastMessageAt',
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200, access: system, admin: { readOnly: true } },

@@ -1,7 +1,7 @@
 /**
- * One POST from the admin panel to our own payment endpoints, with the staff member's session
- * cookie. Never retried here: each call is one deliberate click, and the refund endpoint relies on
- * its Idempotency-Key instead. The answer is handed back as data (never thrown) so the panel can
+ * One request from the admin panel to our own API (the payment endpoints, the inbox endpoints,
+ * Payload's PATCH of a thread), with the staff member's session cookie. Never retried here: each
+ * call is one deliberate click; the refund and the inbox reply rely on an Idempotency-Key instead. The answer is handed back as data (never thrown) so the panel can
  * show it: the parsed body of a 2xx, or the server's message and per-field messages
  * (`{ errors: [{ message, data: { errors: [{ path, message }] } }] }`), or status 0 when no
  * answer arrived (offline, timeout) and the outcome is unknown.
@@ -40,13 +40,17 @@ function describeError(status: number, body: unknown): { message: string; fieldE
   return { message: `The server refused (HTTP ${status}).`, fieldErrors }
 }
 
-export async function staffPost(url: string, body: unknown, opts: { idempotencyKey?: string } = {}): Promise<StaffPostResult> {
+export function staffPost(url: string, body: unknown, opts: { idempotencyKey?: string } = {}): Promise<StaffPostResult> {
+  return staffRequest('POST', url, body, opts)
+}
+
+export async function staffRequest(method: 'POST' | 'PATCH', url: string, body: unknown, opts: { idempotencyKey?: string } = {}): Promise<StaffPostResult> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' }
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey
   let res: Response
   let text: string
   try {
-    res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'include', cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) })
+    res = await fetch(url, { method, headers, body: JSON.stringify(body ?? {}), credentials: 'include', cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) })
     text = await res.text()
   } catch (err) {
     const timedOut = err instanceof DOMException && (err.name === 'TimeoutError' || err.name === 'AbortError')

@@ -8,6 +8,7 @@ const NAV_LINKS = [
   { href: '/book', label: 'Book' },
   { href: '/faq', label: 'FAQ' },
   { href: '/contact', label: 'Contact' },
+  { href: '/account', label: 'Account' },
 ] as const
 
 export function SiteNav() {

@@ -1,3 +1,4 @@
+import { AnonymiseCustomer as AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06 } from '../../../components/admin/AnonymiseCustomer'
 import { PriceBreakdown as PriceBreakdown_ef9ac9fe92181817b31da66b55ac96cd } from '../../../components/admin/PriceBreakdown'
 import { PaymentPanel as PaymentPanel_9dfb989d6c3ab29e9b018f5e9f0fa9a0 } from '../../../components/admin/PaymentPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -23,10 +24,14 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { PreviewButton as PreviewButton_86c46cadfe6358b842c696855fe125d8 } from '../../../collections/EmailTemplates/PreviewButton'
+import { InboxNavLink as InboxNavLink_11191efeae9fb693486c5ca6ff12f2b8 } from '../../../components/admin/inbox/InboxNavLink'
+import { InboxView as InboxView_6a58eab53a76cf292b8d139e34916a80 } from '../../../components/admin/inbox/InboxView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/admin/AnonymiseCustomer#AnonymiseCustomer": AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06,
   "/components/admin/PriceBreakdown#PriceBreakdown": PriceBreakdown_ef9ac9fe92181817b31da66b55ac96cd,
   "/components/admin/PaymentPanel#PaymentPanel": PaymentPanel_9dfb989d6c3ab29e9b018f5e9f0fa9a0,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -52,5 +57,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/collections/EmailTemplates/PreviewButton#PreviewButton": PreviewButton_86c46cadfe6358b842c696855fe125d8,
+  "/components/admin/inbox/InboxNavLink#InboxNavLink": InboxNavLink_11191efeae9fb693486c5ca6ff12f2b8,
+  "/components/admin/inbox/InboxView#InboxView": InboxView_6a58eab53a76cf292b8d139e34916a80,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,6 +1,7 @@
 /**
  * The balance-payment link (src/collections/Payments/balanceLink.ts):
- *   POST /api/bookings/:id/balance-link → staff (managers, admins) email the customer a new link;
+ *   POST /api/bookings/:id/balance-link → staff (managers, admins) email the customer a new link
+ *        (queued with it; the jobs runner sends it);
  *        200 { sent: true, amountCents }. 409 when no balance is due, 503 without Stripe.
  *   POST /api/bookings/pay/:token       → whoever holds the link: 200 { url } of a Checkout
  *        Session for the balance (the amount is the booking's). 404 for an unknown or retired link.
@@ -12,7 +13,7 @@ import { ConflictError, ForbiddenError, NotFoundError, paymentSummary } from '..
 import { errorBody, jsonResponse, refusal } from '../../../http/responses'
 import { inTransaction } from '../../../infra/db'
 import { requireStripe, STAFF_PAYMENTS_OFF } from '../../../infra/stripe'
-import { bookingIdForBalanceToken, mintBalanceLink, sendBalanceLinkEmail } from '../balanceLink'
+import { bookingIdForBalanceToken, mintBalanceLink, queueBalanceLinkEmail } from '../balanceLink'
 import { openCheckout, paidMeanwhile } from '../checkout'
 import { PRIVATE } from '../../Bookings/endpoints/manage/shared'
 import { lockBooking } from '../ledger'
@@ -35,10 +36,10 @@ export const sendBalanceLinkEndpoint: Endpoint = {
           throw new ConflictError('A balance link is for a confirmed booking with its deposit paid and a balance due.', 'payment_not_due')
         }
         const url = await mintBalanceLink(req, booking, new Date())
-        return { booking, url, amountCents: money.balanceDueCents }
+        // Queued with the link in one transaction: the runner sends it after the commit, never a link that is not stored.
+        await queueBalanceLinkEmail(req, booking, url, money.balanceDueCents, 'staff')
+        return { amountCents: money.balanceDueCents }
       })
-      // After the commit: a link that is not stored must never be sent.
-      await sendBalanceLinkEmail(req, sent.booking, sent.url, sent.amountCents, 'staff')
       return jsonResponse({ status: 200, body: JSON.stringify({ sent: true, amountCents: sent.amountCents }) })
     } catch (err) {
       return jsonResponse(refusal(err))

@@ -1,0 +1,7 @@
+/** The inbox's endpoints on the threads collection (/api/threads/:id/…). */
+import type { Endpoint } from 'payload'
+
+import { markReadEndpoint } from './read'
+import { replyEndpoint } from './reply'
+
+export const threadEndpoints: Endpoint[] = [replyEndpoint, markReadEndpoint]
