@@ -129,7 +129,9 @@ describe('the jobs runner on two instances', () => {
     const killedAt = Date.now()
     holder?.kill('SIGKILL')
     await new Promise((r) => holder?.once('exit', r))
-    // What the dead worker left in flight is dropped by the mail server with its connection.
+    // What the dead worker left in flight is dropped by the mail server when it sees the
+    // connections close (never accepted: no 250 was given); only then does holding end.
+    await waitFor('the mail server to drop the unanswered messages of the dead worker', async () => (sink.held() === 0 ? true : undefined), 10_000)
     sink.releaseAll()
     const secondHolder = await waitFor('the other worker to take the lock', async () => {
       const pid = await lockHolderPid()
