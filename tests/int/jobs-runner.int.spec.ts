@@ -61,9 +61,15 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
+/** Only what a worker needs: nothing another spec file set (a Stripe key, a fake's address) leaks in. */
+function workerEnv(): NodeJS.ProcessEnv {
+  const keep = ['PATH', 'HOME', 'TZ', 'LANG', 'TMPDIR']
+  return { ...Object.fromEntries(keep.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]]]))), ...baseEnv }
+}
+
 function startWorker(): ChildProcess {
   // node itself with the tsx loader (no launcher process): the child's pid is the worker's.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/jobs.ts'], { env: { ...process.env, ...baseEnv }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/jobs.ts'], { env: workerEnv(), stdio: ['ignore', 'ignore', 'inherit'] })
   workers.push(child)
   return child
 }
@@ -82,7 +88,7 @@ beforeAll(async () => {
     NODE_ENV: 'test',
   })
   // The workers and this file share the scratch database and the signing secret.
-  const migrate = spawn(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], { env: { ...process.env, ...baseEnv }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const migrate = spawn(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], { env: workerEnv(), stdio: ['ignore', 'ignore', 'inherit'] })
   const code = await new Promise<number | null>((resolve) => migrate.on('exit', resolve))
   if (code !== 0) throw new Error(`migrations on the scratch database failed (exit ${String(code)})`)
   for (const key of Object.keys(baseEnv)) saved[key] = process.env[key]
@@ -108,7 +114,13 @@ describe('the jobs runner on two instances', () => {
   it('sends 100 queued emails exactly once and hands over within 10 s when the lock holder is killed', { timeout: 180_000 }, async () => {
     startWorker()
     startWorker()
-    const firstHolder = await waitFor('a worker to take the lock', lockHolderPid, 60_000)
+    // Both must be up before the test goes on (a worker takes seconds to load on a busy machine):
+    // the standby keeps its own connection open, asking for the lock on it.
+    await waitFor('both workers connected', async () => {
+      const rows = await sql<{ n: string }>(`SELECT count(DISTINCT application_name) AS n FROM pg_stat_activity WHERE application_name LIKE 'myhibachi-jobs-worker-%' AND datname = current_database()`)
+      return Number(rows[0]?.n) === 2 ? true : undefined
+    }, 90_000)
+    const firstHolder = await waitFor('a worker to take the lock', lockHolderPid, 10_000)
     expect(workers.map((w) => w.pid)).toContain(firstHolder)
 
     const { queueMessage } = await import('../../src/collections/Messages/store')
