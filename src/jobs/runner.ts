@@ -134,18 +134,28 @@ export function startJobRunner(payload: Payload, opts: RunnerOptions): JobRunner
 
   const stillOurs = () => locked && !broken && !stopped
 
+  /** A statement on the runner's own connection; if it fails, the connection (and any lock on it) is given up. */
+  const onOwnConnection = async <T>(work: (c: pg.Client) => Promise<T>): Promise<T> => {
+    client ??= await connect()
+    try {
+      return await work(client)
+    } catch (err) {
+      broken = true
+      throw err
+    }
+  }
+
   const tick = async (): Promise<void> => {
     if (broken) dropConnection('connection error')
-    client ??= await connect()
     if (!locked) {
-      const got = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [JOBS_LOCK_KEY])
+      const got = await onOwnConnection((c) => c.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [JOBS_LOCK_KEY]))
       if (!got.rows[0]?.locked) return
       locked = true
-      const reset = await resetStaleJobs(client)
+      const reset = await onOwnConnection(resetStaleJobs)
       log.info({ runner: name, resetStaleJobs: reset }, 'this instance runs the background jobs')
     } else {
       // A cheap round trip on the lock's own connection proves the lock is still ours.
-      await client.query('SELECT 1')
+      await onOwnConnection((c) => c.query('SELECT 1'))
     }
     await drainQueue(payload, stillOurs)
     const now = Date.now()
@@ -160,8 +170,9 @@ export function startJobRunner(payload: Payload, opts: RunnerOptions): JobRunner
       try {
         await tick()
       } catch (err) {
-        // A failed query on the runner's connection may mean the lock is gone: start over.
-        if (broken || (err instanceof Error && /connection|terminat|ECONN/i.test(err.message))) dropConnection(err instanceof Error ? err.message : 'error')
+        // Only a failure of the runner's own connection means the lock may be gone (then start
+        // over as standby); a job's or the Payload pool's error leaves the lock where it is.
+        if (broken) dropConnection(err instanceof Error ? err.message : 'error')
         log.error({ runner: name, err }, 'a jobs tick failed; it runs again shortly')
       }
       if (stopped) break

@@ -64,7 +64,8 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 /** Only what a worker needs: nothing another spec file set (a Stripe key, a fake's address) leaks in. */
 function workerEnv(): NodeJS.ProcessEnv {
   const keep = ['PATH', 'HOME', 'TZ', 'LANG', 'TMPDIR']
-  return { ...Object.fromEntries(keep.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]]]))), ...baseEnv }
+  const picked: Record<string, string> = Object.fromEntries(keep.flatMap((k) => (process.env[k] === undefined ? [] : [[k, String(process.env[k])]])))
+  return { NODE_ENV: 'test', ...picked, ...baseEnv }
 }
 
 function startWorker(): ChildProcess {
