@@ -75,6 +75,18 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await expect(page).toHaveURL(/\/admin\/?$/, { timeout: 60_000 })
 }
 
+test('a booking’s "received" email reaches the SMTP sink within 5 s, sent by the app’s own job runner, with a working manage link', async ({ request }) => {
+  test.skip(!sinkUrl, 'E2E_SMTP_SINK_URL is not set: the servers under test are not ours (E2E_BASE_URL), so their mail cannot be read')
+  const email = `e2e.received.${run}@example.com`
+  const bookingId = await book(request, email, `Received Rae ${run}`)
+  const mail = await mailTo(request, email, (m) => m.subject.startsWith('We received your hibachi booking'), 5_000)
+  const link = /\/booking\/([A-Za-z0-9_-]{20,100})/.exec(mail.text)
+  expect(link, 'the manage link in the text part').not.toBeNull()
+  const managed = await request.get(`/api/bookings/manage/${link?.[1] ?? ''}`)
+  expect(managed.status()).toBe(200)
+  expect(((await managed.json()) as { booking: { id: number } }).booking.id).toBe(bookingId)
+})
+
 test('a staff reply from the admin inbox reaches the SMTP sink, and the thread shows it sent', async ({ page, request }) => {
   test.setTimeout(240_000)
   test.skip(!sinkUrl, 'E2E_SMTP_SINK_URL is not set: the servers under test are not ours (E2E_BASE_URL), so their mail cannot be read')
