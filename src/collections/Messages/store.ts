@@ -7,10 +7,11 @@
  * - `recordInbound`: a message that came in (SMS, email, account page, chat), `received`.
  * Private links go in sealed (src/server/sealed.ts); the stored body keeps only their markers.
  */
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { ConflictError, NotFoundError, type BookingEmailEvent, type MessageChannel, UnavailableError } from '../../domain'
 import { smsEnabled } from '../../infra/sms'
+import type { Message } from '../../payload-types'
 import { seal } from '../../server/sealed'
 import { threadFor, type ThreadOwner } from './threads'
 
@@ -43,47 +44,58 @@ export interface QueuedMessage {
   created: boolean
 }
 
-const DELIVERED_BY_PROVIDER: readonly MessageChannel[] = ['email', 'sms']
+/** What a caller says of a new message; the thread, owner, booking and attempt count are filled in here. */
+type MessageFields = Omit<Message, 'id' | 'thread' | 'customer' | 'booking' | 'attempts' | 'createdAt' | 'updatedAt'>
 
-export async function queueMessage(req: PayloadRequest, draft: OutboundDraft): Promise<QueuedMessage> {
-  if (draft.key) {
-    const existing = await req.payload.find({ collection: 'messages', where: { key: { equals: draft.key } }, limit: 1, depth: 0, pagination: false, overrideAccess: true, req, select: { status: true } })
-    const found = existing.docs[0]
-    if (found) return { id: found.id, created: false }
-  }
-  const delivered = DELIVERED_BY_PROVIDER.includes(draft.channel)
-  if (draft.channel === 'sms' && !smsEnabled()) throw new UnavailableError('SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM): the text was not sent.', 'sms_not_configured')
-  if (delivered && !draft.to) throw new Error(`a ${draft.channel} message needs a recipient`)
-  const threadId = await threadFor(req, draft.owner)
-  const now = new Date().toISOString()
-  // The system writes messages: every API route to this collection is closed (src/collections/Messages/access.ts).
+/** The id of the message matching `where`, if one exists (a key or provider id already stored). */
+async function existingMessageId(req: PayloadRequest, where: Where): Promise<number | undefined> {
+  const existing = await req.payload.find({ collection: 'messages', where, limit: 1, depth: 0, pagination: false, overrideAccess: true, req, select: { status: true } })
+  return existing.docs[0]?.id
+}
+
+/**
+ * Stores a message in its owner's thread (found or made), in the caller's transaction.
+ * The system writes messages: every API route to this collection is closed (src/collections/Messages/access.ts).
+ */
+async function storeInThread(req: PayloadRequest, owner: ThreadOwner, bookingId: number | null | undefined, data: MessageFields): Promise<number> {
+  const threadId = await threadFor(req, owner)
   const message = await req.payload.create({
     collection: 'messages',
     overrideAccess: true,
     req,
     depth: 0,
-    data: {
-      thread: threadId,
-      customer: 'customerId' in draft.owner ? draft.owner.customerId : null,
-      booking: draft.bookingId ?? null,
-      channel: draft.channel,
-      direction: 'outbound',
-      status: delivered ? 'queued' : 'sent',
-      attempts: 0,
-      sentAt: delivered ? null : now,
-      subject: draft.subject ?? null,
-      body: draft.body,
-      html: draft.html ?? null,
-      to: draft.to ?? null,
-      event: draft.event ?? null,
-      key: draft.key ?? null,
-      attachInvite: draft.attachInvite ?? false,
-      author: draft.authorId ?? null,
-      sealedLinks: draft.links && Object.keys(draft.links).length > 0 ? seal(MESSAGE_LINKS_PURPOSE, JSON.stringify(draft.links)) : null,
-    },
+    data: { ...data, thread: threadId, customer: 'customerId' in owner ? owner.customerId : null, booking: bookingId ?? null, attempts: 0 },
   })
-  if (delivered) await req.payload.jobs.queue({ task: 'sendMessage', input: { messageId: message.id }, req })
-  return { id: message.id, created: true }
+  return message.id
+}
+
+const DELIVERED_BY_PROVIDER: readonly MessageChannel[] = ['email', 'sms']
+
+export async function queueMessage(req: PayloadRequest, draft: OutboundDraft): Promise<QueuedMessage> {
+  if (draft.key) {
+    const found = await existingMessageId(req, { key: { equals: draft.key } })
+    if (found !== undefined) return { id: found, created: false }
+  }
+  const delivered = DELIVERED_BY_PROVIDER.includes(draft.channel)
+  if (draft.channel === 'sms' && !smsEnabled()) throw new UnavailableError('SMS is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM): the text was not sent.', 'sms_not_configured')
+  if (delivered && !draft.to) throw new Error(`a ${draft.channel} message needs a recipient`)
+  const id = await storeInThread(req, draft.owner, draft.bookingId, {
+    channel: draft.channel,
+    direction: 'outbound',
+    status: delivered ? 'queued' : 'sent',
+    sentAt: delivered ? null : new Date().toISOString(),
+    subject: draft.subject ?? null,
+    body: draft.body,
+    html: draft.html ?? null,
+    to: draft.to ?? null,
+    event: draft.event ?? null,
+    key: draft.key ?? null,
+    attachInvite: draft.attachInvite ?? false,
+    author: draft.authorId ?? null,
+    sealedLinks: draft.links && Object.keys(draft.links).length > 0 ? seal(MESSAGE_LINKS_PURPOSE, JSON.stringify(draft.links)) : null,
+  })
+  if (delivered) await req.payload.jobs.queue({ task: 'sendMessage', input: { messageId: id }, req })
+  return { id, created: true }
 }
 
 export interface InboundDraft {
@@ -100,42 +112,21 @@ export interface InboundDraft {
 
 export async function recordInbound(req: PayloadRequest, draft: InboundDraft): Promise<QueuedMessage> {
   if (draft.providerId) {
-    const existing = await req.payload.find({
-      collection: 'messages',
-      where: { and: [{ providerId: { equals: draft.providerId } }, { direction: { equals: 'inbound' } }] },
-      limit: 1,
-      depth: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-      select: { status: true },
-    })
-    const found = existing.docs[0]
-    if (found) return { id: found.id, created: false }
+    const found = await existingMessageId(req, { and: [{ providerId: { equals: draft.providerId } }, { direction: { equals: 'inbound' } }] })
+    if (found !== undefined) return { id: found, created: false }
   }
-  const threadId = await threadFor(req, draft.owner)
-  // The system records what came in; the webhook or endpoint that calls this has authenticated it.
-  const message = await req.payload.create({
-    collection: 'messages',
-    overrideAccess: true,
-    req,
-    depth: 0,
-    data: {
-      thread: threadId,
-      customer: 'customerId' in draft.owner ? draft.owner.customerId : null,
-      booking: draft.bookingId ?? null,
-      channel: draft.channel,
-      direction: 'inbound',
-      status: 'received',
-      attempts: 0,
-      subject: draft.subject ?? null,
-      body: draft.body,
-      html: draft.html ?? null,
-      from: draft.from ?? null,
-      providerId: draft.providerId ?? null,
-    },
+  // The webhook or endpoint that calls this has authenticated what came in.
+  const id = await storeInThread(req, draft.owner, draft.bookingId, {
+    channel: draft.channel,
+    direction: 'inbound',
+    status: 'received',
+    subject: draft.subject ?? null,
+    body: draft.body,
+    html: draft.html ?? null,
+    from: draft.from ?? null,
+    providerId: draft.providerId ?? null,
   })
-  return { id: message.id, created: true }
+  return { id, created: true }
 }
 
 /**
