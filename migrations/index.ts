@@ -7,6 +7,7 @@ import * as migration_20261202_053602_payments from './20261202_053602_payments'
 import * as migration_20261202_053603_expired_frees_the_date from './20261202_053603_expired_frees_the_date';
 import * as migration_20261202_054022_checkout_sessions from './20261202_054022_checkout_sessions';
 import * as migration_20261202_082001_messaging from './20261202_082001_messaging';
+import * as migration_20261202_113527_chat from './20261202_113527_chat';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261202_082001_messaging.up,
     down: migration_20261202_082001_messaging.down,
-    name: '20261202_082001_messaging'
+    name: '20261202_082001_messaging',
+  },
+  {
+    up: migration_20261202_113527_chat.up,
+    down: migration_20261202_113527_chat.down,
+    name: '20261202_113527_chat'
   },
 ];

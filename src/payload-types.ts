@@ -556,6 +556,19 @@ export interface Thread {
    * A number that is not a customer yet (inbound text).
    */
   phone?: string | null;
+  visitor?: string | null;
+  /**
+   * Who answers the storefront chat: take it over from the Inbox.
+   */
+  chatMode: 'assistant' | 'staff';
+  /**
+   * The staff member who took the chat over.
+   */
+  chatStaff?: (number | null) | User;
+  /**
+   * Last sign of life from an open chat window.
+   */
+  chatSeenAt?: string | null;
   state: 'open' | 'done';
   assignee?: (number | null) | User;
   unreadCount: number;
@@ -611,11 +624,22 @@ export interface Message {
   deliveredAt?: string | null;
   failedAt?: string | null;
   readAt?: string | null;
+  chatLinks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   sealedLinks?: string | null;
   updatedAt: string;
   createdAt: string;
 }
 /**
+ * The wording of the emails a booking sends, one template per email. An email without a template here goes out in the default wording; "Preview email" on a template shows it with a sample booking.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-templates".
  */
@@ -1102,6 +1126,10 @@ export interface ThreadsSelect<T extends boolean = true> {
   title?: T;
   customer?: T;
   phone?: T;
+  visitor?: T;
+  chatMode?: T;
+  chatStaff?: T;
+  chatSeenAt?: T;
   state?: T;
   assignee?: T;
   unreadCount?: T;
@@ -1143,6 +1171,7 @@ export interface MessagesSelect<T extends boolean = true> {
   deliveredAt?: T;
   failedAt?: T;
   readAt?: T;
+  chatLinks?: T;
   sealedLinks?: T;
   updatedAt?: T;
   createdAt?: T;

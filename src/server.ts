@@ -1,8 +1,8 @@
 /**
  * The Node server: Next.js (storefront, Payload admin and REST) behind one http server that adds
  * request IDs and graceful shutdown. WebSocket upgrades are routed in ONE place, the dispatcher
- * from src/server/upgrade-router.ts: Next's dev HMR on /_next/*, an empty slot for the chat on
- * /ws/chat, everything else refused. Nothing else may listen to the server's `upgrade` event.
+ * from src/server/upgrade-router.ts: Next's dev HMR on /_next/*, the storefront chat on /ws/chat
+ * (src/chat/server.ts), everything else refused. Nothing else may listen to the server's `upgrade` event.
  * `npm run dev` and `npm start` both run this file (migrations have been applied just before).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -19,6 +19,7 @@ import { describeSms } from './infra/sms'
 import { describePayments } from './infra/stripe'
 import { failStartup } from './server/startup'
 import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './server/upgrade-router'
+import type { ChatServer } from './chat/server'
 
 // Before Next loads (imported in main(), after this line ran): no telemetry in any mode.
 process.env.NEXT_TELEMETRY_DISABLED = '1'
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   await connectRedis() // shared state from the first request (bounded wait; never fatal)
   describeRateLimiting()
 
+  // Filled in once the app's own Payload is up, after the listener opened.
+  const chat: { server?: ChatServer } = {}
   // Filled in once Next is prepared; the listener only opens after that.
   const app: { handle?: (req: IncomingMessage, res: ServerResponse) => Promise<void> } = {}
   const graceful = createGracefulServer({
@@ -53,9 +56,8 @@ async function main(): Promise<void> {
   const upgradeRoutes: UpgradeRoute[] = [
     // Dev HMR. Production serves no WebSocket of Next's (no rewrites to proxy), so it is refused there.
     { name: 'next', matches: isNextPath, handler: () => (dev ? nextUpgrade.listener() : undefined), unavailable: dev ? 503 : 404 },
-    // The storefront chat: its WebSocketServer({ noServer: true }).handleUpgrade goes here. Until
-    // it exists, /ws/chat is refused like any unknown path.
-    { name: 'chat', matches: isChatPath, handler: () => undefined },
+    // The storefront chat (src/chat/server.ts), once it has started (503 until then, or 404 when CHAT_ENABLED=false).
+    { name: 'chat', matches: isChatPath, handler: () => chat.server?.handleUpgrade, unavailable: config.CHAT_ENABLED ? 503 : 404 },
   ]
   graceful.server.on('upgrade', dispatchUpgrades(upgradeRoutes, log, isShuttingDown))
 
@@ -77,7 +79,13 @@ async function main(): Promise<void> {
       log.info({ signal }, 'already shutting down')
       return
     }
-    graceful.shutdown(signal).then(
+    // Chat sockets first, with 1001 ("going away"): the widgets reconnect to another instance
+    // or to this one after the restart. Then the HTTP requests in flight drain.
+    const closeChat = chat.server ? chat.server.close() : Promise.resolve()
+    closeChat
+      .catch((err: unknown) => log.error({ err }, 'closing the chat sockets failed'))
+      .then(() => graceful.shutdown(signal))
+      .then(
       () => process.exit(0),
       (err: unknown) => {
         log.error({ err }, 'shutdown failed')
@@ -92,10 +100,17 @@ async function main(): Promise<void> {
   log.info({ url: `http://localhost:${config.PORT}`, mode: dev ? 'development' : 'production' }, 'MyHibachi is listening')
   describePayments()
   describeSms()
-  if (config.JOBS_ENABLED) {
-    // A Payload of its own for the background work (the app's lives inside Next's bundles).
-    const [{ getPayload }, { default: payloadConfig }, { startJobRunner }] = await Promise.all([import('payload'), import('../payload.config'), import('./jobs/runner')])
-    const runner = startJobRunner(await getPayload({ config: payloadConfig }), {
+  // A Payload of its own for the chat and the background work (the app's lives inside Next's bundles).
+  const ownPayload = config.JOBS_ENABLED || config.CHAT_ENABLED ? await import('payload').then(async ({ getPayload }) => getPayload({ config: (await import('../payload.config')).default })) : undefined
+  if (ownPayload && config.CHAT_ENABLED) {
+    const { startChat } = await import('./chat/start')
+    chat.server = await startChat(ownPayload, log)
+  } else {
+    log.info('CHAT_ENABLED=false: /ws/chat answers 404 and the storefront hides the chat')
+  }
+  if (ownPayload && config.JOBS_ENABLED) {
+    const { startJobRunner } = await import('./jobs/runner')
+    const runner = startJobRunner(ownPayload, {
       databaseUri: config.DATABASE_URI,
       pollMs: config.JOBS_POLL_MS,
       paymentEverySeconds: config.JOBS_INTERVAL_SECONDS,

@@ -148,6 +148,29 @@ const schema = z.object({
   TWILIO_API_BASE: httpUrl.default('https://api.twilio.com'),
   TWILIO_TIMEOUT_MS: int(10_000, 500, 60_000),
   INBOUND_EMAIL_SECRET: z.string().min(24, 'expected at least 24 characters').regex(/^[\x21-\x7e]+$/, 'expected printable characters without spaces').optional(),
+  OPENAI_API_KEY: z.string().regex(/^[\x21-\x7e]{20,300}$/, 'expected an OpenAI API key (sk-…)').optional(),
+  OPENAI_MODEL: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'expected a model name').default('gpt-4.1-mini'),
+  OPENAI_BASE_URL: httpUrl.optional(),
+  OPENAI_TIMEOUT_MS: int(20_000, 100, 120_000),
+  OPENAI_MAX_RETRIES: int(1, 0, 5),
+  CHAT_ENABLED: bool(true),
+  CHAT_MAX_CONNECTIONS_PER_IP: int(20, 1, 10_000),
+  CHAT_MESSAGES_PER_MINUTE: int(20, 1, 1_000),
+  CHAT_HEARTBEAT_MS: int(30_000, 100, 300_000),
+  CHAT_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx): string[] => {
+      const origins: string[] = []
+      for (const item of v.split(',').map((o) => o.trim()).filter(Boolean)) {
+        if (!isUrlOf(item, ['http:', 'https:'], true)) {
+          ctx.addIssue({ code: 'custom', message: `expected comma-separated http(s) origins; "${item}" is not one` })
+          return z.NEVER
+        }
+        origins.push(new URL(item).origin)
+      }
+      return origins
+    }),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'PAYLOAD_SECRET'> & { PAYLOAD_SECRET: string }

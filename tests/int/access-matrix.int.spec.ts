@@ -871,7 +871,7 @@ async function createStripeEvent(): Promise<number> {
 /** The customer's thread (the booking's "received" email has usually made it already). */
 async function threadOf(customer: number): Promise<number> {
   const existing = await payload.find({ collection: 'threads', where: { customer: { equals: customer } }, limit: 1, depth: 0, overrideAccess: true })
-  const thread = existing.docs[0] ?? (await payload.create({ collection: 'threads', data: { customer, title: `Customer ${customer}`, unreadCount: 0, state: 'open' }, overrideAccess: true }))
+  const thread = existing.docs[0] ?? (await payload.create({ collection: 'threads', data: { customer, title: `Customer ${customer}`, unreadCount: 0, state: 'open', chatMode: 'assistant' }, overrideAccess: true }))
   return thread.id
 }
 

@@ -1,7 +1,8 @@
 /**
  * The storefront shell: header (business name, main navigation), footer (phone, email, service
- * area, policies), the brand colour as CSS custom properties, site-wide metadata, and two small
- * client reporters (errors nothing else caught, sampled web vitals). Everything shown comes from
+ * area, policies), the brand colour as CSS custom properties, site-wide metadata, two small
+ * client reporters (errors nothing else caught, sampled web vitals), and the "Chat with us"
+ * launcher unless CHAT_ENABLED=false (the chat widget itself loads only when it is opened). Everything shown comes from
  * the business settings or the CMS; render per request because both can change at any time
  * (the reads are cached and purged on change).
  */
@@ -9,6 +10,7 @@ import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
 import type { CSSProperties, ReactNode } from 'react'
 
+import { ChatLauncher } from '../../components/chat/ChatLauncher'
 import { ErrorReporter } from '../../components/site/ErrorReporter'
 import { getPublishedPage } from '../../site/content'
 import { SITE_ASSETS } from '../../site/site-assets'
@@ -16,6 +18,7 @@ import { SiteNav } from '../../components/site/SiteNav'
 import { brandVars } from '../../components/site/theme'
 import { WebVitals } from '../../components/site/WebVitals'
 import { todayInZone } from '../../domain'
+import { env } from '../../server/env'
 import { telHref } from '../../site/format'
 import { getSite } from '../../site/site'
 
@@ -126,6 +129,7 @@ export default async function FrontendLayout({ children }: { children: ReactNode
         </footer>
         <ErrorReporter />
         <WebVitals />
+        {env().CHAT_ENABLED ? <ChatLauncher businessName={settings.businessName} /> : null}
       </body>
     </html>
   )

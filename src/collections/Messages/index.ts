@@ -57,6 +57,8 @@ export const Messages: AppCollection = {
     { name: 'deliveredAt', type: 'date', access: system },
     { name: 'failedAt', type: 'date', access: staffOnly },
     { name: 'readAt', type: 'date', access: staffOnly },
+    // A chat reply's links (the booking form pre-filled, a policy page): same-site paths, shown as buttons.
+    { name: 'chatLinks', type: 'json', access: system, admin: { readOnly: true } },
     // Sealed private links (src/server/sealed.ts): opened only by the sender at send time.
     { name: 'sealedLinks', type: 'text', hidden: true, access: system },
   ],

@@ -36,6 +36,8 @@ export interface OutboundDraft {
   key?: string
   attachInvite?: boolean
   authorId?: number | null
+  /** A chat reply's links (same-site paths), shown as buttons in the chat window. */
+  chatLinks?: { label: string; href: string }[]
 }
 
 export interface QueuedMessage {
@@ -92,6 +94,7 @@ export async function queueMessage(req: PayloadRequest, draft: OutboundDraft): P
     key: draft.key ?? null,
     attachInvite: draft.attachInvite ?? false,
     author: draft.authorId ?? null,
+    chatLinks: draft.chatLinks && draft.chatLinks.length > 0 ? draft.chatLinks : null,
     sealedLinks: draft.links && Object.keys(draft.links).length > 0 ? seal(MESSAGE_LINKS_PURPOSE, JSON.stringify(draft.links)) : null,
   })
   if (delivered) await req.payload.jobs.queue({ task: 'sendMessage', input: { messageId: id }, req })
@@ -108,11 +111,17 @@ export interface InboundDraft {
   html?: string
   /** The provider's id (Twilio MessageSid, an email's Message-ID): the same inbound message is stored once. */
   providerId?: string
+  /** At most one message per key (a chat message's client id, scoped to its thread). */
+  key?: string
 }
 
 export async function recordInbound(req: PayloadRequest, draft: InboundDraft): Promise<QueuedMessage> {
   if (draft.providerId) {
     const found = await existingMessageId(req, { and: [{ providerId: { equals: draft.providerId } }, { direction: { equals: 'inbound' } }] })
+    if (found !== undefined) return { id: found, created: false }
+  }
+  if (draft.key) {
+    const found = await existingMessageId(req, { key: { equals: draft.key } })
     if (found !== undefined) return { id: found, created: false }
   }
   // The webhook or endpoint that calls this has authenticated what came in.
@@ -125,6 +134,7 @@ export async function recordInbound(req: PayloadRequest, draft: InboundDraft): P
     html: draft.html ?? null,
     from: draft.from ?? null,
     providerId: draft.providerId ?? null,
+    key: draft.key ?? null,
   })
   return { id, created: true }
 }

@@ -4,11 +4,15 @@
  * staff a thread can be assigned to. Every read goes through the Local API AS THE SIGNED-IN USER
  * (`user`, overrideAccess: false), so the collections' own access decides what is shown; the view
  * has also checked the role. Bodies are masked here (private links never reach the page).
+ * Storefront chat: whether a thread's chat window is open now ("live": it showed a sign of life
+ * within CHAT_LIVE_MS, on the server's clock), who answers it, and each chat message's role
+ * (customer, assistant, or the staff member who wrote it) with the links an assistant reply offered.
  * Never writes: marking read is the POST endpoint's job, called by the browser.
  */
 import type { PayloadRequest, TypedUser, Where } from 'payload'
 
-import { maskLinks, MESSAGE_CHANNELS, relationId, type MessageChannel, type MessageStatus, type PaymentState } from '../../domain'
+import { CHAT_LIVE_MS, maskLinks, MESSAGE_CHANNELS, relationId, type ChatMode, type MessageChannel, type MessageStatus, type PaymentState } from '../../domain'
+import { chatLinkSchema, type ChatLink, type ChatRole } from '../../domain/chat/protocol'
 import type { Booking, Message, User } from '../../payload-types'
 
 export const INBOX_PAGE_SIZE = 25
@@ -24,6 +28,8 @@ export interface InboxFilters {
   bookingId?: number
   /** Only threads assigned to the signed-in user. */
   mine: boolean
+  /** Only threads whose storefront chat window is open now (`?live=1`); absent when not asked. */
+  live?: true
   /** Part of the thread's title (the customer's name and email, or the phone number). */
   search?: string
   page: number
@@ -53,6 +59,7 @@ export function inboxFiltersFrom(params: Params): InboxFilters {
     channel: (MESSAGE_CHANNELS as readonly string[]).includes(channel ?? '') ? (channel as MessageChannel) : undefined,
     bookingId: positiveInt(one(params, 'booking'), 2_147_483_647),
     mine: one(params, 'mine') === '1',
+    ...(one(params, 'live') === '1' ? { live: true as const } : {}),
     search: search ? search.slice(0, 100) : undefined,
     page: positiveInt(one(params, 'page'), 100_000) ?? 1,
   }
@@ -68,6 +75,66 @@ export interface StaffMember {
   name: string
 }
 
+/**
+ * A chat window is open ("live") while its last sign of life is less than CHAT_LIVE_MS old.
+ * A sign of life from the future (another server's clock a little ahead) counts as now.
+ */
+export function isChatLive(seenAt: string | null | undefined, now: Date): boolean {
+  if (!seenAt) return false
+  const at = Date.parse(seenAt)
+  return Number.isFinite(at) && now.getTime() - at < CHAT_LIVE_MS
+}
+
+/**
+ * Whether a thread has a storefront chat, from the thread row alone (the list has no messages):
+ * a chat window has shown a sign of life, staff took the chat over, or the last message was a chat
+ * turn. The thread page also counts the chat messages it shows.
+ */
+export function threadHasChat(thread: { chatSeenAt?: string | null; chatMode?: ChatMode | null; lastChannel?: MessageChannel | null }): boolean {
+  return Boolean(thread.chatSeenAt) || thread.chatMode === 'staff' || thread.lastChannel === 'chat'
+}
+
+/** Who wrote a chat message: the customer (inbound), a staff member (outbound with an author), else the assistant. */
+export function chatRoleOf(m: { channel: MessageChannel; direction: 'inbound' | 'outbound'; author?: unknown }): ChatRole | null {
+  if (m.channel !== 'chat') return null
+  if (m.direction === 'inbound') return 'customer'
+  return m.author === null || m.author === undefined ? 'assistant' : 'staff'
+}
+
+/**
+ * The links a stored chat reply offered, as far as they are valid: each one checked against the
+ * chat protocol's own schema (same-site paths) and, because the admin renders them as links, also
+ * refused when a backslash could make the browser read it as another site (`/\evil.example`).
+ * Anything else in the JSON column is dropped, never shown.
+ */
+export function chatLinksFrom(value: unknown): ChatLink[] {
+  if (!Array.isArray(value)) return []
+  const links: ChatLink[] = []
+  for (const item of value) {
+    const parsed = chatLinkSchema.safeParse(item)
+    if (parsed.success && !parsed.data.href.includes('\\')) links.push(parsed.data)
+    if (links.length === 5) break
+  }
+  return links
+}
+
+/** A thread's storefront chat, as the inbox shows it. */
+export interface ChatState {
+  /** The chat window is open now. */
+  live: boolean
+  /** Who answers: the assistant, or `staff` (the assistant is paused). */
+  mode: ChatMode
+  /** The staff member who took it over (while `mode` is `staff`). */
+  staff: StaffMember | null
+  /** The window's last sign of life. */
+  seenAt: string | null
+}
+
+function chatStateOf(thread: { chatMode?: ChatMode | null; chatStaff?: number | User | null; chatSeenAt?: string | null }, now: Date): ChatState {
+  const mode: ChatMode = thread.chatMode === 'staff' ? 'staff' : 'assistant'
+  return { live: isChatLive(thread.chatSeenAt, now), mode, staff: mode === 'staff' ? staffName(thread.chatStaff) : null, seenAt: thread.chatSeenAt ?? null }
+}
+
 export interface ThreadSummary {
   id: number
   title: string
@@ -78,6 +145,8 @@ export interface ThreadSummary {
   lastDirection: 'inbound' | 'outbound' | null
   lastPreview: string
   assignee: StaffMember | null
+  /** Null when the thread has no storefront chat. */
+  chat: ChatState | null
 }
 
 export interface ThreadPage {
@@ -92,21 +161,22 @@ function staffName(u: number | User | null | undefined): StaffMember | null {
   return { id: u.id, name: u.name || u.email }
 }
 
-export function inboxWhere(filters: InboxFilters, userId: number): Where {
+export function inboxWhere(filters: InboxFilters, userId: number, now = new Date()): Where {
   const and: Where[] = []
   if (filters.state !== 'all') and.push({ state: { equals: filters.state } })
   // Through the join field: threads with at least one message on that channel / about that booking.
   if (filters.channel) and.push({ 'messages.channel': { equals: filters.channel } })
   if (filters.bookingId !== undefined) and.push({ 'messages.booking': { equals: filters.bookingId } })
   if (filters.mine) and.push({ assignee: { equals: userId } })
+  if (filters.live) and.push({ chatSeenAt: { greater_than: new Date(now.getTime() - CHAT_LIVE_MS).toISOString() } })
   if (filters.search) and.push({ or: [{ title: { like: filters.search } }, { phone: { like: filters.search } }] })
   return and.length > 0 ? { and } : {}
 }
 
-export async function listThreads(req: PayloadRequest, user: TypedUser, filters: InboxFilters): Promise<ThreadPage> {
+export async function listThreads(req: PayloadRequest, user: TypedUser, filters: InboxFilters, now = new Date()): Promise<ThreadPage> {
   const found = await req.payload.find({
     collection: 'threads',
-    where: inboxWhere(filters, Number(user.id)),
+    where: inboxWhere(filters, Number(user.id), now),
     sort: ['-lastMessageAt', '-id'],
     page: filters.page,
     limit: INBOX_PAGE_SIZE,
@@ -115,7 +185,19 @@ export async function listThreads(req: PayloadRequest, user: TypedUser, filters:
     user,
     overrideAccess: false,
     req,
-    select: { title: true, state: true, unreadCount: true, lastMessageAt: true, lastChannel: true, lastDirection: true, lastPreview: true, assignee: true },
+    select: {
+      title: true,
+      state: true,
+      unreadCount: true,
+      lastMessageAt: true,
+      lastChannel: true,
+      lastDirection: true,
+      lastPreview: true,
+      assignee: true,
+      chatMode: true,
+      chatStaff: true,
+      chatSeenAt: true,
+    },
     populate: { users: { name: true, email: true } },
   })
   return {
@@ -129,6 +211,7 @@ export async function listThreads(req: PayloadRequest, user: TypedUser, filters:
       lastDirection: t.lastDirection ?? null,
       lastPreview: t.lastPreview ?? '',
       assignee: staffName(t.assignee),
+      chat: threadHasChat(t) ? chatStateOf(t, now) : null,
     })),
     page: found.page ?? filters.page,
     totalPages: Math.max(1, found.totalPages),
@@ -155,6 +238,10 @@ export interface ConversationMessage {
   attempts: number
   author: StaffMember | null
   bookingId: number | null
+  /** A chat message's role; null on other channels. */
+  chatRole: ChatRole | null
+  /** The links a chat reply offered (same-site paths). */
+  chatLinks: ChatLink[]
 }
 
 export interface BookingSummary {
@@ -177,6 +264,10 @@ export interface ThreadDetail {
   assigneeId: number | null
   customer: { id: number; name: string; email: string | null; phone: string | null; anonymised: boolean } | null
   phone: string | null
+  /** An anonymous storefront chat visitor's thread: no customer and no phone number. */
+  visitor: boolean
+  /** Null when the thread has no storefront chat. */
+  chat: ChatState | null
   lastBookingId: number | null
   messages: ConversationMessage[]
   /** Messages older than the ones shown. */
@@ -205,10 +296,12 @@ function toConversationMessage(m: Omit<Message, 'thread' | 'updatedAt'>): Conver
     attempts: m.attempts ?? 0,
     author: staffName(m.author),
     bookingId: relationId(m.booking),
+    chatRole: chatRoleOf(m),
+    chatLinks: m.channel === 'chat' ? chatLinksFrom(m.chatLinks) : [],
   }
 }
 
-export async function loadThread(req: PayloadRequest, user: TypedUser, id: number): Promise<ThreadDetail | undefined> {
+export async function loadThread(req: PayloadRequest, user: TypedUser, id: number, now = new Date()): Promise<ThreadDetail | undefined> {
   const thread = await req.payload.findByID({
     collection: 'threads',
     id,
@@ -249,6 +342,7 @@ export async function loadThread(req: PayloadRequest, user: TypedUser, id: numbe
       attempts: true,
       author: true,
       booking: true,
+      chatLinks: true,
     },
     populate: { users: { name: true, email: true }, bookings: { eventDate: true } },
   })
@@ -291,6 +385,8 @@ export async function loadThread(req: PayloadRequest, user: TypedUser, id: numbe
       ? { id: customer.id, name: customer.name, email: customer.email || null, phone: customer.phone ?? null, anonymised: Boolean(customer.anonymisedAt) }
       : null,
     phone: thread.phone ?? null,
+    visitor: !customer && !thread.phone,
+    chat: threadHasChat(thread) || messages.some((m) => m.channel === 'chat') ? chatStateOf(thread, now) : null,
     lastBookingId: relationId(thread.lastBooking),
     messages,
     hiddenOlder: Math.max(0, found.totalDocs - messages.length),

@@ -9,7 +9,7 @@ import { atLeastManager, atLeastManagerField } from '../../access/atLeastManager
 import { nobody } from '../../access/nobody'
 import { serverOnly } from '../../access/serverOnly'
 import type { AppCollection } from '../../access/types'
-import { MESSAGE_CHANNELS, MESSAGE_DIRECTIONS, THREAD_STATES } from '../../domain'
+import { CHAT_MODES, MESSAGE_CHANNELS, MESSAGE_DIRECTIONS, THREAD_STATES } from '../../domain'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { threadEndpoints } from './endpoints'
 
@@ -34,6 +34,20 @@ export const Threads: AppCollection = {
     { name: 'title', type: 'text', required: true, maxLength: 200, access: system, admin: { readOnly: true } },
     { name: 'customer', type: 'relationship', relationTo: 'customers', unique: true, access: system, admin: { readOnly: true } },
     { name: 'phone', type: 'text', unique: true, maxLength: 20, access: system, admin: { readOnly: true, description: 'A number that is not a customer yet (inbound text).' } },
+    // An anonymous storefront chat: the conversation id from the visitor's signed chat cookie
+    // (src/chat/identity.ts). Nobody reads it through the API; the server does (overrideAccess).
+    { name: 'visitor', type: 'text', unique: true, maxLength: 64, access: { read: serverOnly, ...system }, admin: { hidden: true } },
+    {
+      name: 'chatMode',
+      type: 'select',
+      required: true,
+      defaultValue: 'assistant',
+      options: CHAT_MODES.map((v) => ({ label: v === 'assistant' ? 'Assistant answers' : 'Staff answer', value: v })),
+      access: system,
+      admin: { readOnly: true, position: 'sidebar', description: 'Who answers the storefront chat: take it over from the Inbox.' },
+    },
+    { name: 'chatStaff', type: 'relationship', relationTo: 'users', access: system, admin: { readOnly: true, position: 'sidebar', description: 'The staff member who took the chat over.' } },
+    { name: 'chatSeenAt', type: 'date', index: true, access: system, admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' }, description: 'Last sign of life from an open chat window.' } },
     {
       name: 'state',
       type: 'select',

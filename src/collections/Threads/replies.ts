@@ -18,11 +18,14 @@ import { smsEnabled } from '../../infra/sms'
 import { loadSettings } from '../../globals/BusinessSettings/load'
 import { queueMessage } from '../Messages/store'
 import type { ThreadOwner } from '../Messages/threads'
+import { hasChat, takeOverChat, type ChatHandover } from './chat'
 
 export interface ReplyResult {
   id: number
   channel: ReplyInput['channel']
   status: 'queued' | 'sent'
+  /** A chat reply: the thread, and the takeover it made (a staff chat reply pauses the assistant). */
+  chat?: { threadId: number; handover: ChatHandover }
 }
 
 /** Where a thread's email goes, or why it cannot go. */
@@ -40,10 +43,12 @@ interface ThreadParties {
 }
 
 async function partiesOf(req: PayloadRequest, threadId: number): Promise<ThreadParties> {
-  const thread = await req.payload.findByID({ collection: 'threads', id: threadId, depth: 0, joins: false, overrideAccess: true, disableErrors: true, req, select: { customer: true, phone: true } })
+  const thread = await req.payload.findByID({ collection: 'threads', id: threadId, depth: 0, joins: false, overrideAccess: true, disableErrors: true, req, select: { customer: true, phone: true, visitor: true } })
   if (!thread) throw new NotFoundError('No thread with that id.')
   const customerId = relationId(thread.customer)
   const threadPhone = thread.phone ? normalizePhone(thread.phone) : undefined
+  // An anonymous chat visitor: there is nothing to write to but the chat itself.
+  if (customerId === null && !thread.phone && thread.visitor) return { owner: { visitor: thread.visitor }, customerId: null, recipients: {} }
   if (customerId === null) {
     if (!thread.phone) throw new Error(`thread ${threadId} has neither a customer nor a phone number`)
     return { owner: { phone: thread.phone }, customerId: null, recipients: { phone: threadPhone } }
@@ -102,8 +107,15 @@ export async function replyToThread(req: PayloadRequest, threadId: number, input
     if (!to) throw ValidationError.single('channel', 'This thread has no phone number that can receive a text: send an email or add a note.')
   }
 
+  let handover: ChatHandover | undefined
+  if (input.channel === 'chat') {
+    if (!(await hasChat(req, threadId))) throw ValidationError.single('channel', 'This thread has no chat: send an email or a text, or add a note.')
+    handover = await takeOverChat(req, threadId, authorId)
+  }
+
   const queued = await queueMessage(req, { channel: input.channel, owner: parties.owner, bookingId, to, subject, body: input.body, authorId })
-  return { id: queued.id, channel: input.channel, status: input.channel === 'note' ? 'sent' : 'queued' }
+  const sentAtOnce = input.channel === 'note' || input.channel === 'chat'
+  return { id: queued.id, channel: input.channel, status: sentAtOnce ? 'sent' : 'queued', ...(handover ? { chat: { threadId, handover } } : {}) }
 }
 
 /**

@@ -6,13 +6,15 @@
  * the answers survive a reload (sessionStorage, this tab only); one submit makes one booking
  * (an Idempotency-Key kept across retries and double clicks, and the button is disabled while
  * the request runs). Server errors are shown beside the field they name.
+ * A link may pre-fill the date, time, party and ZIP (`/book?date=…`, e.g. from the chat): the
+ * page checks the values and the form opens on the first step still missing something.
  * Must never log to the console or compute a price itself.
  *
  * This file only composes: each step is a component in ./steps, the state and the requests are
  * hooks (draft storage, steps and errors, availability, quote, submit).
  */
 import { DepositHandoff } from './DepositHandoff'
-import { STEP_TITLES, STEPS, type BookingFormConfig } from './draft'
+import { STEP_TITLES, STEPS, type BookingFormConfig, type BookingPrefill } from './draft'
 import { AddressStep } from './steps/AddressStep'
 import { ContactStep } from './steps/ContactStep'
 import { DateStep } from './steps/DateStep'
@@ -30,10 +32,13 @@ import { useDraftQuote } from './useDraftQuote'
 import { useDraftStorage } from './useDraftStorage'
 import { useWizardSteps } from './useWizardSteps'
 
-/** `paymentsOnline`: whether the deposit is paid online (Stripe is set up), known on the server. */
-export function BookingWizard({ config, paymentsOnline }: { config: BookingFormConfig; paymentsOnline: boolean }) {
+/**
+ * `paymentsOnline`: whether the deposit is paid online (Stripe is set up), known on the server.
+ * `prefill`: the checked values of a /book link's query, when it had any.
+ */
+export function BookingWizard({ config, paymentsOnline, prefill }: { config: BookingFormConfig; paymentsOnline: boolean; prefill?: BookingPrefill }) {
   const paging = useCalendarPaging(config.firstDate)
-  const [draft, setDraft] = useDraftStorage(config, paging.showDate)
+  const [draft, setDraft] = useDraftStorage(config, paging.showDate, prefill)
   const { errors, formError, setFormError, headingRef, update, goTo, showErrors, next, back } = useWizardSteps(draft, setDraft, config)
   const { availability, slotsOfDate, freeSlots } = useDraftAvailability(paging.month, draft, config)
   const quote = useDraftQuote(draft, config)

@@ -1,6 +1,7 @@
 /**
  * The booking form's state as plain data, and the pure rules around it: reading a saved draft
- * back (defensively — it comes from sessionStorage), the bodies sent to /api/quote and
+ * back (defensively — it comes from sessionStorage) and a /book link's prefill (as defensively —
+ * anyone can write a URL), the bodies sent to /api/quote and
  * /api/bookings, quick client-side checks per step, and which step owns a server error path.
  * The server is the authority on every rule; these checks only save a round trip.
  * No React, no fetch, no storage access here.
@@ -119,6 +120,63 @@ export function parseDraft(raw: string | null): Draft {
     dietaryNotes: str(data.dietaryNotes, 500, ''),
     idempotencyKey: typeof data.idempotencyKey === 'string' && data.idempotencyKey.length <= 255 ? data.idempotencyKey : null,
   }
+}
+
+/**
+ * What a link to /book may fill in: `?date=YYYY-MM-DD&time=HH:MM&adults=N&children=N&zip=NNNNN`
+ * (the chat's bookingFormHref makes these). Only the fields present and valid are set.
+ */
+export interface BookingPrefill {
+  eventDate?: string
+  startTime?: string
+  adults?: number
+  children?: number
+  zip?: string
+}
+
+/** A page's query as Next hands it over. */
+export type QueryParams = Record<string, string | string[] | undefined>
+
+/** The query parameters a prefill is read from (and removed from the address bar once applied). */
+export const PREFILL_PARAMS = ['date', 'time', 'adults', 'children', 'zip'] as const
+
+/** True for a real calendar date written YYYY-MM-DD (not 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
+}
+
+/**
+ * The prefill a /book query asks for, read defensively (anyone can write a URL): a value that is
+ * missing, repeated, malformed or out of range is ignored, never an error. The date must be one
+ * the form can book (within [firstDate, lastDate]); the time is 24-hour HH:MM; adults 1–1000,
+ * children 0–1000; the ZIP five digits (whether it is served is the address step's question).
+ */
+export function parseBookingPrefill(query: QueryParams, config: Pick<BookingFormConfig, 'firstDate' | 'lastDate'>): BookingPrefill {
+  const one = (key: (typeof PREFILL_PARAMS)[number]) => {
+    const v = query[key]
+    return typeof v === 'string' ? v.trim() : undefined
+  }
+  const count = (v: string | undefined, min: number) => (v !== undefined && /^\d{1,4}$/.test(v) && Number(v) >= min && Number(v) <= 1000 ? Number(v) : undefined)
+  const prefill: BookingPrefill = {}
+  const date = one('date')
+  if (date !== undefined && isCalendarDate(date) && date >= config.firstDate && date <= config.lastDate) prefill.eventDate = date
+  const time = one('time')
+  if (time !== undefined && /^([01]\d|2[0-3]):[0-5]\d$/.test(time)) prefill.startTime = time
+  const adults = count(one('adults'), 1)
+  if (adults !== undefined) prefill.adults = adults
+  const children = count(one('children'), 0)
+  if (children !== undefined) prefill.children = children
+  const zip = one('zip')
+  if (zip !== undefined && /^\d{5}$/.test(zip)) prefill.zip = zip
+  return prefill
+}
+
+export function hasPrefill(prefill: BookingPrefill | undefined): prefill is BookingPrefill {
+  return !!prefill && Object.keys(prefill).length > 0
 }
 
 /** Chosen menu items in menu order: the `menu` array of a quote or booking body (numeric ids as numbers). */

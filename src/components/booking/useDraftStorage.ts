@@ -4,11 +4,15 @@
  * reload. The server render cannot see this tab's storage, so the saved draft is read once after
  * hydration and every change after that is written back. Blocked or full storage only costs the
  * reload convenience: the form still works.
+ *
+ * A link's prefill (`/book?date=…`, read and checked by the page) is laid over the saved draft at
+ * that moment, and its parameters are then taken out of the address bar: from there on the draft
+ * holds the answers, so a reload does not undo what the customer changed since.
  */
 import { useEffect, useState, type Dispatch, type SetStateAction } from 'react'
 
-import { emptyDraft, parseDraft, type BookingFormConfig, type Draft } from './draft'
-import { inBookingWindow, resumeDraft } from './wizard'
+import { emptyDraft, hasPrefill, parseDraft, PREFILL_PARAMS, type BookingFormConfig, type BookingPrefill, type Draft } from './draft'
+import { applyPrefill, inBookingWindow } from './wizard'
 
 export const DRAFT_STORAGE_KEY = 'myhibachi.booking-draft.v1'
 
@@ -33,22 +37,33 @@ export function writeStoredDraft(draft: Draft | null): void {
   }
 }
 
+/** Takes the prefill parameters out of the address bar (other parameters and the hash stay). */
+function forgetPrefillInUrl(): void {
+  const url = new URL(window.location.href)
+  for (const key of PREFILL_PARAMS) url.searchParams.delete(key)
+  // Next's router follows history.replaceState (usePathname/useSearchParams stay in step).
+  window.history.replaceState(null, '', `${url.pathname}${url.search}${url.hash}`)
+}
+
 /**
  * The draft and its setter. `onRestoreDate` (a stable callback) is told the restored party date
- * when it is still bookable, so the calendar can open on it.
+ * when it is still bookable, so the calendar can open on it. `prefill` (from the page's query;
+ * a new object only when the page is rendered for a new URL) wins over the saved draft for the
+ * fields it sets.
  */
-export function useDraftStorage(config: BookingFormConfig, onRestoreDate: (date: string) => void): [Draft, Dispatch<SetStateAction<Draft>>] {
+export function useDraftStorage(config: BookingFormConfig, onRestoreDate: (date: string) => void, prefill?: BookingPrefill): [Draft, Dispatch<SetStateAction<Draft>>] {
   const [draft, setDraft] = useState<Draft>(emptyDraft)
   const [ready, setReady] = useState(false)
 
   // Restore after hydration: the saved draft (an external store) is read once here and copied into state.
   useEffect(() => {
-    const stored = readStoredDraft()
+    const restored = applyPrefill(readStoredDraft(), prefill, config)
     // eslint-disable-next-line react-hooks/set-state-in-effect -- one-time sync from sessionStorage after hydration
-    setDraft(resumeDraft(stored, config))
-    if (inBookingWindow(stored.eventDate, config)) onRestoreDate(stored.eventDate)
+    setDraft(restored)
+    if (inBookingWindow(restored.eventDate, config)) onRestoreDate(restored.eventDate)
+    if (hasPrefill(prefill)) forgetPrefillInUrl()
     setReady(true)
-  }, [config, onRestoreDate])
+  }, [config, onRestoreDate, prefill])
 
   useEffect(() => {
     if (ready) writeStoredDraft(draft)

@@ -1,10 +1,22 @@
 /**
- * The booking form's pure rules for moving between steps: where a restored draft resumes, what
+ * The booking form's pure rules for moving between steps: where a restored draft resumes (with a
+ * link's prefill laid over it), what
  * stops Continue (the step's own checks, plus a chosen time that is no longer free), which step a
  * submit sends the customer back to, when there is enough to ask for a price, and server error
  * paths renamed to the form's inputs. No React, no fetch, no storage access here.
  */
-import { formPath, furthestReachableStep, quoteBody, STEPS, stepErrors, type BookingFormConfig, type Draft, type StepId } from './draft'
+import {
+  formPath,
+  furthestReachableStep,
+  hasPrefill,
+  quoteBody,
+  STEPS,
+  stepErrors,
+  type BookingFormConfig,
+  type BookingPrefill,
+  type Draft,
+  type StepId,
+} from './draft'
 import { timeLabel } from './labels'
 
 /** Form input path → message. */
@@ -21,6 +33,35 @@ export function resumeDraft(stored: Draft, config: BookingFormConfig): Draft {
   const order = STEPS.indexOf(stored.step)
   const reachable = STEPS.indexOf(furthestReachableStep(stored, config))
   return { ...stored, step: STEPS[Math.min(order, reachable)] ?? 'date' }
+}
+
+/**
+ * A saved draft with a link's prefill (`/book?date=…`) laid over it. The prefill wins only for
+ * the fields it sets; everything else stays as the customer left it. A time saved for another
+ * day is dropped when the prefill changes the date without naming a time (it was chosen for that
+ * day), and a time needs a date. The form opens on the first step still missing something; any
+ * change means a different request, so the saved Idempotency-Key is dropped. Without a prefill
+ * this is resumeDraft.
+ */
+export function applyPrefill(stored: Draft, prefill: BookingPrefill | undefined, config: BookingFormConfig): Draft {
+  if (!hasPrefill(prefill)) return resumeDraft(stored, config)
+  const eventDate = prefill.eventDate ?? stored.eventDate
+  const sameDay = eventDate === stored.eventDate
+  const merged: Draft = {
+    ...stored,
+    eventDate,
+    startTime: eventDate ? (prefill.startTime ?? (sameDay ? stored.startTime : null)) : null,
+    adults: prefill.adults ?? stored.adults,
+    children: prefill.children ?? stored.children,
+    address: prefill.zip === undefined ? stored.address : { ...stored.address, zip: prefill.zip },
+  }
+  const changed =
+    merged.eventDate !== stored.eventDate ||
+    merged.startTime !== stored.startTime ||
+    merged.adults !== stored.adults ||
+    merged.children !== stored.children ||
+    merged.address.zip !== stored.address.zip
+  return { ...merged, step: furthestReachableStep(merged, config), idempotencyKey: changed ? null : stored.idempotencyKey }
 }
 
 /** Whether a (restored) date can still be booked, so the calendar may open on it. */

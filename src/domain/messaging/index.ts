@@ -9,8 +9,8 @@
 export const MESSAGE_CHANNELS = ['email', 'sms', 'note', 'web', 'chat'] as const
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number]
 
-/** What staff may reply with from the inbox; a note is kept in the thread and never sent. */
-export const REPLY_CHANNELS = ['email', 'sms', 'note'] as const
+/** What staff may reply with from the inbox; a note is kept in the thread and never sent; a chat reply goes to the open chat window. */
+export const REPLY_CHANNELS = ['email', 'sms', 'note', 'chat'] as const
 export type ReplyChannel = (typeof REPLY_CHANNELS)[number]
 
 export const MESSAGE_DIRECTIONS = ['inbound', 'outbound'] as const
@@ -21,6 +21,19 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number]
 
 export const THREAD_STATES = ['open', 'done'] as const
 export type ThreadState = (typeof THREAD_STATES)[number]
+
+/** Who answers a thread's storefront chat: the assistant, or the staff member who took it over. */
+export const CHAT_MODES = ['assistant', 'staff'] as const
+export type ChatMode = (typeof CHAT_MODES)[number]
+
+/** How a staff member signs chat messages to customers: the first name ("Ana" from "Ana Lopez"), else "<business> staff". */
+export function staffFirstName(user: { name?: string | null } | null | undefined, businessName = 'MyHibachi'): string {
+  const first = user?.name?.trim().split(/\s+/)[0]
+  return first ? first.slice(0, 100) : `${businessName} staff`
+}
+
+/** A chat window counts as open ("live") while it showed a sign of life this recently. */
+export const CHAT_LIVE_MS = 75_000
 
 /** The emails a booking's life sends, each from a template staff edit in the admin. */
 export const BOOKING_EMAIL_EVENTS = ['received', 'confirmed', 'rescheduled', 'cancelled', 'reminder', 'balance_due', 'thank_you'] as const

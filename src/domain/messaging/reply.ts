@@ -15,7 +15,7 @@ export const SUBJECT_MAX = 300
 
 export const replySchema = z
   .object({
-    channel: z.enum(REPLY_CHANNELS, { error: 'Choose email, sms or note' }),
+    channel: z.enum(REPLY_CHANNELS, { error: 'Choose email, sms, note or chat' }),
     body: z
       .string({ error: 'Write a message' })
       .trim()

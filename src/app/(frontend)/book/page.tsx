@@ -2,12 +2,14 @@
  * /book — the booking form. The server reads the settings and the active menu (both cached) and
  * hands the form only public facts (dates, limits, service area, menu, prices, and whether the
  * deposit is paid online); the form itself is a client component behind its own error boundary.
+ * A link may pre-fill it (`?date=YYYY-MM-DD&time=HH:MM&adults=N&children=N&zip=NNNNN`, what the
+ * chat's bookingFormHref makes): the values are checked here and bad ones ignored.
  */
 import type { Metadata } from 'next'
 
 import { BookingFormBoundary } from '../../../components/booking/BookingFormBoundary'
 import { BookingWizard } from '../../../components/booking/BookingWizard'
-import type { BookingFormConfig } from '../../../components/booking/draft'
+import { hasPrefill, parseBookingPrefill, type BookingFormConfig, type QueryParams } from '../../../components/booking/draft'
 import { lastBookableDate } from '../../../domain/booking/horizon'
 import { todayInZone } from '../../../domain/time'
 import { paymentsEnabled } from '../../../infra/stripe'
@@ -24,8 +26,8 @@ export const metadata: Metadata = {
   alternates: { canonical: '/book' },
 }
 
-export default async function BookPage() {
-  const [site, menu] = await Promise.all([getSite(), getStorefrontMenu()])
+export default async function BookPage({ searchParams }: { searchParams: Promise<QueryParams> }) {
+  const [site, menu, query] = await Promise.all([getSite(), getStorefrontMenu(), searchParams])
   const { settings } = site
   const now = new Date()
   const today = todayInZone(now, settings.timezone)
@@ -45,6 +47,7 @@ export default async function BookPage() {
     phone: site.phone,
     menu: menu.map((m) => ({ id: String(m.id), name: m.name, description: m.description ?? '', category: m.category, priceCents: m.priceCents, pricing: m.pricing })),
   }
+  const prefill = parseBookingPrefill(query, config)
   return (
     <div className="book-page">
       <h1>Book your hibachi party</h1>
@@ -53,7 +56,7 @@ export default async function BookPage() {
         {paymentsOnline ? 'Then pay the deposit online to confirm your date.' : 'Nothing is charged online: staff will call you to confirm and take the deposit.'}
       </p>
       <BookingFormBoundary phone={site.phone} name="booking form">
-        <BookingWizard config={config} paymentsOnline={paymentsOnline} />
+        <BookingWizard config={config} paymentsOnline={paymentsOnline} prefill={hasPrefill(prefill) ? prefill : undefined} />
       </BookingFormBoundary>
     </div>
   )

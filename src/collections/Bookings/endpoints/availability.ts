@@ -1,16 +1,14 @@
 /**
  * GET /api/availability?from=YYYY-MM-DD&to=YYYY-MM-DD[&guests=N&durationMinutes=M]
  * → { timezone, days: [{ date, slots: [{ time, available, remaining, startsAt }] }] }
- * Thin: parse, read each day's capacity (cached per date, computed for the misses in one
- * bookings query), apply the clock and the party size, answer.
+ * Thin: parse, ask availabilityFor (shared with the chat's tool), answer.
  */
 import type { Endpoint } from 'payload'
 
-import { addDaysToDate, availabilityQueryIssues, availabilityQuerySchema, availableDays, dayCapacity, eachDate, localToInstant, parseOrThrow, ValidationError, type DayCapacity } from '../../../domain'
+import { availabilityQueryIssues, availabilityQuerySchema, parseOrThrow, ValidationError } from '../../../domain'
 import { loadSettingsCached } from '../../../globals/BusinessSettings/load'
 import { toPayloadError } from '../../../http/errors'
-import { cachedMany } from '../../../infra/cache'
-import { activeBookingsBetween } from '../queries'
+import { availabilityFor } from '../availabilityQuery'
 
 function optionalInt(params: URLSearchParams, name: string): number | undefined {
   const raw = params.get(name)
@@ -33,20 +31,7 @@ export const availabilityEndpoint: Endpoint = {
       const issues = availabilityQueryIssues(settings, { guests, durationMinutes: duration })
       if (issues.length > 0) throw new ValidationError(issues)
 
-      const dates = eachDate(query.from, query.to)
-      const capacities = await cachedMany<DayCapacity>('availability', dates, `d${duration}`, async (missing) => {
-        const first = missing[0] as string
-        const last = missing[missing.length - 1] as string
-        // Bookings whose buffered range can reach any slot of those days (a day of margin each side).
-        const bookings = await activeBookingsBetween(
-          req,
-          localToInstant(addDaysToDate(first, -1), '00:00', settings.timezone),
-          localToInstant(addDaysToDate(last, 2), '00:00', settings.timezone),
-        )
-        return new Map(missing.map((d) => [d, dayCapacity(settings, bookings, d, duration)]))
-      })
-      const now = new Date()
-      const days = availableDays(settings, dates.map((d) => capacities.get(d) as DayCapacity), now, guests)
+      const days = await availabilityFor(req, settings, { from: query.from, to: query.to, guests, durationMinutes: duration })
       return Response.json({ timezone: settings.timezone, days }, { headers: { 'Cache-Control': 'no-store' } })
     } catch (err) {
       throw toPayloadError(err)

@@ -3,11 +3,12 @@
  * Payload's own chrome (DefaultTemplate: nav, header). Managers and admins only: a signed-out
  * visitor or a customer is sent to the staff sign-in, a chef or an editor is told it is not for
  * them. Payload lets any request reach a custom view, so this check is the view's own.
- * The page is rendered on the server from the URL: the thread list (?state, ?channel, ?booking,
- * ?mine, ?q, ?page) and the open thread (?thread=ID) with its conversation and bookings, read as
- * the signed-in user (src/collections/Threads/inbox.ts). The browser only acts: reply, assign,
- * done/reopen, retry, mark read, and refresh while a message is still queued. Times are in the
- * business's time zone from the settings. Never writes while rendering.
+ * The page is rendered on the server from the URL: the thread list (?state, ?channel, ?live,
+ * ?booking, ?mine, ?q, ?page) and the open thread (?thread=ID) with its conversation and bookings,
+ * read as the signed-in user (src/collections/Threads/inbox.ts). The browser only acts: reply,
+ * assign, done/reopen, retry, mark read, take over or hand back a storefront chat, and refresh
+ * while a message is still queued or a chat thread is open (every 2 s while its window is open).
+ * Times are in the business's time zone from the settings. Never writes while rendering.
  */
 import type { AdminViewServerProps } from 'payload'
 
@@ -23,7 +24,9 @@ import { loadSettings } from '../../../globals/BusinessSettings/load'
 import { assignableStaff, inboxFiltersFrom, listThreads, loadThread, threadIdFrom, type BookingSummary, type InboxFilters, type ThreadDetail } from '../../../collections/Threads/inbox'
 import { smsEnabled } from '../../../infra/sms'
 import { formatInstant } from '../formatInstant'
-import { CHANNEL_LABELS, shortInstant, STATUS_NOTES, zoneName } from './format'
+import { ChatControls } from './ChatControls'
+import { ChatLiveRefresh } from './ChatLiveRefresh'
+import { answeringHint, CHANNEL_LABELS, chatRoleLabel, shortInstant, STATUS_NOTES, zoneName } from './format'
 import { ReplyForm, type ChannelOption } from './ReplyForm'
 import { RetryButton } from './RetryButton'
 import { ThreadActions } from './ThreadActions'
@@ -37,6 +40,7 @@ function inboxHref(base: string, filters: InboxFilters, extra: { thread?: number
   const q = new URLSearchParams()
   if (filters.state !== 'open') q.set('state', filters.state)
   if (filters.channel) q.set('channel', filters.channel)
+  if (filters.live) q.set('live', '1')
   if (filters.bookingId !== undefined) q.set('booking', String(filters.bookingId))
   if (filters.mine) q.set('mine', '1')
   if (filters.search) q.set('q', filters.search)
@@ -72,6 +76,8 @@ function channelOptions(detail: ThreadDetail): ChannelOption[] {
   return [
     { value: 'email', label: 'Email', disabledReason: gone ?? (email ? undefined : 'No email address'), to: email ?? undefined },
     { value: 'sms', label: 'SMS', disabledReason: smsEnabled() ? (gone ?? (phone ? undefined : 'No phone number')) : 'SMS not configured', to: phone ?? undefined },
+    // Only a thread with a storefront chat; the server says so (400 at `channel`) if it has none.
+    ...(detail.chat ? [{ value: 'chat' as const, label: 'Chat', to: detail.chat.live ? 'the customer’s open chat window' : 'the chat (its window is closed now)' }] : []),
     { value: 'note', label: 'Internal note', to: undefined },
   ]
 }
@@ -125,7 +131,7 @@ export async function InboxView(props: AdminViewServerProps) {
     openId === undefined ? Promise.resolve(undefined) : loadThread(req, user, openId),
     assignableStaff(req, user),
   ])
-  const filtered = filters.state !== 'open' || Boolean(filters.channel) || filters.bookingId !== undefined || filters.mine || Boolean(filters.search)
+  const filtered = filters.state !== 'open' || Boolean(filters.channel) || Boolean(filters.live) || filters.bookingId !== undefined || filters.mine || Boolean(filters.search)
   const zone = zoneName(timeZone, now)
 
   const threadList = (
@@ -152,6 +158,10 @@ export async function InboxView(props: AdminViewServerProps) {
               </option>
             ))}
           </select>
+        </div>
+        <div className="inbox-field inbox-field--check">
+          <input id="inbox-filter-live" name="live" type="checkbox" value="1" defaultChecked={Boolean(filters.live)} />
+          <label htmlFor="inbox-filter-live">Live chats</label>
         </div>
         <div className="inbox-field">
           <label htmlFor="inbox-filter-booking">Booking #</label>
@@ -191,13 +201,15 @@ export async function InboxView(props: AdminViewServerProps) {
                   ) : null}
                 </span>
                 <span className="inbox-thread-link__preview">
-                  {t.lastDirection === 'outbound' ? <span className="inbox-muted">You: </span> : null}
+                  {t.lastDirection === 'outbound' ? <span className="inbox-muted">{t.lastChannel === 'chat' ? 'Reply: ' : 'You: '}</span> : null}
                   {t.lastPreview}
                 </span>
                 <span className="inbox-thread-link__meta">
+                  {t.chat?.live ? <span className="inbox-badge inbox-badge--live">Live chat</span> : null}
                   {t.lastChannel ? <span className="inbox-chip">{CHANNEL_LABELS[t.lastChannel]}</span> : null}
                   <span className={`inbox-chip inbox-chip--${t.state}`}>{t.state === 'open' ? 'Open' : 'Done'}</span>
                   <span>{t.assignee ? `→ ${t.assignee.name}` : 'Unassigned'}</span>
+                  {t.chat ? <span className="inbox-thread-link__answering">{answeringHint(t.chat.mode, t.chat.staff?.name)}</span> : null}
                   <time dateTime={t.lastMessageAt ?? undefined}>{shortInstant(t.lastMessageAt, timeZone, now)}</time>
                 </span>
               </Link>
@@ -250,6 +262,8 @@ export async function InboxView(props: AdminViewServerProps) {
                   {' · '}
                   <Link href={`${adminRoute}/collections/customers/${detail.customer.id}`}>Customer record</Link>
                 </>
+              ) : detail.visitor ? (
+                <>Storefront chat visitor, not signed in: no email address or phone number</>
               ) : (
                 <>Text messages from {detail.phone} (not a customer yet)</>
               )}
@@ -263,13 +277,33 @@ export async function InboxView(props: AdminViewServerProps) {
             <p className="inbox-muted">
               Times in {zone} ({timeZone}).{detail.hiddenOlder > 0 ? ` ${detail.hiddenOlder} older message${detail.hiddenOlder === 1 ? ' is' : 's are'} not shown.` : ''}
             </p>
+            {detail.chat ? (
+              <ChatControls
+                key={`chat-${detail.id}`}
+                apiRoute={apiRoute}
+                threadId={detail.id}
+                live={detail.chat.live}
+                mode={detail.chat.mode}
+                staffName={detail.chat.staff?.name ?? null}
+                staffIsMe={detail.chat.staff?.id === Number(user.id)}
+                seenLabel={shortInstant(detail.chat.seenAt, timeZone, now)}
+              />
+            ) : null}
             {detail.messages.length === 0 ? <p className="inbox-muted">No messages yet.</p> : null}
-            <ol className="inbox-messages">
+            {/* A live region: a message that arrives by a refresh is read out. Keyed by thread, so
+                opening another thread mounts a new region instead of announcing its whole history. */}
+            <ol key={`messages-${detail.id}`} className="inbox-messages" aria-live="polite" aria-relevant="additions">
               {detail.messages.map((m) => {
                 const kind = m.channel === 'note' ? 'note' : m.direction
-                const who = m.channel === 'note' ? `Internal note${m.author ? ` by ${m.author.name}` : ''}` : m.direction === 'inbound' ? `From the customer${m.from ? ` (${m.from})` : ''}` : `To ${m.to ?? 'the customer'}${m.author ? `, by ${m.author.name}` : ''}`
+                const who = m.chatRole
+                  ? chatRoleLabel(m.chatRole, m.author?.name)
+                  : m.channel === 'note'
+                    ? `Internal note${m.author ? ` by ${m.author.name}` : ''}`
+                    : m.direction === 'inbound'
+                      ? `From the customer${m.from ? ` (${m.from})` : ''}`
+                      : `To ${m.to ?? 'the customer'}${m.author ? `, by ${m.author.name}` : ''}`
                 return (
-                  <li key={m.id} className={`inbox-msg inbox-msg--${kind}`} data-message-id={m.id} data-status={m.status} aria-labelledby={`inbox-msg-${m.id}-meta`}>
+                  <li key={m.id} className={`inbox-msg inbox-msg--${kind}${m.chatRole ? ` inbox-msg--chat-${m.chatRole}` : ''}`} data-message-id={m.id} data-chat-role={m.chatRole ?? undefined} data-status={m.status} aria-labelledby={`inbox-msg-${m.id}-meta`}>
                     <div className="inbox-msg__meta" id={`inbox-msg-${m.id}-meta`}>
                       <span className="inbox-chip">{CHANNEL_LABELS[m.channel]}</span>
                       <span className="inbox-msg__who">{who}</span>
@@ -286,7 +320,25 @@ export async function InboxView(props: AdminViewServerProps) {
                       </p>
                     ) : null}
                     <p className="inbox-msg__body">{m.body}</p>
-                    {m.sentAt && m.status !== 'received' && m.channel !== 'note' ? (
+                    {m.chatLinks.length > 0 ? (
+                      <div className="inbox-msg__links">
+                        <p className="inbox-muted" id={`inbox-msg-${m.id}-links`}>
+                          Links offered:
+                        </p>
+                        <ul aria-labelledby={`inbox-msg-${m.id}-links`}>
+                          {m.chatLinks.map((l, i) => (
+                            <li key={`${i}:${l.href}`}>
+                              <a href={l.href} target="_blank" rel="noopener noreferrer">
+                                {l.label}
+                                <span className="inbox-sr"> (opens in a new tab)</span>
+                              </a>{' '}
+                              <span className="inbox-muted">{l.href}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    ) : null}
+                    {m.sentAt && m.status !== 'received' && m.channel !== 'note' && m.channel !== 'chat' ? (
                       <p className="inbox-msg__foot inbox-muted">
                         Sent <time dateTime={m.sentAt}>{formatInstant(m.sentAt, timeZone)}</time>
                         {m.deliveredAt ? (
@@ -330,6 +382,7 @@ export async function InboxView(props: AdminViewServerProps) {
               defaultSubject={defaultSubject}
               bookings={detail.bookings.map((b) => ({ id: b.id, label: `#${b.id} · ${bookingWhen(b, timeZone)} · ${b.status}` }))}
               defaultBookingId={featured?.id ?? null}
+              defaultChannel={detail.chat?.live ? 'chat' : undefined}
             />
           </div>
           <aside className="inbox-booking" aria-labelledby="inbox-booking-heading">
@@ -378,6 +431,7 @@ export async function InboxView(props: AdminViewServerProps) {
           </aside>
         </div>
         <ThreadEffects apiRoute={apiRoute} threadId={detail.id} unreadCount={detail.unreadCount} queued={queued} />
+        {detail.chat ? <ChatLiveRefresh key={`refresh-${detail.id}`} live={detail.chat.live} /> : null}
       </section>
     )
   }
@@ -386,7 +440,7 @@ export async function InboxView(props: AdminViewServerProps) {
     <>
       <header className="inbox-head">
         <h1>Inbox</h1>
-        <p className="inbox-muted">Every customer’s email, texts, account-page messages and staff notes, one thread per customer.</p>
+        <p className="inbox-muted">Every customer’s email, texts, account-page messages, storefront chats and staff notes, one thread per customer.</p>
       </header>
       <div className={`inbox-layout${openId !== undefined ? ' has-thread' : ''}`}>
         {threadList}

@@ -1,11 +1,15 @@
 'use client'
 /**
  * The reply box under a conversation: email (with a subject, "Re: …" by default), SMS (disabled,
- * with the reason, when SMS is not configured or there is no number) or an internal note; the
+ * with the reason, when SMS is not configured or there is no number), the storefront chat (when
+ * the thread has one; preselected by the view while its window is open) or an internal note; the
  * booking it is about. POST /api/threads/:id/reply with an Idempotency-Key per draft, so a double
  * click or a resend after a lost answer sends once. The server picks the recipient; this form
  * only says who it will be. After a reply the page refreshes: the message shows `queued`, then
  * `sent` once the job runner has sent it (ThreadEffects keeps refreshing meanwhile).
+ * What staff type is client state: the view's refreshes (ChatLiveRefresh every 2 s on a live chat)
+ * keep it, because this form keeps its place in the tree and its key (the thread's id); the
+ * channel chosen is never changed by a refresh, only by staff.
  */
 import { useRouter } from 'next/navigation'
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
@@ -30,19 +34,24 @@ interface Props {
   defaultSubject: string
   bookings: { id: number; label: string }[]
   defaultBookingId: number | null
+  /** The channel chosen at first when it can be used (the chat, while its window is open); else the first usable one. */
+  defaultChannel?: ReplyChannel
 }
 
-const SEND_LABEL: Record<ReplyChannel, string> = { email: 'Send email', sms: 'Send text', note: 'Add note' }
+const SEND_LABEL: Record<ReplyChannel, string> = { email: 'Send email', sms: 'Send text', note: 'Add note', chat: 'Send in chat' }
 const DONE_LABEL: Record<ReplyChannel, string> = {
   email: 'Email queued: it shows “sent” once the mail server has it.',
   sms: 'Text queued: it shows “sent” once Twilio has it.',
   note: 'Note added.',
+  chat: 'Sent to the chat.',
 }
 
-export function ReplyForm({ apiRoute, threadId, channels, defaultSubject, bookings, defaultBookingId }: Props) {
+export function ReplyForm({ apiRoute, threadId, channels, defaultSubject, bookings, defaultBookingId, defaultChannel }: Props) {
   const router = useRouter()
   const uid = useId()
-  const firstUsable = channels.find((c) => !c.disabledReason)?.value ?? 'note'
+  const usable = (value: ReplyChannel | undefined) => channels.some((c) => c.value === value && !c.disabledReason)
+  const firstUsable = (usable(defaultChannel) ? defaultChannel : undefined) ?? channels.find((c) => !c.disabledReason)?.value ?? 'note'
+  // Only the first render's choice: a refresh that changes the props never switches what staff picked.
   const [channel, setChannel] = useState<ReplyChannel>(firstUsable)
   const [subject, setSubject] = useState(defaultSubject)
   const [body, setBody] = useState('')

@@ -46,3 +46,15 @@ export function zoneName(timeZone: string, at = new Date()): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short', timeZone: zoneOr(timeZone) }).formatToParts(at).find((p) => p.type === 'timeZoneName')
   return part?.value ?? timeZone
 }
+
+/** Who a chat message is from, as the thread shows it: "Customer", "Assistant", or the staff member's name. */
+export function chatRoleLabel(role: 'customer' | 'assistant' | 'staff', authorName: string | null | undefined): string {
+  if (role === 'customer') return 'Customer'
+  if (role === 'assistant') return 'Assistant'
+  return authorName ? `${authorName} (staff)` : 'Staff'
+}
+
+/** Who answers a thread's storefront chat, for the thread list: "Answering: assistant" or "Answering: Ana Lee". */
+export function answeringHint(mode: 'assistant' | 'staff', staffName: string | null | undefined): string {
+  return mode === 'staff' ? `Answering: ${staffName ?? 'staff'}` : 'Answering: assistant'
+}
