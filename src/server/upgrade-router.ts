@@ -8,7 +8,7 @@
  * /_next/hmr). So Next gets a stand-in server that only records its listener
  * (`createNextUpgradeStandIn`), and the routing table below decides who answers each path:
  *   /_next/*   → Next's recorded listener (dev HMR; no route in production)
- *   /ws/chat   → the chat WebSocket server, once it exists (an empty slot until then)
+ *   /ws/chat   → the chat WebSocket server (src/chat/server.ts); 503 until it has started
  *   anything else → an HTTP error written on the raw socket, then the socket is destroyed.
  * Must never let two handlers touch one socket, and never leave an unrouted socket open.
  */

@@ -2,13 +2,15 @@
  * `npm run dev` as a developer meets it (the `dev` project of playwright.config.ts: Turbopack, HMR,
  * a fresh database with no users): /admin shows the create-first-user form with no console error,
  * Next's HMR WebSocket completes its handshake (src/server.ts routes /_next/* upgrades to Next), and
- * the booking form reaches its time step. Also: upgrades nobody serves are refused with an HTTP
- * status, not left hanging. The first visit to each page compiles it, hence the long timeouts.
+ * the booking form reaches its time step. Also: a storefront chat socket (/ws/chat) stays open for
+ * 30 s and still answers, and upgrades nobody serves are refused with an HTTP status, not left hanging. The first visit to each page compiles it, hence the long timeouts.
  * Must never create a user: the form has to be there for a developer's first visit too.
  */
 import net from 'node:net'
 
 import { expect, test, type Locator, type Page, type WebSocket } from '@playwright/test'
+
+import { holdChatSocket } from './support'
 
 /** Compiling /admin on a cold cache takes minutes on a busy 2-core machine. */
 const COMPILE_MS = 480_000
@@ -116,8 +118,13 @@ test('the booking form reaches its time step', async ({ page }) => {
   expect(errors, 'console errors on /book').toEqual([])
 })
 
-test('upgrades nobody serves are refused with an HTTP status: /ws/chat (not built yet) and unknown paths', async ({ baseURL }) => {
+test('a chat socket stays open for 30 s under `npm run dev` and still answers; a chat handshake from no page is 403; unknown upgrade paths are 404', async ({ baseURL }) => {
+  test.setTimeout(120_000)
   expect(baseURL).toBeTruthy()
-  expect(await upgradeStatusLine(baseURL ?? '', '/ws/chat')).toBe('HTTP/1.1 404 Not Found')
+  const held = await holdChatSocket(baseURL ?? '', 30_000)
+  expect(held).toMatchObject({ ready: true, closedEarly: null, answered: true })
+  expect(held.heldMs).toBeGreaterThanOrEqual(30_000)
+  // A raw upgrade without an Origin is not a page of the site.
+  expect(await upgradeStatusLine(baseURL ?? '', '/ws/chat')).toBe('HTTP/1.1 403 Forbidden')
   expect(await upgradeStatusLine(baseURL ?? '', '/book')).toBe('HTTP/1.1 404 Not Found')
 })

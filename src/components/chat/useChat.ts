@@ -37,8 +37,11 @@ export function useChat(businessName: string, manage: string | undefined): Chat 
     const conn = new ChatConnection({ manage, outbox: manage ? undefined : sessionOutbox() })
     connection.current = conn
     const unsubscribe = conn.subscribe((event) => dispatch({ type: 'event', event, at: Date.now() }))
-    conn.connect()
+    // Connect on the next tick: React's development double mount runs this effect, its cleanup and
+    // the effect again at once, and a socket closed while still connecting is a console error.
+    const start = setTimeout(() => conn.connect(), 0)
     return () => {
+      clearTimeout(start)
       unsubscribe()
       conn.close()
       if (connection.current === conn) connection.current = null
