@@ -168,13 +168,15 @@ export default defineConfig({
             // Migrations, the seed and Next's dev start on a busy 2-core machine.
             timeout: 400_000,
             reuseExistingServer: false,
-            stdout: 'ignore' as const,
+            // E2E_DEV_LOG_LEVEL=info shows the dev server's log in the run's output.
+            stdout: process.env.E2E_DEV_LOG_LEVEL ? ('pipe' as const) : ('ignore' as const),
             stderr: 'pipe' as const,
             env: {
               PORT: String(devPort),
               PUBLIC_SERVER_URL: devBaseURL,
               PAYLOAD_SECRET: secret,
-              LOG_LEVEL: 'warn',
+              LOG_LEVEL: process.env.E2E_DEV_LOG_LEVEL ?? 'warn',
+              LOG_PRETTY: 'false',
             },
             gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
           },

@@ -20,6 +20,7 @@ import { describePayments } from './infra/stripe'
 import { failStartup } from './server/startup'
 import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './server/upgrade-router'
 import type { ChatServer } from './chat/server'
+import { setChatStatus } from './chat/status'
 
 // Before Next loads (imported in main(), after this line ran): no telemetry in any mode.
 process.env.NEXT_TELEMETRY_DISABLED = '1'
@@ -31,8 +32,9 @@ async function main(): Promise<void> {
   await connectRedis() // shared state from the first request (bounded wait; never fatal)
   describeRateLimiting()
 
-  // Filled in once the app's own Payload is up, after the listener opened.
+  // Filled in once the app's own Payload is up, after the listener opened; readiness waits for it.
   const chat: { server?: ChatServer } = {}
+  setChatStatus(config.CHAT_ENABLED ? 'starting' : 'off')
   // Filled in once Next is prepared; the listener only opens after that.
   const app: { handle?: (req: IncomingMessage, res: ServerResponse) => Promise<void> } = {}
   const graceful = createGracefulServer({
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
   if (ownPayload && config.CHAT_ENABLED) {
     const { startChat } = await import('./chat/start')
     chat.server = await startChat(ownPayload, log)
+    setChatStatus('up')
   } else {
     log.info('CHAT_ENABLED=false: /ws/chat answers 404 and the storefront hides the chat')
   }

@@ -74,6 +74,8 @@ interface Connection {
   sent: Set<number>
   /** Frames are handled one after another per connection. */
   queue: Promise<void>
+  /** Answers are written one after another per connection, beside the frames (a new message is acked while the last one is answered). */
+  answers: Promise<void>
   rejections: number
   abort: AbortController
 }
@@ -111,6 +113,8 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   const byThread = new Map<number, Set<Connection>>()
   const perIp = new Map<string, number>()
   const limiter = new RateLimiterMemory({ points: options.messagesPerMinute, duration: 60 })
+  // One address with many windows open gets a few windows' worth, not CHAT_MAX_CONNECTIONS_PER_IP times as many.
+  const ipLimiter = new RateLimiterMemory({ points: options.messagesPerMinute * 3, duration: 60 })
   let closing = false
 
   const send = (c: Connection, frame: ServerFrame) => {
@@ -238,9 +242,17 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     }
     sendMessage(c, stored.message)
     await bus.publish({ kind: 'message', threadId: stored.threadId, messageId: stored.message.id })
-    const state = await chatStateOf(payload, stored.threadId)
-    if (state.mode === 'staff') return
-    await answer(c, stored.threadId)
+    const threadId = stored.threadId
+    c.answers = c.answers
+      .then(async () => {
+        // Staff may have taken the chat over while an earlier answer was written.
+        if ((await chatStateOf(payload, threadId)).mode === 'staff') return
+        await answer(c, threadId)
+      })
+      .catch((err: unknown) => {
+        log.error({ err, connection: c.id }, 'chat: an answer failed')
+        send(c, { type: 'error', code: 'internal', message: 'Something went wrong on our side; please try again.' })
+      })
   }
 
   async function onFrame(c: Connection, data: RawData, isBinary: boolean): Promise<void> {
@@ -260,6 +272,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     if (frame.type === 'typing') return
     try {
       await limiter.consume(c.id)
+      await ipLimiter.consume(c.ip)
     } catch (rejected) {
       if (rejected instanceof Error) throw rejected
       c.rejections += 1
@@ -284,6 +297,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
       threadId: null,
       sent: new Set(),
       queue: Promise.resolve(),
+      answers: Promise.resolve(),
       rejections: 0,
       abort: new AbortController(),
     }

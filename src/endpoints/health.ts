@@ -13,6 +13,7 @@ import { env } from '../server/env'
 import { runChecks } from '../server/health'
 import { isShuttingDown } from '../server/process-registry'
 import { redis, whenRedisReady } from '../infra/redis'
+import { chatStatus } from '../chat/status'
 
 const noStore = { 'Cache-Control': 'no-store' }
 
@@ -45,6 +46,13 @@ export const readyEndpoint: Endpoint = {
           if (pending.length > 0) throw new Error(`pending migrations: ${pending.join(', ')}`)
           return { applied: migrations.length }
         },
+        chat:
+          chatStatus() === 'starting' || chatStatus() === 'up'
+            ? async () => {
+                if (chatStatus() !== 'up') throw new Error('the chat server is starting')
+                return undefined
+              }
+            : null,
         redis: client
           ? async () => {
               await whenRedisReady(client)

@@ -295,6 +295,36 @@ describe('staff take over, across instances', () => {
   })
 })
 
+describe('who can read chats through the API', () => {
+  it('the visitor id never leaves the server; chefs, editors and customers read no chat thread; a customer reads only their own turns', async () => {
+    const { client, cookie } = await openWindow(one)
+    await ask(client, 'What is on the menu?')
+    client.close()
+    const threadId = await threadOfVisitorCookie(cookie)
+    const visitor = decodeURIComponent(cookie.split('=')[1] ?? '').split('.')[0] ?? ''
+
+    const asStaff = await rest<Record<string, unknown>>('GET', `/threads/${threadId}?depth=2`, { headers: staffHeaders })
+    expect(asStaff.status).toBe(200)
+    expect(asStaff.body.chatMode).toBe('assistant')
+    expect(JSON.stringify(asStaff.body)).not.toContain(visitor)
+    const byVisitor = await rest<{ totalDocs: number }>('GET', `/threads?where[visitor][equals]=${visitor}`, { headers: staffHeaders })
+    expect(byVisitor.body.totalDocs ?? 0).toBe(0)
+
+    for (const who of ['chef', 'editor', 'customer'] as const) {
+      const res = await rest<{ docs?: unknown[] }>('GET', `/threads/${threadId}`, { headers: roleHeaders[who] })
+      expect(res.status, who).toBeGreaterThanOrEqual(403)
+    }
+    expect((await rest('GET', `/threads/${threadId}`)).status).toBeGreaterThanOrEqual(401)
+
+    const mine = await rest<{ docs: { customer?: number | { id: number } | null; body: string }[] }>('GET', '/messages?where[channel][equals]=chat&limit=100&depth=0', { headers: roleHeaders.customer })
+    expect(mine.status).toBe(200)
+    const me = (await payload.find({ collection: 'customers', where: { email: { equals: `chat-customer-${RUN}@example.com` } }, overrideAccess: true, depth: 0 })).docs[0]?.id
+    for (const m of mine.body.docs) expect(typeof m.customer === 'object' && m.customer ? m.customer.id : m.customer).toBe(me)
+    const anon = await rest<{ docs?: unknown[] }>('GET', '/messages?where[channel][equals]=chat')
+    expect(anon.status === 401 || anon.status === 403 || (anon.body.docs ?? []).length === 0).toBe(true)
+  })
+})
+
 describe('who is talking', () => {
   it('a forged or foreign cookie is not honoured: a new conversation and a new cookie', async () => {
     const { cookie } = await openWindow(one)

@@ -12,6 +12,7 @@ import { useState } from 'react'
 
 import type { ChatMode } from '../../../domain'
 import { inboxRequest } from './api'
+import { ActionFeedback } from './ActionFeedback'
 
 interface Props {
   apiRoute: string
@@ -81,14 +82,7 @@ export function ChatControls({ apiRoute, threadId, live, mode, staffName, staffI
           </button>
         ) : null}
       </div>
-      <p role="status" className="inbox-sr-status">
-        {done}
-      </p>
-      {error ? (
-        <p role="alert" className="inbox-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionFeedback done={done} error={error} />
     </div>
   )
 }

@@ -17,6 +17,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { REPLY_MAX, type ReplyChannel } from '../../../domain/messaging'
 import { SUBJECT_MAX } from '../../../domain/messaging/reply'
 import { inboxRequest } from './api'
+import { ActionFeedback } from './ActionFeedback'
 
 export interface ChannelOption {
   value: ReplyChannel
@@ -207,14 +208,7 @@ export function ReplyForm({ apiRoute, threadId, channels, defaultSubject, bookin
           {sending ? 'Sending…' : SEND_LABEL[channel]}
         </button>
       </div>
-      <p role="status" className="inbox-status-line">
-        {done}
-      </p>
-      {error ? (
-        <p role="alert" className="inbox-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionFeedback done={done} error={error} statusClassName="inbox-status-line" />
     </form>
   )
 }

@@ -10,6 +10,7 @@ import { useId, useState } from 'react'
 
 import type { StaffMember } from '../../../collections/Threads/inbox'
 import { inboxRequest } from './api'
+import { ActionFeedback } from './ActionFeedback'
 
 interface Props {
   apiRoute: string
@@ -76,14 +77,7 @@ export function ThreadActions({ apiRoute, threadId, state, assigneeId, staff, me
         </button>
       )}
       <span className={`inbox-chip inbox-chip--${state}`}>{state === 'open' ? 'Open' : 'Done'}</span>
-      <p role="status" className="inbox-sr-status">
-        {done}
-      </p>
-      {error ? (
-        <p role="alert" className="inbox-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionFeedback done={done} error={error} />
     </div>
   )
 }
