@@ -8,6 +8,7 @@ import * as migration_20261202_053603_expired_frees_the_date from './20261202_05
 import * as migration_20261202_054022_checkout_sessions from './20261202_054022_checkout_sessions';
 import * as migration_20261202_082001_messaging from './20261202_082001_messaging';
 import * as migration_20261202_113527_chat from './20261202_113527_chat';
+import * as migration_20261202_123228_booking_date_locks from './20261202_123228_booking_date_locks';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261202_113527_chat.up,
     down: migration_20261202_113527_chat.down,
-    name: '20261202_113527_chat'
+    name: '20261202_113527_chat',
+  },
+  {
+    up: migration_20261202_123228_booking_date_locks.up,
+    down: migration_20261202_123228_booking_date_locks.down,
+    name: '20261202_123228_booking_date_locks'
   },
 ];

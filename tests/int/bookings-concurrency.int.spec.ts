@@ -257,3 +257,83 @@ describe('one new customer booking twice at the same time', () => {
     expect(bookings.docs.map((b) => b.customer)).toEqual([customers.docs[0]?.id, customers.docs[0]?.id])
   })
 })
+
+/**
+ * Runs `steps` in a transaction of its own with a short lock wait, always rolled back: resolves
+ * with the SQLSTATE it failed with (undefined when it went through) and how long it took.
+ */
+async function timedTransaction(lockTimeoutMs: number, steps: (client: PoolClient) => Promise<void>): Promise<{ code: string | undefined; ms: number }> {
+  const client = await pool().connect()
+  const t0 = Date.now()
+  try {
+    await client.query('BEGIN')
+    await client.query(`SET LOCAL lock_timeout = ${lockTimeoutMs}`)
+    await client.query(`SET LOCAL statement_timeout = 10000`)
+    try {
+      await steps(client)
+      return { code: undefined, ms: Date.now() - t0 }
+    } catch (err) {
+      return { code: (err as PgError).code ?? 'unknown', ms: Date.now() - t0 }
+    } finally {
+      await client.query('ROLLBACK')
+    }
+  } finally {
+    client.release()
+  }
+}
+
+describe('booking writes lock their own dates, not the whole business', () => {
+  it('while one write holds its date: another date goes through at once, the same date waits, a phone edit does not wait, and a chef-count change waits', async () => {
+    const [a, b] = pair
+    expect(a).toBeDefined()
+    expect(b).toBeDefined()
+    // The holder: a write to booking `a` (SQL_DATE), left open.
+    const holder = await pool().connect()
+    try {
+      await holder.query('BEGIN')
+      for (const statement of SET_LOCAL_TIMEOUTS) await holder.query(statement)
+      await holder.query(`UPDATE bookings SET status = status WHERE id = $1`, [a])
+
+      // A booking 30 days later: no shared date, no wait.
+      const elsewhere = await timedTransaction(2_000, (c) =>
+        copyBooking(
+          c,
+          a ?? 0,
+          {
+            contact_email: '$2::varchar',
+            status: `'pending'::enum_bookings_status`,
+            event_date: `to_char((event_date::date + 30), 'YYYY-MM-DD')`,
+            starts_at: `starts_at + interval '30 days'`,
+            ends_at: `ends_at + interval '30 days'`,
+            blocked_from: `blocked_from + interval '30 days'`,
+            blocked_until: `blocked_until + interval '30 days'`,
+          },
+          [`elsewhere-${tag}@example.test`],
+        ),
+      )
+      expect(elsewhere.code).toBeUndefined()
+      expect(elsewhere.ms).toBeLessThan(1_500)
+
+      // The same date: waits for the holder (and gives up after 500 ms here).
+      const sameDate = await timedTransaction(500, (c) => c.query(`UPDATE bookings SET status = status WHERE id = $1`, [b]).then(() => undefined))
+      expect(sameDate.code).toBe('55P03')
+
+      // A phone edit on the same date fires no capacity check, so it does not wait.
+      const phone = await timedTransaction(2_000, (c) => c.query(`UPDATE bookings SET contact_phone = contact_phone WHERE id = $1`, [b]).then(() => undefined))
+      expect(phone.code).toBeUndefined()
+
+      // Changing the chef count waits for the booking writes in flight.
+      const settings = await timedTransaction(500, (c) => c.query(`UPDATE business_settings SET chef_count = chef_count + 1`).then(() => undefined))
+      expect(settings.code).toBe('55P03')
+    } finally {
+      await holder.query('ROLLBACK')
+      holder.release()
+    }
+  })
+
+  it('an active booking without its blocked range is refused by the database', async () => {
+    const [a] = pair
+    const err = await sqlError((c) => c.query(`UPDATE bookings SET blocked_from = NULL, blocked_until = NULL WHERE id = $1`, [a]).then(() => undefined))
+    expect(err?.constraint).toBe('bookings_active_has_range')
+  })
+})

@@ -13,7 +13,7 @@
  * - limits: Origin, connections per IP, frame size, message rate, invalid frames, dead sockets,
  *   and 1001 on shutdown;
  * - who may call the takeover endpoints.
- * Booking days of this file: dateAhead(141), (143).
+ * Booking days of this file: dateAhead(171) (a booking); dateAhead(173) is only read (quotes, free times).
  */
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -103,7 +103,7 @@ describe('the plain responder answers from the real tools', () => {
     expect(ack.role).toBe('customer')
     expect(reply.role).toBe('assistant')
     const quote = await rest<{ totalCents: number; depositCents: number }>('POST', '/quote', {
-      body: { eventDate: dateAhead(141), startTime: '17:00', guests: { adults: 12, children: 0 }, address: { zip: '10003' } },
+      body: { eventDate: dateAhead(173), startTime: '17:00', guests: { adults: 12, children: 0 }, address: { zip: '10003' } },
     })
     expect(quote.status).toBe(200)
     const amounts = [...reply.text.matchAll(/\$[\d,]+(?:\.\d{2})?/g)].map((m) => m[0])
@@ -113,7 +113,7 @@ describe('the plain responder answers from the real tools', () => {
   })
 
   it('lists the availability endpoint’s own free times for a date and party, with a pre-filled booking link', async () => {
-    const date = dateAhead(141)
+    const date = dateAhead(173)
     const { client } = await openWindow(one)
     const { reply } = await ask(client, `Are you free on ${date} for 12 people?`)
     const availability = await rest<{ days: { slots: { time: string; available: boolean }[] }[] }>('GET', `/availability?from=${date}&to=${date}&guests=12`)
@@ -142,7 +142,7 @@ describe('the AI assistant (OpenAI Responses API, against a local fake)', () => 
   it('asks check_availability then quote, and its reply carries the quote endpoint’s own total; a dead provider offers the form and staff', async () => {
     const { startFakeOpenAi, FAKE_OPENAI_KEY } = await import('../helpers/fake-openai')
     const { createOpenAiAnswerer } = await import('../../src/chat/assistant/openai')
-    const date = dateAhead(141)
+    const date = dateAhead(173)
     let dead = false
     const fake = await startFakeOpenAi({
       script: (req) => {
@@ -350,7 +350,7 @@ describe('who is talking', () => {
   })
 
   it('a manage link joins that booking’s thread; a bad token closes with 4003', async () => {
-    const created = await rest<DocResponse & { doc: { manageToken?: string } }>('POST', '/bookings', { body: bookingBody(dateAhead(143), `chat-booker-${RUN}@example.com`) })
+    const created = await rest<DocResponse & { doc: { manageToken?: string } }>('POST', '/bookings', { body: bookingBody(dateAhead(171), `chat-booker-${RUN}@example.com`) })
     expect(created.status).toBe(201)
     const token = String(created.body.doc.manageToken)
     expect(token.length).toBeGreaterThan(20)
