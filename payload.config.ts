@@ -14,17 +14,13 @@ import { staffOnlyGraphQLMutations } from './src/access/graphqlMutations'
 import { lockDownInternalCollections } from './src/access/internalCollections'
 import { collections } from './src/collections'
 import { bookingConflictFromDatabase } from './src/collections/Bookings/databaseErrors'
-import { availabilityEndpoint } from './src/collections/Bookings/endpoints/availability'
-import { quoteEndpoint } from './src/collections/Bookings/endpoints/quote'
-import { messagingEndpoints } from './src/collections/Messages/endpoints'
-import { stripeWebhookEndpoint } from './src/collections/Payments/endpoints/webhook'
 import { Users } from './src/collections/Users'
-import { liveEndpoint, readyEndpoint } from './src/endpoints/health'
-import { clientErrorsEndpoint, vitalsEndpoint } from './src/endpoints/reports'
+import { rootEndpoints } from './src/endpoints'
 import { richTextEditor } from './src/fields/richTextEditor'
 import { globals } from './src/globals'
 import { tasks } from './src/jobs'
 import { emailAdapter } from './src/infra/email'
+import { trackDatabasePool } from './src/infra/metrics'
 import { env } from './src/server/env'
 import { logger } from './src/server/logger'
 import { mapDatabaseErrors } from './src/http/errors'
@@ -51,9 +47,8 @@ export default buildConfig({
   },
   collections,
   globals,
-  // Root paths (/api/availability, /api/quote, /api/stripe/webhook): the booking and payment endpoints that read no one booking live
-  // in the bookings folder but are mounted at the root, where the storefront has always called them.
-  endpoints: [liveEndpoint, readyEndpoint, availabilityEndpoint, quoteEndpoint, clientErrorsEndpoint, vitalsEndpoint, stripeWebhookEndpoint, ...messagingEndpoints],
+  // Root paths (/api/availability, /api/quote, /api/stripe/webhook, /api/openapi.json…): src/endpoints/index.ts.
+  endpoints: rootEndpoints,
   // Database refusals that escape a hook answer 409/400 (the bookings collection names its own).
   hooks: { afterError: [mapDatabaseErrors([bookingConflictFromDatabase])] },
   // Expected refusals are not errors of ours: keep them out of the error log.
@@ -104,6 +99,8 @@ export default buildConfig({
     // process. The pool drops the broken client and reconnects on the next query.
     // Only message and code: pg's error carries the client object, connection settings included.
     db.pool.on('error', (err: Error & { code?: string }) => log.error({ error: err.message, code: err.code }, 'idle database connection failed'))
+    // Its connections count in the pool gauges of the metrics (Next's Payload and the server's own).
+    trackDatabasePool(db.pool)
     // Unique per instance: the server's background jobs run a Payload of their own beside Next's.
     onShutdown(`payload-db:${randomUUID()}`, () => payload.destroy())
   },

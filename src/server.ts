@@ -3,15 +3,19 @@
  * request IDs and graceful shutdown. WebSocket upgrades are routed in ONE place, the dispatcher
  * from src/server/upgrade-router.ts: Next's dev HMR on /_next/*, the storefront chat on /ws/chat
  * (src/chat/server.ts), everything else refused. Nothing else may listen to the server's `upgrade` event.
+ * With METRICS_PORT, Prometheus metrics are served on a second, private listener (src/server/metrics-server.ts).
  * `npm run dev` and `npm start` both run this file (migrations have been applied just before).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
 import { env } from './server/env'
 import { createGracefulServer } from './server/graceful-server'
 import { logger } from './server/logger'
 import { isShuttingDown, onShutdown } from './server/process-registry'
 import { describeRateLimiting } from './infra/rate-limit'
+import { exposeMetrics, observeHttpRequest, renderMetrics } from './infra/metrics'
 import { refuseMalformedPath } from './http/malformed-url'
 import { rateLimitRequest } from './http/rate-limit-middleware'
 import { connectRedis } from './infra/redis'
@@ -19,6 +23,7 @@ import { describeSms } from './infra/sms'
 import { describePayments } from './infra/stripe'
 import { failStartup } from './server/startup'
 import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './server/upgrade-router'
+import { createMetricsServer } from './server/metrics-server'
 import type { ChatServer } from './chat/server'
 import { setChatStatus } from './chat/status'
 
@@ -43,6 +48,8 @@ async function main(): Promise<void> {
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     log,
     quietPaths: ['/api/health/', '/_next/'],
+    // Every response timed by route template, method and status class (src/infra/metrics.ts).
+    onRequestEnd: config.METRICS_PORT !== undefined ? observeHttpRequest : undefined,
     handler: async (req, res) => {
       if (!app.handle) throw new Error('request before the app was ready')
       if (refuseMalformedPath(req, res)) return
@@ -102,8 +109,20 @@ async function main(): Promise<void> {
   log.info({ url: `http://localhost:${config.PORT}`, mode: dev ? 'development' : 'production' }, 'MyHibachi is listening')
   describePayments()
   describeSms()
-  // A Payload of its own for the chat and the background work (the app's lives inside Next's bundles).
-  const ownPayload = config.JOBS_ENABLED || config.CHAT_ENABLED ? await import('payload').then(async ({ getPayload }) => getPayload({ config: (await import('../payload.config')).default })) : undefined
+  // A Payload of its own for the chat, the background work and the metrics' database counts (the
+  // app's lives inside Next's bundles).
+  const ownPayload =
+    config.JOBS_ENABLED || config.CHAT_ENABLED || config.METRICS_PORT !== undefined ? await import('payload').then(async ({ getPayload }) => getPayload({ config: (await import('../payload.config')).default })) : undefined
+  if (ownPayload && config.METRICS_PORT !== undefined) {
+    // Prometheus on a listener of its own, never the public one (src/server/metrics-server.ts).
+    exposeMetrics({ database: (ownPayload.db as unknown as PostgresAdapter).pool, chatConnections: () => chat.server?.connections() ?? 0 })
+    const metrics = createMetricsServer({ port: config.METRICS_PORT, host: config.METRICS_HOST, token: config.METRICS_TOKEN, log: logger.child({ module: 'metrics' }), render: renderMetrics })
+    const port = await metrics.listen()
+    onShutdown('metrics', () => metrics.close())
+    const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.METRICS_HOST)
+    if (!config.METRICS_TOKEN && !loopback) log.warn({ host: config.METRICS_HOST }, 'the metrics listener is not on loopback and has no METRICS_TOKEN: anyone who reaches this port can scrape it')
+    log.info({ url: `http://${config.METRICS_HOST}:${port}/metrics`, bearer: Boolean(config.METRICS_TOKEN) }, 'metrics listening')
+  }
   if (ownPayload && config.CHAT_ENABLED) {
     const { startChat } = await import('./chat/start')
     chat.server = await startChat(ownPayload, log)

@@ -233,7 +233,11 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
       return
     }
     const stored = await storeCustomerMessage(payload, { owner: conversation.owner, bookingId: conversation.bookingId, clientId, text })
-    if (c.threadId === null) join(c, stored.threadId)
+    if (c.threadId === null) {
+      // The visitor's first message made the thread: the inbox shows it live from now, not from the next heartbeat.
+      join(c, stored.threadId)
+      await markSeen(payload, [stored.threadId])
+    }
     if (!stored.created) {
       // A re-send of a message already stored: ack it again, answer nothing twice.
       c.sent.delete(stored.message.id)

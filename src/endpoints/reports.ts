@@ -1,19 +1,20 @@
 /**
  * Reports from browsers (src/client/report.ts sends them with navigator.sendBeacon):
  *   POST /api/client-errors → 204; one `error` log line (module 'client') with the request ID
- *   POST /api/vitals        → 204; observed in the `myhibachi_web_vitals` histogram, logged at debug
+ *   POST /api/vitals        → 204; observed in the `myhibachi_web_vitals` histogram (src/infra/metrics.ts,
+ *                             served on the metrics listener), logged at debug
  * Bodies are JSON (application/json or text/plain), at most 16 kB (413 beyond), checked strictly
  * (400 naming the field). Rate limited as 'reports' by the HTTP server (src/infra/rate-limit.ts).
  * Must never log personal data: e-mail addresses, phone numbers and manage-link tokens are
  * scrubbed from every text a browser sends before it is logged.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
-import { Histogram, register } from 'prom-client'
 import { z } from 'zod'
 
 import { parseOrThrow } from '../domain'
 import { jsonBody } from '../http/body'
 import { errorBody, jsonResponse, refusal } from '../http/responses'
+import { observeWebVital } from '../infra/metrics'
 import { logger } from '../server/logger'
 import { redactManageTokens } from '../domain/redact'
 
@@ -22,7 +23,7 @@ const vitalsLog = logger.child({ module: 'vitals' })
 
 const MAX_REPORT_BYTES = 16 * 1024
 
-const clientErrorSchema = z
+export const clientErrorSchema = z
   .object({
     kind: z.enum(['boundary', 'route', 'global', 'unhandled', 'rejection']),
     message: z.string().max(1000),
@@ -34,7 +35,7 @@ const clientErrorSchema = z
   })
   .strict()
 
-const vitalSchema = z
+export const vitalSchema = z
   .object({
     name: z.enum(['CLS', 'FCP', 'INP', 'LCP', 'TTFB']),
     // zod 4 numbers are finite already (and JSON has no NaN or Infinity).
@@ -56,18 +57,6 @@ export function scrubText(text: string): string {
       .replace(/(?<![\w.:/])\+?\(?\d(?:[ \t().-]{0,2}\d){6,}(?![\w])/g, '[phone]')
   )
 }
-
-/**
- * Web vitals in one histogram, labelled by metric and rating. CLS is unitless (0…~1), the others
- * are milliseconds: the buckets cover both, with the "good"/"poor" thresholds as edges.
- */
-const VITAL_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 50, 100, 200, 500, 800, 1000, 1800, 2500, 3000, 4000, 6000, 10_000, 20_000]
-const VITALS_METRIC = 'myhibachi_web_vitals'
-// Registered once per process on the default registry: the server and the Next bundles (and hot
-// reloads) import this module separately, and prom-client refuses a second registration.
-const vitals =
-  (register.getSingleMetric(VITALS_METRIC) as Histogram<'name' | 'rating'> | undefined) ??
-  new Histogram({ name: VITALS_METRIC, help: 'Core Web Vitals reported by browsers (CLS unitless, others in ms)', labelNames: ['name', 'rating'], buckets: VITAL_BUCKETS })
 
 const JSON_TYPES = ['application/json', 'text/plain', '']
 
@@ -116,7 +105,7 @@ export const clientErrorsEndpoint = reportEndpoint('/client-errors', clientError
 })
 
 export const vitalsEndpoint = reportEndpoint('/vitals', vitalSchema, (report) => {
-  vitals.observe({ name: report.name, rating: report.rating }, report.value)
+  observeWebVital(report.name, report.rating, report.value)
   vitalsLog.debug(
     { vital: report.name, value: report.value, rating: report.rating, path: scrubText(report.path), navigationType: report.navigationType },
     'web vital',

@@ -28,19 +28,27 @@ interface IdempotentRun {
   headers?: Record<string, string>
 }
 
+/** The refusals of the key handling itself, as answered (and as the API document shows them). */
+export const MALFORMED_IDEMPOTENCY_KEY: JsonResult = {
+  status: 400,
+  body: errorBody('ValidationError', 'The Idempotency-Key header must be 1–255 visible ASCII characters', {
+    errors: [{ path: 'Idempotency-Key', message: 'Malformed Idempotency-Key' }],
+  }),
+}
+export const IDEMPOTENCY_KEY_REUSED: JsonResult = {
+  status: 422,
+  body: errorBody('IdempotencyKeyReused', 'This Idempotency-Key was already used with a different request body.', { reason: 'idempotency_key_reused' }),
+}
+export const IDEMPOTENCY_IN_PROGRESS: JsonResult = {
+  status: 409,
+  body: errorBody('ConflictError', 'A request with this Idempotency-Key is still being processed.', { reason: 'idempotency_in_progress' }),
+}
+
 export async function respondIdempotently(req: PayloadRequest, opts: IdempotentRun): Promise<Response> {
   const headers = opts.headers ?? {}
   const key = parseIdempotencyKey(req.headers.get('Idempotency-Key'))
   if (key === null) {
-    return jsonResponse(
-      {
-        status: 400,
-        body: errorBody('ValidationError', 'The Idempotency-Key header must be 1–255 visible ASCII characters', {
-          errors: [{ path: 'Idempotency-Key', message: 'Malformed Idempotency-Key' }],
-        }),
-      },
-      headers,
-    )
+    return jsonResponse(MALFORMED_IDEMPOTENCY_KEY, headers)
   }
   if (key === undefined) return jsonResponse(await opts.run(), headers)
 
@@ -48,22 +56,10 @@ export async function respondIdempotently(req: PayloadRequest, opts: IdempotentR
   const started = await begin(opts.scope, key, fingerprint)
   if (started.kind === 'replay') return jsonResponse(started.response, { ...headers, 'Idempotent-Replayed': 'true' })
   if (started.kind === 'mismatch') {
-    return jsonResponse(
-      {
-        status: 422,
-        body: errorBody('IdempotencyKeyReused', 'This Idempotency-Key was already used with a different request body.', { reason: 'idempotency_key_reused' }),
-      },
-      headers,
-    )
+    return jsonResponse(IDEMPOTENCY_KEY_REUSED, headers)
   }
   if (started.kind === 'in_progress') {
-    return jsonResponse(
-      {
-        status: 409,
-        body: errorBody('ConflictError', 'A request with this Idempotency-Key is still being processed.', { reason: 'idempotency_in_progress' }),
-      },
-      { ...headers, 'Retry-After': '1' },
-    )
+    return jsonResponse(IDEMPOTENCY_IN_PROGRESS, { ...headers, 'Retry-After': '1' })
   }
   try {
     const result = await opts.run()

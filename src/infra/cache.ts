@@ -1,7 +1,7 @@
 /**
  * Shared read caches with exact purges. In Redis (one hash per entity key, a field per variant)
  * when REDIS_URL is set — shared by every instance — otherwise in process memory. A Redis failure
- * is a cache miss, never an error. Hits and misses are counted (prom-client), per cache.
+ * is a cache miss, never an error. Hits and misses are counted per cache (src/infra/metrics.ts).
  *
  *   cached('availability', '2026-12-12', 'd120', ttl, compute)   read-through
  *   purge('availability', '2026-12-12')                            one entity, every variant
@@ -9,28 +9,19 @@
  * Must never hold anything that is not safe to serve stale for CACHE_TTL_SECONDS: writers purge
  * what they change, and the TTL bounds what a missed purge can cost.
  */
-import { Counter, register } from 'prom-client'
-
 import { env } from '../server/env'
 import { logger } from '../server/logger'
 import { processSingleton } from '../server/process-registry'
+import { cacheCounts, countCacheRead } from './metrics'
 import { sharedRedis } from './redis'
 
 const log = logger.child({ module: 'cache' })
 
 export type CacheName = 'availability' | 'menu' | 'settings' | 'pages'
 
-function counter(name: string, help: string): Counter<'cache'> {
-  const existing = register.getSingleMetric(name)
-  return (existing as Counter<'cache'> | undefined) ?? new Counter({ name, help, labelNames: ['cache'] })
-}
-const hits = counter('myhibachi_cache_hits_total', 'Cache reads answered from the cache')
-const misses = counter('myhibachi_cache_misses_total', 'Cache reads that had to compute')
-
-/** Hit and miss counts of one cache in this process. */
+/** Hit and miss counts of one cache in this process (`myhibachi_cache_hits_total` / `_misses_total`). */
 export async function cacheStats(cache: CacheName): Promise<{ hits: number; misses: number }> {
-  const read = async (c: Counter<'cache'>) => (await c.get()).values.find((v) => v.labels.cache === cache)?.value ?? 0
-  return { hits: await read(hits), misses: await read(misses) }
+  return cacheCounts(cache)
 }
 
 type MemoryStore = Map<string, Map<string, { value: string; expiresAt: number }>>
@@ -72,10 +63,10 @@ async function write(cache: CacheName, entity: string, variant: string, value: s
 export async function cached<T>(cache: CacheName, entity: string, variant: string, compute: () => Promise<T>, ttlSeconds = env().CACHE_TTL_SECONDS): Promise<T> {
   const stored = await read(cache, entity, variant)
   if (stored !== undefined) {
-    hits.inc({ cache })
+    countCacheRead(cache, true)
     return JSON.parse(stored) as T
   }
-  misses.inc({ cache })
+  countCacheRead(cache, false)
   const value = await compute()
   await write(cache, entity, variant, JSON.stringify(value), ttlSeconds)
   return value
@@ -109,10 +100,10 @@ export async function cachedMany<T>(
     const v = stored[i]
     if (v) {
       out.set(e, JSON.parse(v) as T)
-      hits.inc({ cache })
+      countCacheRead(cache, true)
     } else {
       missing.push(e)
-      misses.inc({ cache })
+      countCacheRead(cache, false)
     }
   })
   if (missing.length > 0) {

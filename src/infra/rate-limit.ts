@@ -16,7 +16,8 @@
  * Headers follow draft-ietf-httpapi-ratelimit-headers-09:
  *   RateLimit-Policy: "<policy>";q=<quota>;w=<window seconds>
  *   RateLimit:        "<policy>";r=<remaining>;t=<seconds until reset>
- * plus Retry-After (seconds) on 429.
+ * plus Retry-After (seconds) on 429. Every refusal is counted by policy
+ * (`myhibachi_rate_limit_rejections_total`, src/infra/metrics.ts).
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 
@@ -24,7 +25,11 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 
 import { env } from '../server/env'
 import { logger } from '../server/logger'
+import { rateLimitRejected } from './metrics'
 import { redis, sharedRedis } from './redis'
+import { normalisePath } from './request-path'
+
+export { normalisePath }
 
 const log = logger.child({ module: 'rate-limit' })
 
@@ -86,6 +91,7 @@ export async function consume(policy: RatePolicy, key: string): Promise<RateDeci
     return { ...base, allowed: true, remaining: res.remainingPoints, resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) }
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
+      rateLimitRejected(policy)
       return { ...base, allowed: false, remaining: 0, resetSeconds: Math.min(durationSeconds, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))) }
     }
     // Both Redis and the insurance limiter failed: serve the request rather than fail it.
@@ -101,45 +107,6 @@ export function rateLimitHeaders(d: RateDecision): Record<string, string> {
   }
   if (!d.allowed) headers['Retry-After'] = String(d.resetSeconds)
   return headers
-}
-
-/** Decodes `%XX` escapes of ASCII characters only; a malformed escape (`%ZZ`) or a non-ASCII byte stays as written. Never throws. */
-function decodeAsciiEscapes(path: string): string {
-  return path.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-}
-
-const SINGLE_DOT = /^(\.|%2e)$/i
-const DOUBLE_DOT = /^(\.|%2e){2}$/i
-
-/**
- * The path a request-target names, in the one spelling the policies are written in. In the order
- * the WHATWG URL parser (which Next uses) and Next's router apply them: `\` is a separator; `.`
- * and `..` segments — also spelled `%2e` — are resolved on the raw path; THEN each segment's
- * percent-escapes are decoded once (ASCII only; `%ZZ` stays as written, never throws). An escaped
- * `%2F` or `..` that appears only after decoding is data inside a segment for Next and Payload, so
- * it is not resolved here either: `/api/bookings/manage/a%2F..%2F..%2Fquote/cancel` still reaches
- * the manage endpoint and is still limited as `manage`. Finally lower case (Payload matches
- * endpoint paths case-insensitively), no empty segments (Next redirects `//`), no trailing slash,
- * no query. Spellings that reach no handler may map to a limited path too: then a 404 costs a
- * point, nothing worse. Accepts the absolute form (`http://host/path`).
- */
-export function normalisePath(target: string): string {
-  let path = target
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
-    const afterAuthority = path.indexOf('/', path.indexOf('//') + 2)
-    path = afterAuthority === -1 ? '/' : path.slice(afterAuthority)
-  }
-  const parts = (path.split(/[?#]/, 1)[0] ?? '').split(/[/\\]/)
-  if (parts[0] === '') parts.shift() // the leading slash
-  // Empty segments stay until dots are resolved, as in the URL parser: `/api//../bookings` is
-  // `/api/bookings` (the `..` removes the empty segment, not `api`).
-  const segments: string[] = []
-  for (const segment of parts) {
-    if (DOUBLE_DOT.test(segment)) segments.pop()
-    else if (!SINGLE_DOT.test(segment)) segments.push(segment)
-  }
-  const decoded = segments.map((segment) => decodeAsciiEscapes(segment).toLowerCase())
-  return `/${decoded.join('/')}`.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1')
 }
 
 /**

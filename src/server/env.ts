@@ -115,6 +115,21 @@ const schema = z.object({
   LOG_PRETTY: bool(false),
   SHUTDOWN_TIMEOUT_MS: int(25_000, 0, 600_000),
   HEALTH_CHECK_TIMEOUT_MS: int(1_500, 50, 30_000),
+  // The Prometheus listener (src/server/metrics-server.ts): off unless a port is given.
+  METRICS_PORT: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined
+      const n = Number(v)
+      if (!/^\d{1,5}$/.test(v) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: 'expected a port number from 1 to 65535' })
+        return z.NEVER
+      }
+      return n
+    }),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').regex(/^[\x21-\x7e]+$/, 'expected printable characters without spaces').optional(),
   TRUST_PROXY: proxyHops,
   RATE_LIMIT_ENABLED: bool(true),
   RATE_LIMIT_BOOKINGS: rate('10/60'),
@@ -203,6 +218,10 @@ function parse(source: NodeJS.ProcessEnv): Env {
   // reads: customers could never verify. `next build` sends nothing, so it may go without.
   if (!env.SMTP_URL && env.NODE_ENV === 'production' && source.NEXT_PHASE !== 'phase-production-build') {
     throw new EnvError('Invalid environment: SMTP_URL is required in production (an smtp:// or smtps:// URL)')
+  }
+  // One port cannot be both the public site and the private metrics.
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+    throw new EnvError('Invalid environment: METRICS_PORT must differ from PORT (the metrics listener is separate from the public one)')
   }
   // A key without the signing secret would take deposits that no webhook could ever confirm.
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {

@@ -1,6 +1,7 @@
 /**
  * The HTTP server around a request handler (Next's, in src/server.ts): request IDs, request
- * context for logs, and graceful shutdown.
+ * context for logs, the one place every response is timed (access log, `onRequestEnd` for the
+ * metrics), and graceful shutdown.
  *
  * Every request gets an ID — the caller's `X-Request-ID` when it is a sane token, a new UUID
  * otherwise — returned as `x-request-id` on every response (set before the handler runs, so
@@ -43,6 +44,12 @@ export interface GracefulServerOptions {
   handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
   /** Paths not written to the access log at info level (health probes). */
   quietPaths?: string[]
+  /**
+   * Called once per request when its response is done (or the client went away), with the time
+   * since it arrived: the HTTP metrics (src/infra/metrics.ts `observeHttpRequest`). A throw is
+   * logged, never passed on.
+   */
+  onRequestEnd?: (req: IncomingMessage, res: ServerResponse, seconds: number) => void
 }
 
 export function createGracefulServer(opts: GracefulServerOptions): GracefulServer {
@@ -59,8 +66,16 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
     const started = performance.now()
     res.on('close', () => {
       inFlight.delete(res)
+      const elapsedMs = performance.now() - started
+      if (opts.onRequestEnd) {
+        try {
+          opts.onRequestEnd(req, res, elapsedMs / 1000)
+        } catch (err) {
+          log.error({ err, requestId }, 'recording the request metrics failed')
+        }
+      }
       const path = (req.url ?? '').split('?')[0] ?? ''
-      const line = { requestId, method: req.method, path: redactManageTokens(path), status: res.statusCode, ms: Math.round(performance.now() - started) }
+      const line = { requestId, method: req.method, path: redactManageTokens(path), status: res.statusCode, ms: Math.round(elapsedMs) }
       if (opts.quietPaths?.some((p) => path.startsWith(p))) log.debug(line, 'request')
       else log.info(line, 'request')
       if (shutdownPromise) {

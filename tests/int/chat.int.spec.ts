@@ -134,6 +134,9 @@ describe('the plain responder answers from the real tools', () => {
       ['chat', 'inbound'],
       ['chat', 'outbound'],
     ])
+    // Live in the inbox from the first message, not from the next heartbeat.
+    const thread = await payload.findByID({ collection: 'threads', id: threadId, overrideAccess: true, depth: 0 })
+    expect(Date.now() - new Date(thread.chatSeenAt ?? 0).getTime()).toBeLessThan(30_000)
     client.close()
   })
 })

@@ -5,10 +5,11 @@
  */
 import config from '@payload-config'
 import { getPayload, handleEndpoints } from 'payload'
-import { register, type Histogram } from 'prom-client'
+import type { Histogram } from 'prom-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { scrubText } from '../../src/endpoints/reports'
+import { metricsRegistry } from '../../src/infra/metrics'
 import { registry } from '../../src/server/process-registry'
 import { errorPaths } from '../helpers/bookings-fixtures'
 import { captureLogs, type CapturedLogs } from '../helpers/capture-logs'
@@ -105,7 +106,7 @@ describe('POST /api/client-errors', () => {
 
 describe('POST /api/vitals', () => {
   async function count(name: string, rating: string): Promise<number> {
-    const metric = await (register.getSingleMetric('myhibachi_web_vitals') as Histogram<'name' | 'rating'> | undefined)?.get()
+    const metric = await (metricsRegistry().getSingleMetric('myhibachi_web_vitals') as Histogram<'name' | 'rating'> | undefined)?.get()
     return metric?.values.find((v) => v.metricName === 'myhibachi_web_vitals_count' && v.labels.name === name && v.labels.rating === rating)?.value ?? 0
   }
 

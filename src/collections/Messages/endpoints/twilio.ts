@@ -73,7 +73,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 
 const sidSchema = z.string({ error: 'MessageSid is required' }).regex(TWILIO_MESSAGE_SID, { message: 'Expected a Twilio message SID (SM or MM and 32 hex digits)' })
 
-const inboundSmsSchema = z.object({
+export const inboundSmsSchema = z.object({
   MessageSid: sidSchema,
   From: z
     .string({ error: 'From is required' })
@@ -117,7 +117,7 @@ export const twilioSmsEndpoint: Endpoint = {
   },
 }
 
-const reportSchema = z.object({
+export const smsReportSchema = z.object({
   MessageSid: sidSchema,
   MessageStatus: z.string({ error: 'MessageStatus is required' }).regex(/^[a-z_]{1,30}$/, { message: 'Expected a Twilio message status' }),
   ErrorCode: optional(z.string().regex(/^\d{1,6}$/, { message: 'Expected a Twilio error code' })),
@@ -130,7 +130,7 @@ export const twilioStatusEndpoint: Endpoint = {
     const form = await signedForm(req)
     if (form instanceof Response) return form
     try {
-      const parsed = reportSchema.safeParse(form)
+      const parsed = smsReportSchema.safeParse(form)
       if (!parsed.success) throw fromZodError(parsed.error)
       const { MessageSid, MessageStatus, ErrorCode } = parsed.data
       // Our message id rides in the callback URL (signed with it): a report that outruns our "sent" write still finds its text.

@@ -8,7 +8,8 @@
  *   started by this spec and stopped (SIGTERM: sockets get 1001); a message typed while it is down
  *   waits as "Sending…", goes out once when the server is back, and is stored once;
  * - axe finds no serious or critical violation in the open widget.
- * Creates no bookings.
+ * Creates no bookings. Named to run after foundation.e2e.spec.ts (files run in name order, one
+ * worker): staffToken() may create the owner, and the foundation spec needs a database with no users.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 
@@ -64,7 +65,7 @@ test('a price in the widget is the quote endpoint’s; staff take over from the 
   await staff.getByRole('button', { name: /login/i }).click()
   await expect(staff).toHaveURL(/\/admin\/?$/, { timeout: 60_000 })
   await staff.goto('/admin/inbox?live=1&channel=chat')
-  await staff.getByRole('link', { name: new RegExp(`Chat visitor ${visitor.slice(0, 6)}`) }).first().click()
+  await staff.getByRole('link', { name: new RegExp(`Chat visitor ${visitor.slice(0, 6)}`) }).first().click({ timeout: 30_000 })
   await expect(staff.getByText('Live chat').first()).toBeVisible({ timeout: 30_000 })
   await staff.getByRole('button', { name: 'Take over chat' }).click()
   await expect(page.getByTestId('chat-notice').filter({ hasText: 'joined' })).toBeVisible({ timeout: 5_000 })
