@@ -37,7 +37,12 @@ const paymentsBaseURL = `http://localhost:${paymentsPort}`
 // The specs make a dozen bookings from one address within a minute, and errors-prod.e2e.spec.ts
 // fuzzes bookings, quotes and availability (about 120 each). Both production servers count against
 // the same Redis keys (one client address), so both get these limits.
+// Staff sign in from several specs (API logins and the admin form, on both production servers):
+// the per-address and per-account login limits (20 and 10 per 5 minutes) count them all.
 const specLimits = {
+  RATE_LIMIT_LOGIN: '1000/300',
+  RATE_LIMIT_AUTH: '1000/300',
+  RATE_LIMIT_LOGIN_EMAIL: '1000/300',
   RATE_LIMIT_BOOKINGS: '1000/60',
   RATE_LIMIT_QUOTE: '1000/60',
   RATE_LIMIT_AVAILABILITY: '1000/60',
