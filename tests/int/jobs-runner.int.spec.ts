@@ -69,8 +69,9 @@ function workerEnv(): NodeJS.ProcessEnv {
 }
 
 function startWorker(): ChildProcess {
-  // node itself with the tsx loader (no launcher process): the child's pid is the worker's.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/jobs.ts'], { env: workerEnv(), stdio: ['ignore', 'ignore', 'inherit'] })
+  // node itself with the tsx loader (no launcher process): the child's pid is the worker's. Its log
+  // (LOG_LEVEL warn: start-up failures) goes to this run's output.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/jobs.ts'], { env: workerEnv(), stdio: ['ignore', 'inherit', 'inherit'] })
   workers.push(child)
   return child
 }
@@ -118,6 +119,9 @@ describe('the jobs runner on two instances', () => {
     // Both must be up before the test goes on (a worker takes seconds to load on a busy machine):
     // the standby keeps its own connection open, asking for the lock on it.
     await waitFor('both workers connected', async () => {
+      // A worker that died at start fails the test at once, with its exit code (its log is in the output above).
+      const dead = workers.find((w) => w.exitCode !== null || w.signalCode !== null)
+      if (dead) throw new Error(`worker ${String(dead.pid)} exited before connecting (code ${String(dead.exitCode)}, signal ${String(dead.signalCode)})`)
       const rows = await sql<{ n: string }>(`SELECT count(DISTINCT application_name) AS n FROM pg_stat_activity WHERE application_name LIKE 'myhibachi-jobs-worker-%' AND datname = current_database()`)
       return Number(rows[0]?.n) === 2 ? true : undefined
     }, 90_000)
