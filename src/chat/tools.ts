@@ -26,11 +26,11 @@ import { lastBookableDate } from '../domain/booking/horizon'
 import {
   bookingFormHref,
   CHAT_TOOL_ARGS,
+  quoteResultOf,
   type AvailabilityResult,
   type ChatToolName,
   type ChatTools,
   type PolicyResult,
-  type QuoteResult,
   type ToolRefusal,
 } from '../domain/chat/tools'
 import { availabilityFor } from '../collections/Bookings/availabilityQuery'
@@ -153,20 +153,7 @@ export function createChatTools(req: PayloadRequest, scope: ToolScope): ChatTool
       }
       try {
         const quote = computeQuote(settings, { guests: { adults, children }, zip: zip ?? null, menu: [] }, await activeMenu(req.payload))
-        const money = (cents: number) => formatCents(cents, settings.currency)
-        const result: QuoteResult = {
-          guests: { adults, children },
-          zip: zip ?? null,
-          currency: quote.currency,
-          subtotalCents: quote.subtotalCents,
-          travelFeeCents: quote.travelFeeCents,
-          taxCents: quote.taxCents,
-          totalCents: quote.totalCents,
-          depositCents: quote.depositCents,
-          formatted: { subtotal: money(quote.subtotalCents), travelFee: money(quote.travelFeeCents), tax: money(quote.taxCents), total: money(quote.totalCents), deposit: money(quote.depositCents) },
-          travelFeeKnown: zip !== undefined,
-        }
-        return result
+        return quoteResultOf(quote, { adults, children }, zip ?? null, (cents) => formatCents(cents, settings.currency))
       } catch (err) {
         return refusalOf(err)
       }

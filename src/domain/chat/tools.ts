@@ -154,6 +154,30 @@ export interface ChatGrounding {
   phone: string | null
 }
 
+/**
+ * The quote tool's answer for a computed quote: the amounts in cents and as the customer reads
+ * them (`money` formats cents, e.g. "$783.90"). `zip` null: no ZIP was given, so no travel fee yet.
+ */
+export function quoteResultOf(
+  quote: { currency: string; subtotalCents: number; travelFeeCents: number; taxCents: number; totalCents: number; depositCents: number },
+  guests: { adults: number; children: number },
+  zip: string | null,
+  money: (cents: number) => string,
+): QuoteResult {
+  return {
+    guests,
+    zip,
+    currency: quote.currency,
+    subtotalCents: quote.subtotalCents,
+    travelFeeCents: quote.travelFeeCents,
+    taxCents: quote.taxCents,
+    totalCents: quote.totalCents,
+    depositCents: quote.depositCents,
+    formatted: { subtotal: money(quote.subtotalCents), travelFee: money(quote.travelFeeCents), tax: money(quote.taxCents), total: money(quote.totalCents), deposit: money(quote.depositCents) },
+    travelFeeKnown: zip !== null,
+  }
+}
+
 export function isRefusal(value: unknown): value is ToolRefusal {
   return typeof value === 'object' && value !== null && (value as { refused?: unknown }).refused === true
 }

@@ -8,6 +8,7 @@ import { chatLinkSchema } from '../../../src/domain/chat/protocol'
 import {
   bookingFormHref,
   CHAT_TOOL_ARGS,
+  quoteResultOf,
   type AvailabilityResult,
   type ChatGrounding,
   type ChatToolName,
@@ -109,19 +110,7 @@ class TestTools implements ChatTools {
       return { refused: true, field: 'address.zip', message: outsideServiceAreaMessage(zip) }
     }
     const q = computeQuote(DEFAULT_SETTINGS, { guests: { adults: args.adults, children }, zip, menu: [] }, [])
-    const money = (c: number) => formatCents(c, 'usd')
-    return {
-      guests: { adults: args.adults, children },
-      zip,
-      currency: 'usd',
-      subtotalCents: q.subtotalCents,
-      travelFeeCents: q.travelFeeCents,
-      taxCents: q.taxCents,
-      totalCents: q.totalCents,
-      depositCents: q.depositCents,
-      formatted: { subtotal: money(q.subtotalCents), travelFee: money(q.travelFeeCents), tax: money(q.taxCents), total: money(q.totalCents), deposit: money(q.depositCents) },
-      travelFeeKnown: zip !== null,
-    }
+    return quoteResultOf({ ...q, currency: 'usd' }, { adults: args.adults, children }, zip, (c) => formatCents(c, 'usd'))
   }
 
   async cancellation_policy(args: Parameters<ChatTools['cancellation_policy']>[0]): Promise<PolicyResult | ToolRefusal> {
