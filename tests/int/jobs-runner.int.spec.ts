@@ -21,6 +21,8 @@ import { createScratchDatabase, rawClientConfig } from '../helpers/sql'
 const LOCK_KEY = 72_201_001
 const COUNT = 100
 const HOLD_AFTER = 40
+/** Node's exit code for a module load that never settled (kUnfinishedTopLevelAwait). */
+const LOADER_GAVE_UP = 13
 
 let db: { url: string; drop: () => Promise<void> }
 let payload: Payload
@@ -118,9 +120,22 @@ describe('the jobs runner on two instances', () => {
     startWorker()
     // Both must be up before the test goes on (a worker takes seconds to load on a busy machine):
     // the standby keeps its own connection open, asking for the lock on it.
+    let loaderRestarts = 0
     await waitFor('both workers connected', async () => {
-      // A worker that died at start fails the test at once, with its exit code (its log is in the output above).
       const dead = workers.find((w) => w.exitCode !== null || w.signalCode !== null)
+      // Exit code 13 before a worker's own code ran is Node 20's module-hooks thread giving up on
+      // a pending TypeScript load (tsx runs there; it reports "never-settle" and the process
+      // exits 13, printing nothing): a runtime defect outside this project, seen once in CI and not
+      // reproduced here in 62 starts (cold and warm tsx cache, up to 8 at once on 2 cores). Such a worker is started again (at
+      // most twice, and said so in the output); any other early exit fails the test at once, with its
+      // code (the worker's own start-up failures log a line above and exit 1).
+      if (dead && dead.exitCode === LOADER_GAVE_UP && loaderRestarts < 2) {
+        loaderRestarts += 1
+        process.stdout.write(`\n[jobs-runner] worker ${String(dead.pid)} exited 13 while Node was loading it (module-hooks thread); starting another\n`)
+        workers.splice(workers.indexOf(dead), 1)
+        startWorker()
+        return undefined
+      }
       if (dead) throw new Error(`worker ${String(dead.pid)} exited before connecting (code ${String(dead.exitCode)}, signal ${String(dead.signalCode)})`)
       const rows = await sql<{ n: string }>(`SELECT count(DISTINCT application_name) AS n FROM pg_stat_activity WHERE application_name LIKE 'myhibachi-jobs-worker-%' AND datname = current_database()`)
       return Number(rows[0]?.n) === 2 ? true : undefined
