@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 
 import { defineConfig } from 'vitest/config'
 
+import { intWorkers } from './tests/helpers/int-workers'
+
 const root = path.dirname(fileURLToPath(import.meta.url))
 const alias = {
   '@payload-config': path.resolve(root, 'payload.config.ts'),
@@ -33,18 +35,19 @@ export default defineConfig({
           exclude: [RUNNER_SPEC],
           environment: 'node',
           globalSetup: ['tests/helpers/int-global-setup.ts'],
-          setupFiles: ['tests/helpers/int-teardown.ts'],
+          // Files run INT_WORKERS (default 2) at a time, each worker on its own copy of the
+          // migrated database and its own Redis key prefix (tests/helpers/int-worker-db.ts).
+          setupFiles: ['tests/helpers/int-worker-db.ts', 'tests/helpers/int-teardown.ts'],
+          maxWorkers: intWorkers(),
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
           env: { NODE_ENV: 'test' },
         },
       },
       {
         // The two-worker runner test spawns real worker processes on a database of its own and
         // kills one: it runs in a vitest process of its own (`npm run test:int` runs it second),
-        // because after the other files in the same process its workers did not come up in time
-        // (seen in 2 of 3 CI runs; never when run alone, 9 of 9, also with both cores busy).
+        // alone, with nothing else loading the machine while it measures the handover.
         resolve: { alias },
         test: {
           name: 'int-runner',
