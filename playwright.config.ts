@@ -68,7 +68,9 @@ export default defineConfig({
   testMatch: '**/*.e2e.spec.ts',
   forbidOnly: Boolean(process.env.CI),
   fullyParallel: false,
-  workers: 1,
+  // Two lanes: the dev spec (its own server and database, nothing shared) runs beside the prod
+  // specs; within each project one spec at a time, and payments (same database as prod) after prod.
+  workers: 2,
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
@@ -84,9 +86,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'prod', testIgnore: [DEV_SPEC, PAYMENTS_SPEC], use: { browserName: 'chromium', baseURL } },
-    ...(external ? [] : [{ name: 'payments', testMatch: PAYMENTS_SPEC, use: { browserName: 'chromium' as const, baseURL: paymentsBaseURL } }]),
-    ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
+    { name: 'prod', testIgnore: [DEV_SPEC, PAYMENTS_SPEC], workers: 1, use: { browserName: 'chromium', baseURL } },
+    ...(external ? [] : [{ name: 'payments', testMatch: PAYMENTS_SPEC, workers: 1, dependencies: ['prod'], use: { browserName: 'chromium' as const, baseURL: paymentsBaseURL } }]),
+    ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, workers: 1, use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
   ],
   // Started one after the other, in this order (Playwright awaits each), and stopped with SIGTERM
   // to their process groups.
@@ -179,6 +181,9 @@ export default defineConfig({
             env: {
               PORT: String(devPort),
               PUBLIC_SERVER_URL: devBaseURL,
+              // Its own Redis keys: it runs beside the prod specs, whose sign-ins and bookings
+              // must not count against its (default) rate limits, nor its cache against theirs.
+              REDIS_KEY_PREFIX: `${(process.env.REDIS_KEY_PREFIX ?? 'myhibachi:').slice(0, 30)}e2edev:`,
               PAYLOAD_SECRET: secret,
               LOG_LEVEL: process.env.E2E_DEV_LOG_LEVEL ?? 'warn',
               LOG_PRETTY: 'false',
