@@ -1,6 +1,6 @@
 /**
  * The Node server: Next.js (storefront, Payload admin and REST) behind one http server that adds
- * request IDs and graceful shutdown. WebSocket upgrades are routed in ONE place, the dispatcher
+ * request IDs, the security headers (src/http/security-headers.ts) and graceful shutdown. WebSocket upgrades are routed in ONE place, the dispatcher
  * from src/server/upgrade-router.ts: Next's dev HMR on /_next/*, the storefront chat on /ws/chat
  * (src/chat/server.ts), everything else refused. Nothing else may listen to the server's `upgrade` event.
  * With METRICS_PORT, Prometheus metrics are served on a second, private listener (src/server/metrics-server.ts).
@@ -13,10 +13,11 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { env } from './server/env'
 import { createGracefulServer } from './server/graceful-server'
 import { logger } from './server/logger'
-import { isShuttingDown, onShutdown } from './server/process-registry'
+import { isShuttingDown, onShutdown, setResponseHeader } from './server/process-registry'
 import { describeRateLimiting } from './infra/rate-limit'
 import { exposeMetrics, observeHttpRequest, renderMetrics } from './infra/metrics'
 import { refuseMalformedPath } from './http/malformed-url'
+import { serverHeadersFor } from './http/security-headers'
 import { rateLimitRequest } from './http/rate-limit-middleware'
 import { connectRedis } from './infra/redis'
 import { describeSms } from './infra/sms'
@@ -52,6 +53,11 @@ async function main(): Promise<void> {
     onRequestEnd: config.METRICS_PORT !== undefined ? observeHttpRequest : undefined,
     handler: async (req, res) => {
       if (!app.handle) throw new Error('request before the app was ready')
+      // HSTS, nosniff, referrer, opener and permissions policies on every response (and the API's
+      // CSP; pages and the admin get theirs from src/proxy.ts). Defaults: they go out with the head
+      // only where nothing set the header itself — next.config.mjs headers(), an endpoint's own
+      // Referrer-Policy, an uploaded file's own CSP (Next never replaces a header already on `res`).
+      for (const [name, value] of serverHeadersFor((req.url ?? '/').split('?', 1)[0] ?? '/', { production: !dev })) setResponseHeader(name, value)
       if (refuseMalformedPath(req, res)) return
       if (await rateLimitRequest(req, res)) return
       await app.handle(req, res)

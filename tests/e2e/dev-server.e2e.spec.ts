@@ -3,7 +3,8 @@
  * a fresh database with no users): /admin shows the create-first-user form with no console error,
  * Next's HMR WebSocket completes its handshake (src/server.ts routes /_next/* upgrades to Next), and
  * the booking form reaches its time step. Also: a storefront chat socket (/ws/chat) stays open for
- * 30 s and still answers, and upgrades nobody serves are refused with an HTTP status, not left hanging. The first visit to each page compiles it, hence the long timeouts.
+ * 30 s and still answers, and upgrades nobody serves are refused with an HTTP status, not left hanging. And the
+ * development Content-Security-Policy ('unsafe-eval' for React, no HSTS) lets / and /book run with no violation. The first visit to each page compiles it, hence the long timeouts.
  * Must never create a user: the form has to be there for a developer's first visit too.
  */
 import net from 'node:net'
@@ -127,4 +128,29 @@ test('a chat socket stays open for 30 s under `npm run dev` and still answers; a
   // A raw upgrade without an Origin is not a page of the site.
   expect(await upgradeStatusLine(baseURL ?? '', '/ws/chat')).toBe('HTTP/1.1 403 Forbidden')
   expect(await upgradeStatusLine(baseURL ?? '', '/book')).toBe('HTTP/1.1 404 Not Found')
+})
+
+test('development has its own CSP (eval for React, the HMR socket, no HSTS) and pages run under it without a violation', async ({ page }) => {
+  test.setTimeout(COMPILE_MS + 120_000)
+  const violations: string[] = []
+  await page.exposeBinding('__reportCspViolation', (source, v: string) => violations.push(`${source.frame.url()}: ${v}`))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void (window as unknown as { __reportCspViolation: (v: string) => Promise<void> }).__reportCspViolation(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`)
+    })
+  })
+  const { errors, hmr } = watch(page)
+  for (const path of ['/', '/book']) {
+    const res = await page.goto(path, { timeout: COMPILE_MS })
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: COMPILE_MS })
+    const headers = res?.headers() ?? {}
+    expect(headers['content-security-policy'], `CSP on ${path}`).toContain("'unsafe-eval'")
+    expect(headers['content-security-policy'], `CSP on ${path}`).toContain("frame-ancestors 'none'")
+    expect(headers['strict-transport-security'], `no HSTS for http://localhost on ${path}`).toBeUndefined()
+    expect(headers['x-content-type-options']).toBe('nosniff')
+  }
+  expect(/'nonce-[^']+' 'strict-dynamic'/.test((await page.request.get('/book')).headers()['content-security-policy'] ?? ''), 'the booking form keeps its nonce in development').toBe(true)
+  await expect.poll(() => hmr.received, { message: 'HMR connected under the CSP', timeout: 60_000 }).toBe(true)
+  expect(violations, 'CSP violations').toEqual([])
+  expect(errors, 'console errors').toEqual([])
 })

@@ -26,7 +26,7 @@ export const Media: AppCollection = {
     // A stored file opened on its own must never run anything, nor be sniffed as another type.
     modifyResponseHeaders: ({ headers }) => {
       headers.set('X-Content-Type-Options', 'nosniff')
-      headers.set('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+      headers.set('Content-Security-Policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'")
       return headers
     },
     imageSizes: [
