@@ -14,7 +14,7 @@
  * logs' own redaction list on its way out (scrubErrorReport in src/domain/redact.ts).
  * Must never throw into its caller: reporting is best effort.
  */
-import * as Sentry from '@sentry/nextjs'
+import * as SentryModule from '@sentry/nextjs'
 
 import packageJson from '../../package.json'
 
@@ -24,6 +24,11 @@ import { logger } from './logger'
 import { currentRequest, processSingleton } from './process-registry'
 
 const log = logger.child({ module: 'error-tracking' })
+
+// The SDK's Node entry is CommonJS that re-exports @sentry/node's functions in a loop, which
+// Node's ESM loader cannot see as named exports (tsx: src/server.ts, scripts/jobs.ts): there the
+// functions are on the module object (`default`); bundlers (Next) and vitest give them directly.
+const Sentry = ((SentryModule as { default?: typeof SentryModule }).default ?? SentryModule) as typeof SentryModule
 
 /**
  * Who started the SDK: the web server (Next forgives unhandled rejections, so do we), a jobs
@@ -71,7 +76,7 @@ export function browserErrorTracking(config: Env = env()): BrowserErrorTracking 
 }
 
 /** The SDK's options for this process (exported for the unit test of what is and is not sent). */
-export function serverOptions(config: Env, kind: ErrorTrackingProcess): Sentry.NodeOptions {
+export function serverOptions(config: Env, kind: ErrorTrackingProcess): SentryModule.NodeOptions {
   const tracing = config.SENTRY_TRACES_SAMPLE_RATE > 0
   return {
     dsn: config.SENTRY_DSN,

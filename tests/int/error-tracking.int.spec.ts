@@ -8,11 +8,14 @@
  * - Refusals (400, 404) never arrive.
  * - A failing job (the database refuses the message's update) arrives, tagged with task, job and
  *   release.
+ * - A job that fails in `npm run jobs:once` (a process of its own, Node's own ESM loader) arrives
+ *   from there, flushed before the process exits.
  * - Nothing else arrives (no sessions, client reports or spans), and no envelope carries the
  *   request's e-mail, phone, name, street, cookie, authorization header, body or query string —
  *   though all of them were in the request, and the database driver's error message quoted the
  *   row (its `params:` line).
  */
+import { spawn } from 'node:child_process'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -204,5 +207,28 @@ describe('error tracking', () => {
     }
     // The driver's message named the row's values; only its redacted stub is left.
     expect(everything).toContain('params: [redacted]')
+  })
+
+  it('reports a job that fails in a worker process of its own (npm run jobs:once, under Node’s own module loader)', async () => {
+    const to = `sentry-int-job-worker-${RUN}@example.com`
+    const customer = await payload.find({ collection: 'customers', where: { email: { equals: `sentry-ok-${RUN}@example.com` } }, overrideAccess: true, limit: 1 })
+    const store = await import('../../src/collections/Messages/store')
+    const req = await createLocalReq({}, payload)
+    const queued = await store.queueMessage(req, { channel: 'email', owner: { customerId: customer.docs[0]?.id ?? 0 }, to, subject: 'Your booking', body: JOB_BODY })
+    const [workerJobId] = await pendingJobIds(payload, { messageIds: [queued.id] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/jobs-once.ts'], { env: { ...process.env, LOG_LEVEL: 'error', LOG_PRETTY: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()))
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(code, output).toBe(0)
+    // jobs:once flushes before it exits: the event is there already.
+    const event = fake.events().find((e) => String(tagsOf(e).job_id) === String(workerJobId))
+    expect(event, output).toBeDefined()
+    expect(tagsOf(event ?? {}).job_task).toBe('sendMessage')
+    expect(event?.release).toBe(RELEASE)
+    const raw = fake.envelopes.map((e) => e.raw).join('\n')
+    expect(raw).not.toContain(to)
+    expect(raw).not.toContain(JOB_BODY)
   })
 })
