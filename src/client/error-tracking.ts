@@ -98,7 +98,7 @@ export function startErrorTracking(): void {
       sdk = Sentry
       tracing = (config.tracesSampleRate ?? 0) > 0
       phase = 'on'
-      for (const { error, kind } of early.splice(0)) Sentry.captureException(error, { tags: { kind } })
+      for (const { error, kind } of early.splice(0)) Sentry.captureException(error, { tags: tagsFor(error, kind) })
       return true
     })
     .catch(() => false)
@@ -112,10 +112,18 @@ export function startErrorTracking(): void {
     })
 }
 
-/** An error an error boundary caught (React handled it, so the SDK did not see it). */
+/**
+ * An error an error boundary caught (React handled it, so the SDK did not see it). A server
+ * component's error carries Next's digest: tagged, it matches the server's event of the same error.
+ */
 export function captureClientError(error: unknown, kind: string): void {
-  if (phase === 'on') sdk?.captureException(error, { tags: { kind } })
+  if (phase === 'on') sdk?.captureException(error, { tags: tagsFor(error, kind) })
   else if (phase === 'starting') keep(error, kind)
+}
+
+function tagsFor(error: unknown, kind: string): Record<string, string> {
+  const digest = (error as { digest?: unknown } | null)?.digest
+  return typeof digest === 'string' && digest !== '' ? { kind, digest: digest.slice(0, 100) } : { kind }
 }
 
 /** Next's router hook (instrumentation-client): navigation spans, only when tracing is on. */

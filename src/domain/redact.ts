@@ -90,6 +90,8 @@ const VERBATIM_KEYS: ReadonlySet<string> = new Set([
   // Request IDs are ours or checked by the server (letters, digits, . _ : -; no @ or +).
   'request_id',
   'x-request-id',
+  // Next's digest of a server error: a number the page shows as its "Error reference".
+  'digest',
   'release',
   'environment',
   'dist',
@@ -99,11 +101,18 @@ const VERBATIM_KEYS: ReadonlySet<string> = new Set([
   'sentry.environment',
 ])
 
+/** Keys that hold a URL or path (requests, breadcrumbs, spans): reported without the query string. */
+const URL_KEYS: ReadonlySet<string> = new Set(['url', 'from', 'to', 'request_path', 'http.url', 'url.full', 'http.target'])
+
+/** Keys that hold a query string by itself: not reported at all. */
+const QUERY_KEYS: ReadonlySet<string> = new Set(['query_string', 'http.query', 'url.query'])
+
 const MAX_DEPTH = 12
 
 /**
- * A copy of `value` with every key of REDACTED_KEYS replaced by CENSOR and every string passed
- * through scrubText, at any depth (deeper than MAX_DEPTH is cut). Plain JSON-like data in and out.
+ * A copy of `value` with every key of REDACTED_KEYS replaced by CENSOR, every URL without its
+ * query string, no bare query string, and every string passed through scrubText, at any depth
+ * (deeper than MAX_DEPTH is cut). Plain JSON-like data in and out.
  */
 export function scrubDeep<T>(value: T): T {
   return scrub(value, 0, new WeakSet()) as T
@@ -117,9 +126,10 @@ function scrub(value: unknown, depth: number, seen: WeakSet<object>): unknown {
   if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1, seen))
   const out: Record<string, unknown> = {}
   for (const [key, item] of Object.entries(value)) {
-    if (item === undefined) continue
+    if (item === undefined || QUERY_KEYS.has(key)) continue
     if (REDACTED_KEYS.has(key.toLowerCase())) out[key] = CENSOR
     else if (VERBATIM_KEYS.has(key)) out[key] = item
+    else if (URL_KEYS.has(key) && typeof item === 'string') out[key] = scrubText(withoutQuery(item))
     else out[key] = scrub(item, depth + 1, seen)
   }
   return out

@@ -25,7 +25,7 @@ function failedBookingEvent() {
     event_id: '0f8fad5bd9cb469fa16570867728950e',
     release: 'myhibachi@1.2.3-rc.de',
     environment: 'production',
-    tags: { request_id: '12345678-1234-5678-1234-567812345678', 'http.status_code': 500 },
+    tags: { request_id: '12345678-1234-5678-1234-567812345678', 'http.status_code': 500, digest: '2938475612' },
     transaction: 'GET /booking/AbC123-token_xyz',
     user: { email: 'ann@example.com', ip_address: '203.0.113.9' },
     request: {
@@ -55,7 +55,7 @@ function failedBookingEvent() {
     },
     extra: { contact: { email: 'ann@example.com', phone: '212-555-0100', address: { street: '1 Main St' } }, manageToken: 'tok', apiKey: 'k' },
     breadcrumbs: [{ category: 'fetch', data: { url: '/api/bookings/manage/AbC123-token_xyz/cancel', method: 'POST' } }],
-    contexts: { nextjs: { request_path: '/account/login/ZZtoken99?next=/account' } },
+    contexts: { nextjs: { request_path: '/account/login/ZZtoken99?next=/account&name=Ann+Lee' } },
   }
 }
 
@@ -106,14 +106,15 @@ describe('scrubErrorReport', () => {
     expect(scrubbed.extra).toEqual({ contact: { email: CENSOR, phone: CENSOR, address: CENSOR }, manageToken: CENSOR, apiKey: CENSOR })
   })
 
-  it('keeps what identifies the event: its ID, the release, the request ID tag, the stack', () => {
+  it('keeps what identifies the event: its ID, the release, the request ID and digest tags, the stack', () => {
     expect(scrubbed.event_id).toBe('0f8fad5bd9cb469fa16570867728950e')
     expect(scrubbed.release).toBe('myhibachi@1.2.3-rc.de')
-    expect(scrubbed.tags).toEqual({ request_id: '12345678-1234-5678-1234-567812345678', 'http.status_code': 500 })
+    expect(scrubbed.tags).toEqual({ request_id: '12345678-1234-5678-1234-567812345678', 'http.status_code': 500, digest: '2938475612' })
     expect(scrubbed.exception.values[0]?.stacktrace).toEqual({ frames: [{ filename: '/app/.next/server/chunks/ssr/1234567890.js', lineno: 12, colno: 3456 }] })
     expect(scrubbed.exception.values[1]?.value).toBe('no customer for [email] (call [phone])')
     expect(scrubbed.transaction).toBe('GET /booking/[token]')
     expect(scrubbed.breadcrumbs[0]?.data.url).toBe('/api/bookings/manage/[token]/cancel')
+    expect(scrubbed.contexts.nextjs.request_path).toBe('/account/login/[token]')
   })
 
   it('does not change the event it is given', () => {
@@ -152,8 +153,10 @@ describe('the server SDK options', () => {
     const event = options.beforeSend?.(failedBookingEvent() as never, {}) as unknown as ReturnType<typeof failedBookingEvent>
     expect(event.user).toBeUndefined()
     expect(JSON.stringify(event)).not.toContain('ann@example.com')
-    const crumb = options.beforeBreadcrumb?.({ category: 'http', data: { url: 'https://x.test/booking/SECRETtok1' }, message: 'to ann@example.com' })
+    const crumb = options.beforeBreadcrumb?.({ category: 'http', data: { url: 'https://x.test/booking/SECRETtok1?name=Ann+Lee', 'http.query': 'name=Ann+Lee' }, message: 'to ann@example.com' })
     expect(crumb).toEqual({ category: 'http', data: { url: 'https://x.test/booking/[token]' }, message: 'to [email]' })
+    const navigation = options.beforeBreadcrumb?.({ category: 'navigation', data: { from: '/book?name=Ann', to: '/booking/SECRETtok1?welcome=1' } })
+    expect(navigation).toEqual({ category: 'navigation', data: { from: '/book', to: '/booking/[token]' } })
   })
 
   it('names the release after package.json when SENTRY_RELEASE is unset', () => {
