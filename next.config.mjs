@@ -1,4 +1,4 @@
-// Next.js configuration: Payload's and Sentry's wrappers, image rules, long-lived caching for static files, and
+// Next.js configuration: Payload's wrapper, image rules, long-lived caching for static files, and
 // unminified server code (so error class names survive).
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
