@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { withPayload } from '@payloadcms/next/withPayload'
+import { withSentryConfig } from '@sentry/nextjs/config'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const immutable = [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }]
@@ -58,4 +59,19 @@ const nextConfig = {
   typescript: { tsconfigPath: './tsconfig.json' },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+// Error tracking (Sentry): the build wrapper, with nothing that reaches the network at build time —
+// no telemetry, no release creation, no source-map upload (no auth token, no Sentry CLI run after
+// the compile). Whether events are sent is decided at run time by SENTRY_DSN
+// (src/instrumentation.ts, src/instrumentation-client.ts, README "Error tracking (Sentry)").
+const sentryBuildOptions = {
+  telemetry: false,
+  silent: true,
+  sourcemaps: { disable: true },
+  release: { create: false, finalize: false },
+  useRunAfterProductionCompileHook: false,
+  // Build-time rewriting of bundled libraries for tracing spans: tracing is off unless asked for,
+  // and the server libraries it targets stay external here anyway.
+  buildTimeInstrumentation: false,
+}
+
+export default withSentryConfig(withPayload(nextConfig, { devBundleServerPackages: false }), sentryBuildOptions)

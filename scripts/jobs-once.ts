@@ -8,17 +8,20 @@ import { getPayload } from 'payload'
 import config from '../payload.config'
 import { runOnce } from '../src/jobs/runner'
 import { env } from '../src/server/env'
+import { flushErrorTracking, initErrorTracking } from '../src/server/error-tracking'
 import { logger } from '../src/server/logger'
 
 const log = logger.child({ module: 'jobs:once' })
 
 async function main(): Promise<void> {
+  initErrorTracking('worker')
   const payload = await getPayload({ config })
   try {
     const result = await runOnce(payload, env().DATABASE_URI)
     log.info(result, result.ran ? 'jobs ran' : 'another runner holds the lock: nothing done')
   } finally {
     await payload.destroy()
+    await flushErrorTracking()
   }
 }
 

@@ -2,7 +2,8 @@
  * `npm run jobs`: a background-jobs worker on its own (no web server): the same runner the app
  * instances start, for deployments that keep jobs off the web machines (set JOBS_ENABLED=false
  * there). Several workers may run: one holds the lock and works, the others stand by. Stops on
- * SIGTERM/SIGINT after the running batch, releasing the lock.
+ * SIGTERM/SIGINT after the running batch, releasing the lock. Job failures go to error tracking
+ * (SENTRY_DSN) from here as from the app.
  */
 import { getPayload } from 'payload'
 
@@ -10,12 +11,15 @@ import config from '../payload.config'
 import { startJobRunner } from '../src/jobs/runner'
 import { describeSms } from '../src/infra/sms'
 import { env } from '../src/server/env'
+import { flushErrorTracking, initErrorTracking, reportError } from '../src/server/error-tracking'
 import { logger } from '../src/server/logger'
 
 const log = logger.child({ module: 'jobs:worker' })
 
 async function main(): Promise<void> {
   const e = env()
+  // Failed jobs are reported from this process too (off without SENTRY_DSN); once, before the work.
+  initErrorTracking('worker')
   const payload = await getPayload({ config })
   describeSms()
   const runner = startJobRunner(payload, { databaseUri: e.DATABASE_URI, pollMs: e.JOBS_POLL_MS, paymentEverySeconds: e.JOBS_INTERVAL_SECONDS, name: `worker-${process.pid}` })
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
     runner
       .stop()
       .then(() => payload.destroy())
+      .then(() => flushErrorTracking())
       .then(
         () => process.exit(0),
         (err: unknown) => {
@@ -41,5 +46,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   log.error({ err }, 'the jobs worker failed to start')
-  process.exit(1)
+  reportError(err, { source: 'jobs-worker' })
+  void flushErrorTracking().finally(() => process.exit(1))
 })

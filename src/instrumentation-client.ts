@@ -1,11 +1,16 @@
 /**
- * Runs in the browser before any of the app's own modules (Next's instrumentation-client file,
- * storefront and admin alike). It turns zod's JIT off there: zod compiles object parsers with
- * `new Function`, and finds out whether it may by calling it once when the first object schema is
- * built. Our Content-Security-Policy forbids eval, so that probe is reported as a CSP violation on
- * every page (it is caught, but the report goes out). Without the JIT zod parses the same, a little
- * slower; the server keeps its JIT. Keep this first in the file: a schema built before it probes.
+ * Runs in the browser before hydration, on every page, storefront and admin alike (Next's file
+ * convention; with the `src/` folder it lives here, beside `app/`). First turns zod's JIT off
+ * (src/client/zod-jitless.ts: its eval probe is a CSP violation; must stay the first import), then
+ * starts error tracking, which asks the server whether it is on and loads the SDK only then
+ * (src/client/error-tracking.ts). Must stay small: it is in every page's first load.
  */
-import { config } from 'zod'
+import './client/zod-jitless'
+import { routerTransitionStarted, startErrorTracking } from './client/error-tracking'
 
-config({ jitless: true })
+startErrorTracking()
+
+// Navigation spans when tracing is on (SENTRY_TRACES_SAMPLE_RATE > 0); nothing otherwise.
+export function onRouterTransitionStart(url: string, navigationType: 'push' | 'replace' | 'traverse'): void {
+  routerTransitionStarted(url, navigationType)
+}

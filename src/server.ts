@@ -3,6 +3,7 @@
  * request IDs, the security headers (src/http/security-headers.ts) and graceful shutdown. WebSocket upgrades are routed in ONE place, the dispatcher
  * from src/server/upgrade-router.ts: Next's dev HMR on /_next/*, the storefront chat on /ws/chat
  * (src/chat/server.ts), everything else refused. Nothing else may listen to the server's `upgrade` event.
+ * Error tracking (Sentry) starts here, once per process, when SENTRY_DSN is set (src/server/error-tracking.ts).
  * With METRICS_PORT, Prometheus metrics are served on a second, private listener (src/server/metrics-server.ts).
  * `npm run dev` and `npm start` both run this file (migrations have been applied just before).
  */
@@ -11,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
 import { env } from './server/env'
+import { flushErrorTracking, initErrorTracking, reportServerError } from './server/error-tracking'
 import { createGracefulServer } from './server/graceful-server'
 import { logger } from './server/logger'
 import { isShuttingDown, onShutdown, setResponseHeader } from './server/process-registry'
@@ -35,6 +37,9 @@ async function main(): Promise<void> {
   const config = env()
   const log = logger.child({ module: 'server' })
   const dev = config.NODE_ENV !== 'production'
+  // Before Next, Payload, the chat and the jobs: one SDK client for all of them in this process
+  // (Next's register() in src/instrumentation.ts finds it started). Off without SENTRY_DSN.
+  if (initErrorTracking('server')) onShutdown('error-tracking', () => flushErrorTracking().then(() => undefined))
   await connectRedis() // shared state from the first request (bounded wait; never fatal)
   describeRateLimiting()
 
@@ -51,6 +56,8 @@ async function main(): Promise<void> {
     quietPaths: ['/api/health/', '/_next/'],
     // Every response timed by route template, method and status class (src/infra/metrics.ts).
     onRequestEnd: config.METRICS_PORT !== undefined ? observeHttpRequest : undefined,
+    // A throw that escaped Next and Payload (both report their own) is a 500 of ours.
+    onError: (err, requestId) => reportServerError(err, { status: 500, requestId, source: 'server' }),
     handler: async (req, res) => {
       if (!app.handle) throw new Error('request before the app was ready')
       // HSTS, nosniff, referrer, opener and permissions policies on every response (and the API's

@@ -15,6 +15,7 @@
  *    other socket of the conversation (another tab, another instance) gets it through the bus.
  * Frames over CHAT_FRAME_MAX_BYTES close the socket with 1009 (the ws library's maxPayload);
  * a dead socket (no pong within a heartbeat) is terminated; shutdown closes every socket with 1001.
+ * A frame or an answer that fails unexpectedly is reported to error tracking (connection id only).
  * Must never log message text, cookies or tokens.
  */
 import { randomUUID } from 'node:crypto'
@@ -27,6 +28,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 
 import { CHAT_CLOSE, CHAT_FRAME_MAX_BYTES, chatLinkSchema, parseClientFrame, type AssistantKind, type ChatLink, type ChatMessage, type ServerFrame } from '../domain/chat/protocol'
+import { reportError } from '../server/error-tracking'
 import { AssistantUnavailableError, type Answerer } from './assistant/types'
 import type { ChatBus, ChatEvent } from './bus'
 import { chatMessageById, chatStateOf, findThread, localReq, markSeen, messagesSince, storeAssistantReply, storeCustomerMessage } from './conversations'
@@ -255,6 +257,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
       })
       .catch((err: unknown) => {
         log.error({ err, connection: c.id }, 'chat: an answer failed')
+        reportError(err, { source: 'chat', connection: c.id })
         send(c, { type: 'error', code: 'internal', message: 'Something went wrong on our side; please try again.' })
       })
   }
@@ -331,6 +334,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
         .then(() => onFrame(c, data, isBinary))
         .catch((err: unknown) => {
           log.error({ err, connection: c.id }, 'chat: a frame failed')
+          reportError(err, { source: 'chat', connection: c.id })
           send(c, { type: 'error', code: 'internal', message: 'Something went wrong on our side; please try again.' })
         })
     })

@@ -3,9 +3,11 @@
  * Sent with navigator.sendBeacon (fire-and-forget, survives page unload, never blocks the UI)
  * to POST /api/client-errors and POST /api/vitals, which log through pino with the request ID.
  * Must never write to the console or send personal data: paths are reduced to their route
- * (the manage token in /booking/<token> is replaced) and messages are trimmed.
+ * (the manage token in /booking/<token> is replaced) and messages are trimmed. Errors the error
+ * boundaries catch also go to error tracking (src/client/error-tracking.ts) when it is on.
  */
 import { redactManageTokens } from '../domain/redact'
+import { captureClientError } from './error-tracking'
 
 export type ClientErrorKind = 'boundary' | 'route' | 'global' | 'unhandled' | 'rejection'
 
@@ -24,6 +26,9 @@ const clip = (s: string | undefined, n: number) => (s === undefined ? undefined 
 
 /** Reports an error to the server. Returns false when the browser could not queue the report. */
 export function reportClientError(error: unknown, info: { kind: ClientErrorKind; component?: string }): boolean {
+  // What an error boundary caught goes to error tracking too (when it is on); uncaught errors and
+  // rejections it sees by itself.
+  if (info.kind !== 'unhandled' && info.kind !== 'rejection') captureClientError(error, info.kind)
   const err = error instanceof Error ? error : new Error(typeof error === 'string' ? error : 'Non-Error value thrown')
   const digest = (err as Error & { digest?: unknown }).digest
   return beacon('/api/client-errors', {

@@ -10,6 +10,7 @@ import { availabilityEndpoint } from '../collections/Bookings/endpoints/availabi
 import { quoteEndpoint } from '../collections/Bookings/endpoints/quote'
 import { messagingEndpoints } from '../collections/Messages/endpoints'
 import { stripeWebhookEndpoint } from '../collections/Payments/endpoints/webhook'
+import { errorTrackingEndpoint } from './error-tracking'
 import { liveEndpoint, readyEndpoint } from './health'
 import { openapiEndpoint } from './openapi'
 import { clientErrorsEndpoint, vitalsEndpoint } from './reports'
@@ -21,6 +22,7 @@ export const rootEndpoints: Endpoint[] = [
   quoteEndpoint,
   clientErrorsEndpoint,
   vitalsEndpoint,
+  errorTrackingEndpoint,
   stripeWebhookEndpoint,
   ...messagingEndpoints,
   openapiEndpoint,

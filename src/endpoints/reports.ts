@@ -16,7 +16,7 @@ import { jsonBody } from '../http/body'
 import { errorBody, jsonResponse, refusal } from '../http/responses'
 import { observeWebVital } from '../infra/metrics'
 import { logger } from '../server/logger'
-import { redactManageTokens } from '../domain/redact'
+import { scrubText } from '../domain/redact'
 
 const clientLog = logger.child({ module: 'client' })
 const vitalsLog = logger.child({ module: 'vitals' })
@@ -47,16 +47,9 @@ export const vitalSchema = z
   })
   .strict()
 
-/** Replaces e-mail addresses, phone-like numbers and manage-link tokens in text from a browser. */
-export function scrubText(text: string): string {
-  return (
-    redactManageTokens(text)
-      .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]')
-      // 7+ digits, optionally with + ( ) . - or spaces between them; not part of a word, a
-      // version, a line:column or a path (so stack positions and hashes stay readable).
-      .replace(/(?<![\w.:/])\+?\(?\d(?:[ \t().-]{0,2}\d){6,}(?![\w])/g, '[phone]')
-  )
-}
+// The scrubbing of every text a browser sends (e-mail addresses, phone numbers, link tokens) is
+// the one error reports use too.
+export { scrubText }
 
 const JSON_TYPES = ['application/json', 'text/plain', '']
 

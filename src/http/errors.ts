@@ -11,15 +11,19 @@
  *   out-of-range integer) is the caller's bad input that slipped past validation: 400, never 500.
  *   It is a backstop — validation should name the field first — so it is logged as a warning.
  * Used by hooks/endpoints (`toPayloadError`) and by the root `afterError` hook, which sees errors
- * thrown from the database layer. Which database errors are conflicts is told by the collection that
- * owns the table (`DatabaseRefusal`): this layer knows no table, index or trigger of ours.
+ * thrown from the database layer — and every error Payload answers, so it is also where a server
+ * error (≥ 500, not a deliberate 503) is reported to error tracking (src/server/error-tracking.ts),
+ * with the request ID; a refusal (4xx) never is. Which database errors are conflicts is told by
+ * the collection that owns the table (`DatabaseRefusal`): this layer knows no table, index or
+ * trigger of ours.
  * Error names reach clients from each class's constructor name (Payload's APIError sets
  * `name = this.constructor.name`); next.config.mjs keeps server code unminified so they survive.
  */
-import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationError, type AfterErrorHook } from 'payload'
+import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationError, type AfterErrorHook, type AfterErrorHookArgs, type AfterErrorResult } from 'payload'
 
 import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, UnavailableError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
 import { stripeUnavailable } from '../infra/stripe'
+import { reportServerError } from '../server/error-tracking'
 import { logger } from '../server/logger'
 import { BodyTooLargeError } from './body'
 
@@ -157,6 +161,16 @@ function withNames(error: unknown, result: unknown): { errors: ErrorEntry[] } | 
  * refusal names itself (`NotFound`, `Forbidden`…), as the README's error shape promises.
  */
 export function mapDatabaseErrors(refusals: readonly DatabaseRefusal[]): AfterErrorHook {
+  const mapped = mapError(refusals)
+  return (args) => {
+    const answer = mapped(args)
+    reportIfServerError(args.error, answer?.status, args.graphqlResult)
+    return answer
+  }
+}
+
+/** What an error Payload answers maps to: a new status and body, or undefined (Payload's own). */
+function mapError(refusals: readonly DatabaseRefusal[]): (args: AfterErrorHookArgs) => Exclude<AfterErrorResult, void> | undefined {
   return ({ error, result }) => {
     const conflict = conflictFromDatabase(error, refusals)
     if (conflict) {
@@ -178,4 +192,26 @@ export function mapDatabaseErrors(refusals: readonly DatabaseRefusal[]): AfterEr
     const named = withNames(error, result)
     return named ? { response: named as unknown as Record<string, unknown> } : undefined
   }
+}
+
+/**
+ * The status Payload answers for `error` unless a hook changed it (routeError: `err.status ||
+ * 500`; GraphQL: the original error's). A deliberate 503 (HttpUnavailableError: a feature not set
+ * up, Stripe not answering) is an answer we mean, not a fault, and is not reported.
+ */
+function answeredStatus(error: unknown, graphqlResult?: unknown): number {
+  const fromGraphql = (graphqlResult as { extensions?: { statusCode?: unknown } } | undefined)?.extensions?.statusCode
+  if (typeof fromGraphql === 'number') return fromGraphql
+  const status = (error as { status?: unknown } | undefined)?.status
+  return typeof status === 'number' && status > 0 ? status : 500
+}
+
+/** Server errors (≥ 500) go to error tracking with the request ID; refusals (4xx) never do. */
+function reportIfServerError(error: unknown, mappedStatus: number | undefined, graphqlResult: unknown): void {
+  const status = mappedStatus ?? answeredStatus(error, graphqlResult)
+  if (status < 500 || error instanceof HttpUnavailableError) return
+  // GraphQL wraps what a resolver threw: the original error is the one worth a stack.
+  const original = (error as { originalError?: unknown } | undefined)?.originalError ?? error
+  if (original instanceof HttpUnavailableError) return
+  reportServerError(original, { status, source: graphqlResult === undefined ? 'api' : 'graphql' })
 }

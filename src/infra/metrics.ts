@@ -91,6 +91,7 @@ const EXACT = new Set([
   '/api/quote',
   '/api/client-errors',
   '/api/vitals',
+  '/api/error-tracking',
   '/api/stripe/webhook',
   '/api/twilio/sms',
   '/api/twilio/status',

@@ -3,9 +3,11 @@
  * every expected retry). Each task's handler is wrapped here instead: an expected retry
  * (RetryLater, already logged by the delivery code) passes through quietly; anything else is
  * logged once, with the task and job id only (inputs hold no personal data, errors may: only the
- * message and stack), and rethrown for Payload's retry/backoff.
+ * message and stack), reported to error tracking (task and job id), and rethrown for Payload's
+ * retry/backoff.
  */
 import { RetryLater } from '../collections/Messages/delivery'
+import { reportJobFailure } from '../server/error-tracking'
 import { logger } from '../server/logger'
 
 const log = logger.child({ module: 'jobs' })
@@ -14,7 +16,10 @@ export async function logFailures<T>(task: string, jobId: number | string, work:
   try {
     return await work()
   } catch (err) {
-    if (!(err instanceof RetryLater)) log.error({ task, jobId, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, 'a job failed; it is retried with backoff')
+    if (!(err instanceof RetryLater)) {
+      log.error({ task, jobId, error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }, 'a job failed; it is retried with backoff')
+      reportJobFailure(err, { task, jobId })
+    }
     throw err
   }
 }

@@ -23,6 +23,7 @@ import { mintBalanceLink, queueBalanceLinkEmail } from '../collections/Payments/
 import { closeSession } from '../collections/Payments/checkout'
 import { creditBooking, lockBooking, recordPayment, updateBookingAsSystem } from '../collections/Payments/ledger'
 import { stripeCustomerFor } from '../collections/Payments/stripeCustomer'
+import { reportJobFailure } from '../server/error-tracking'
 import { logger } from '../server/logger'
 
 const log = logger.child({ module: 'jobs' })
@@ -48,6 +49,7 @@ async function eachBooking(payload: Payload, ids: number[], work: (req: PayloadR
     } catch (err) {
       // One booking's failure must not stop the others; it is tried again on the next run.
       log.error({ bookingId: id, ...errorFields(err) }, 'payment job failed for a booking')
+      reportJobFailure(err, { task: 'payments', jobId: `booking:${id}` })
     }
   }
   return done

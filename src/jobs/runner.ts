@@ -14,6 +14,7 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import pg from 'pg'
 import type { Payload } from 'payload'
 
+import { reportError } from '../server/error-tracking'
 import { logger } from '../server/logger'
 import { chargeDueBalances, expireUnpaidHolds } from './payments'
 
@@ -165,15 +166,21 @@ export function startJobRunner(payload: Payload, opts: RunnerOptions): JobRunner
     }
   }
 
+  // A failing tick repeats every poll (a database that is down): reported once until it changes or passes.
+  let lastReported: string | undefined
   const loop = (async () => {
     while (!stopped) {
       try {
         await tick()
+        lastReported = undefined
       } catch (err) {
         // Only a failure of the runner's own connection means the lock may be gone (then start
         // over as standby); a job's or the Payload pool's error leaves the lock where it is.
         if (broken) dropConnection(err instanceof Error ? err.message : 'error')
         log.error({ runner: name, err }, 'a jobs tick failed; it runs again shortly')
+        const message = err instanceof Error ? err.message : String(err)
+        if (message !== lastReported) reportError(err, { source: 'jobs-runner', runner: name })
+        lastReported = message
       }
       if (stopped) break
       await new Promise<void>((resolve) => {

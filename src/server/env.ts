@@ -82,6 +82,31 @@ const stripeWebhookSecret = z.string().regex(/^whsec_[A-Za-z0-9_]{8,}$/, 'expect
 const httpUrl = z.string().refine((v) => isUrlOf(v, ['http:', 'https:'], true), 'expected an http(s):// URL')
 const smtpUrl = z.string().refine((v) => isUrlOf(v, ['smtp:', 'smtps:'], true), 'expected an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587')
 
+/**
+ * A Sentry DSN: `https://<public key>@<host>[:port]/<project id>` (http:// for a local ingest, as
+ * the tests use). Public by design: it only lets a client send events to that project.
+ */
+const sentryDsn = z.string().refine((v) => {
+  if (!isUrlOf(v, ['http:', 'https:'], true)) return false
+  const u = new URL(v)
+  return u.username !== '' && /\/\d+$/.test(u.pathname)
+}, 'expected a Sentry DSN, https://<key>@<host>/<project id>')
+
+/** A share from 0 to 1 (`0.25`), or `fallback` when unset. */
+const share = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback
+      const n = Number(v)
+      if (!/^\d*\.?\d+$/.test(v.trim()) || n < 0 || n > 1) {
+        ctx.addIssue({ code: 'custom', message: 'expected a number from 0 to 1' })
+        return z.NEVER
+      }
+      return n
+    })
+
 export interface MailAddress {
   address: string
   /** Display name; empty when the variable names a bare address. */
@@ -168,6 +193,11 @@ const schema = z.object({
   OPENAI_BASE_URL: httpUrl.optional(),
   OPENAI_TIMEOUT_MS: int(20_000, 100, 120_000),
   OPENAI_MAX_RETRIES: int(1, 0, 5),
+  // Error tracking (src/server/error-tracking.ts): off unless a DSN is given.
+  SENTRY_DSN: sentryDsn.optional(),
+  SENTRY_RELEASE: z.string().regex(/^(?!\.{1,2}$)[^\s/\\]{1,200}$/, 'expected a release name: up to 200 characters, no spaces or slashes').optional(),
+  SENTRY_ENVIRONMENT: z.string().regex(/^[^\s/]{1,64}$/, 'expected an environment name: up to 64 characters, no spaces or slashes').optional(),
+  SENTRY_TRACES_SAMPLE_RATE: share(0),
   CHAT_ENABLED: bool(true),
   CHAT_MAX_CONNECTIONS_PER_IP: int(20, 1, 10_000),
   CHAT_MESSAGES_PER_MINUTE: int(20, 1, 1_000),

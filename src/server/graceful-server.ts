@@ -50,6 +50,11 @@ export interface GracefulServerOptions {
    * logged, never passed on.
    */
   onRequestEnd?: (req: IncomingMessage, res: ServerResponse, seconds: number) => void
+  /**
+   * Called with an error the handler threw (answered 500 here): error tracking
+   * (src/server/error-tracking.ts `reportServerError`). A throw is logged, never passed on.
+   */
+  onError?: (err: unknown, requestId: string) => void
 }
 
 export function createGracefulServer(opts: GracefulServerOptions): GracefulServer {
@@ -95,6 +100,11 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
     registry().requestContext.run(context, () => {
       Promise.resolve(opts.handler(req, res)).catch((err: unknown) => {
         log.error({ err, requestId }, 'unhandled error in request handler')
+        try {
+          opts.onError?.(err, requestId)
+        } catch (reportErr) {
+          log.error({ err: reportErr, requestId }, 'reporting the request error failed')
+        }
         if (!res.headersSent) {
           res.statusCode = 500
           res.setHeader('Content-Type', 'application/json')

@@ -8,39 +8,11 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import pretty from 'pino-pretty'
 
+import { CENSOR, REDACT_PATHS } from '../domain/redact'
 import { currentRequest } from './process-registry'
 
-const CENSOR = '[redacted]'
-
-/** Paths redacted wherever they appear (pino's fast-redact syntax; `*` matches one level). */
-export const REDACT_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-  'headers.authorization',
-  'headers.cookie',
-  '*.password',
-  '*.token',
-  '*.secret',
-  '*.apiKey',
-  '*.manageToken',
-  '*.email',
-  '*.phone',
-  '*.address',
-  '*.*.password',
-  '*.*.email',
-  '*.*.phone',
-  '*.*.address',
-  'password',
-  'token',
-  'secret',
-  'email',
-  'phone',
-  'address',
-  'authorization',
-  'cookie',
-]
+// The one list of what a log line never carries; error reports reuse it (src/domain/redact.ts).
+export { REDACT_PATHS }
 
 export function createLogger(opts: { level?: string; pretty?: boolean; destination?: DestinationStream } = {}): Logger {
   const options: LoggerOptions = {

@@ -71,6 +71,7 @@ import {
   type RouteDoc,
 } from '../../http/openapi'
 import { SECRET_TOKEN_SYNTAX } from '../../server/secret-token'
+import { errorTrackingConfigSchema } from '../error-tracking'
 import { clientErrorSchema, vitalSchema } from '../reports'
 import * as shapes from './shapes'
 
@@ -721,6 +722,19 @@ function routes(schemas: SchemaSet): RouteDoc[] {
         refusedAs(415, 'UnsupportedMediaType', 'Send the report as JSON (application/json or text/plain).', 'Neither JSON nor text'),
       ],
     },
+    {
+      method: 'get',
+      path: '/api/error-tracking',
+      operationId: 'getErrorTrackingConfig',
+      tag: 'Browser reports',
+      summary: 'Where the browser reports its errors',
+      description:
+        'Asked once per page load by the browser\'s error tracking: `dsn` is null while SENTRY_DSN is unset on the server (the browser then loads no SDK and sends nothing); otherwise the public Sentry DSN, release, environment and trace sample rate. Read at run time, so turning the server\'s DSN off needs no rebuild. Browsers may cache it for five minutes.',
+      audience: 'browsers',
+      responses: {
+        200: ok('The browser\'s error-tracking settings', schemas.ref('ErrorTrackingConfig', errorTrackingConfigSchema), { dsn: 'https://0123456789abcdef@o1.ingest.sentry.io/1', release: 'myhibachi@0.1.0', environment: 'production', tracesSampleRate: 0 }),
+      },
+    },
 
     // ------------------------------------------------------------------------------ Operations
     {
@@ -784,7 +798,7 @@ const TAGS = [
   { name: 'Payments', description: 'Coming back from Stripe Checkout, and the emailed balance-payment link.' },
   { name: 'Account', description: 'Email-link sign-in and the signed-in customer\'s own actions. Payload\'s own auth routes (`/api/customers/login`, `/logout`, `/me`, password reset) work as Payload documents them.' },
   { name: 'Webhooks', description: 'Called by providers, each authenticated by a signature or a shared secret; never rate limited.' },
-  { name: 'Browser reports', description: 'Errors and web vitals the storefront reports.' },
+  { name: 'Browser reports', description: 'Errors and web vitals the storefront reports, and where its error tracking sends.' },
   { name: 'Operations', description: 'Health checks and this document.' },
   { name: 'Chat', description: 'The storefront chat is a WebSocket at `/ws/chat`: see `x-websockets` (frames, close codes, limits).' },
 ]
