@@ -1,4 +1,5 @@
-// Next.js configuration: Payload's wrapper, image rules, long-lived caching for static files, and
+// Next.js configuration: Payload's wrapper, image rules, long-lived caching for static files, the
+// page cache (cache-handler.mjs, and the CDN header of the cached storefront pages), and
 // unminified server code (so error class names survive).
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -7,10 +8,22 @@ import { withPayload } from '@payloadcms/next/withPayload'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const immutable = [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }]
+// The storefront pages served from the page cache (README, "Caching"). A CDN may hold them a
+// minute and serve a stale copy while it fetches a new one; the app purges its own cache on every
+// change, but no purge reaches the CDN, so this minute is how old a page behind one can be.
+// Browsers revalidate (max-age=0), and nothing here blocks the back/forward cache (no no-store).
+// Next keeps a header set here, except on errors, which it answers `private, no-store` itself.
+const CACHED_PAGES = ['/', '/menu', '/faq', '/contact', '/policies', '/book', '/api-docs']
+const cdnCache = [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' }]
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Rendered pages and `unstable_cache` entries: in Redis (shared by every instance) or in process
+  // memory, through the handler src/server.ts registers (src/infra/page-cache/). Next's own
+  // in-memory copy is off: the handler keeps one, and knows when it went stale.
+  cacheHandler: path.resolve(dirname, 'cache-handler.mjs'),
+  cacheMaxMemorySize: 0,
   // The dev server answers pages opened at 127.0.0.1 too: Next otherwise treats that host as a
   // foreign origin and refuses its HMR socket and dev resources, which leaves /admin blank.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
@@ -34,6 +47,7 @@ const nextConfig = {
     return [
       { source: '/images/:path*', headers: immutable },
       { source: '/fonts/:path*', headers: immutable },
+      ...CACHED_PAGES.map((source) => ({ source, headers: cdnCache })),
       // Manage links carry their token in the path: never send it on as a Referer, never index it.
       // The same for the account links in emails (confirm email, new password).
       ...['/booking/:path*', '/account/:path*'].map((source) => ({

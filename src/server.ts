@@ -7,6 +7,7 @@
  * `npm run dev` and `npm start` both run this file (migrations have been applied just before).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
 
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
@@ -18,6 +19,7 @@ import { describeRateLimiting } from './infra/rate-limit'
 import { exposeMetrics, observeHttpRequest, renderMetrics } from './infra/metrics'
 import { refuseMalformedPath } from './http/malformed-url'
 import { rateLimitRequest } from './http/rate-limit-middleware'
+import { registerPageCache } from './infra/page-cache/register'
 import { connectRedis } from './infra/redis'
 import { describeSms } from './infra/sms'
 import { describePayments } from './infra/stripe'
@@ -70,6 +72,8 @@ async function main(): Promise<void> {
   ]
   graceful.server.on('upgrade', dispatchUpgrades(upgradeRoutes, log, isShuttingDown))
 
+  // Next's server cache (cache-handler.mjs) hands every call to this: Redis-backed with REDIS_URL.
+  registerPageCache({ distDir: path.join(process.cwd(), '.next'), dev })
   const { default: next } = await import('next')
   const nextApp = next({ dev, hostname: 'localhost', port: config.PORT, httpServer: nextUpgrade.httpServer, ...(dev ? { turbopack: true } : {}) })
   await nextApp.prepare()

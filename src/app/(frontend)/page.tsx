@@ -15,8 +15,6 @@ import { formatCents, telHref } from '../../site/format'
 import { foodEstablishmentJsonLd } from '../../site/seo'
 import { getSite } from '../../site/site'
 
-export const dynamic = 'force-dynamic'
-
 const HIGHLIGHTS = 4
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,8 +6,6 @@ import { notFound } from 'next/navigation'
 import { CmsRichText } from '../../../components/site/CmsRichText'
 import { cmsPageMetadata, getPublishedPage } from '../../../site/content'
 
-export const dynamic = 'force-dynamic'
-
 export async function generateMetadata(): Promise<Metadata> {
   return cmsPageMetadata('faq', '/faq', null)
 }
