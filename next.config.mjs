@@ -72,4 +72,22 @@ const nextConfig = {
   typescript: { tsconfigPath: './tsconfig.json' },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+/**
+ * withPayload adds `Accept-CH`, `Critical-CH` and `Vary: Sec-CH-Prefers-Color-Scheme` to every
+ * path, for the admin panel's colour theme. On the storefront they cost a cached page twice:
+ * `Critical-CH` makes the browser start each first navigation over to send the hint (a round trip
+ * before anything shows), and the `Vary` splits a CDN's copy of each page by colour scheme. The
+ * storefront has one theme, so the hints are kept to /admin.
+ */
+function clientHintsForAdminOnly(config) {
+  const payloadHeaders = config.headers
+  return {
+    ...config,
+    headers: async () =>
+      (await payloadHeaders()).map((rule) =>
+        rule.source === '/:path*' && rule.headers.some((h) => h.key === 'Critical-CH') ? { ...rule, source: '/admin/:path*' } : rule,
+      ),
+  }
+}
+
+export default clientHintsForAdminOnly(withPayload(nextConfig, { devBundleServerPackages: false }))
