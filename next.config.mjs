@@ -12,9 +12,14 @@ const immutable = [{ key: 'Cache-Control', value: 'public, max-age=31536000, imm
 // minute and serve a stale copy while it fetches a new one; the app purges its own cache on every
 // change, but no purge reaches the CDN, so this minute is how old a page behind one can be.
 // Browsers revalidate (max-age=0), and nothing here blocks the back/forward cache (no no-store).
+// The RSC payloads of the same pages (client navigations and prefetches, `RSC: 1`) get no
+// stale-while-revalidate: browsers apply it to fetches, so they would answer a navigation with the
+// copy from before a change and refetch in the background (documents are never served so).
 // Next keeps a header set here, except on errors, which it answers `private, no-store` itself.
 const CACHED_PAGES = ['/', '/menu', '/faq', '/contact', '/policies', '/book', '/api-docs']
 const cdnCache = [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' }]
+const cdnCacheRsc = [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60' }]
+const rscRequest = [{ type: 'header', key: 'rsc' }]
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -47,7 +52,10 @@ const nextConfig = {
     return [
       { source: '/images/:path*', headers: immutable },
       { source: '/fonts/:path*', headers: immutable },
-      ...CACHED_PAGES.map((source) => ({ source, headers: cdnCache })),
+      ...CACHED_PAGES.flatMap((source) => [
+        { source, missing: rscRequest, headers: cdnCache },
+        { source, has: rscRequest, headers: cdnCacheRsc },
+      ]),
       // Manage links carry their token in the path: never send it on as a Referer, never index it.
       // The same for the account links in emails (confirm email, new password).
       ...['/booking/:path*', '/account/:path*'].map((source) => ({

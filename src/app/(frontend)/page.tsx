@@ -45,7 +45,7 @@ export default async function HomePage() {
         <h1 id="hero-title">{page?.title ?? settings.businessName}</h1>
         {page?.meta?.description ? <p className="lede">{page.meta.description}</p> : null}
         <p className="actions">
-          <Link className="button" href="/book">
+          <Link className="button" href="/book" prefetch={false}>
             Check dates and book
           </Link>
           <Link className="button-secondary" href="/menu">
@@ -90,7 +90,7 @@ export default async function HomePage() {
       <section aria-labelledby="cta-title" className="section cta card">
         <h2 id="cta-title">Book your hibachi night</h2>
         <p>
-          <Link className="button" href="/book">
+          <Link className="button" href="/book" prefetch={false}>
             Check dates and book
           </Link>
         </p>

@@ -20,7 +20,7 @@ export default async function FaqPage() {
       </header>
       <CmsRichText data={page.content} className="prose faq" />
       <p className="section actions">
-        <Link className="button" href="/book">
+        <Link className="button" href="/book" prefetch={false}>
           Check dates and book
         </Link>
         <Link className="button-secondary" href="/contact">
