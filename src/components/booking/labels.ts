@@ -8,10 +8,12 @@ import type { BookingStatus } from '../../domain/lifecycle'
 import { instantToLocal } from '../../domain/time'
 import { formatClock } from '../../site/format'
 
-// Made once: building an Intl.DateTimeFormat costs far more than formatting with one, and the
-// calendar labels every day of the month on each render (most of /book's hydration time before).
-const DATE_LABEL = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })
-const MONTH_LABEL = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' })
+// Calendar dates are spelled out from these names rather than by Intl.DateTimeFormat: the calendar
+// labels every day of the month on each render, and building formatters was most of /book's
+// hydration time. The wording is en-US's ('Friday, December 4, 2026'; tests/unit/booking-draft).
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+// Zone names need the time-zone data: one formatter per zone, made when first asked for.
 const zoneNames = new Map<string, Intl.DateTimeFormat>()
 function zoneNameFormat(timezone: string): Intl.DateTimeFormat {
   let format = zoneNames.get(timezone)
@@ -29,12 +31,14 @@ function utcDate(date: string): Date {
 
 /** '2026-12-04' → 'Friday, December 4, 2026'. */
 export function dateLabel(date: string): string {
-  return DATE_LABEL.format(utcDate(date))
+  const d = utcDate(date)
+  return `${WEEKDAYS[d.getUTCDay()] ?? ''}, ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCDate()}, ${d.getUTCFullYear()}`
 }
 
 /** '2026-12' → 'December 2026'. */
 export function monthLabel(month: string): string {
-  return MONTH_LABEL.format(utcDate(`${month}-01`))
+  const d = utcDate(`${month}-01`)
+  return `${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`
 }
 
 /** '17:30' → '5:30 pm', '12:00' → '12 pm': the storefront's one clock wording. */
