@@ -1,4 +1,5 @@
-// Next.js configuration: Payload's wrapper, image rules, long-lived caching for static files, and
+// Next.js configuration: Payload's wrapper, image rules, long-lived caching for static files, the
+// page cache (cache-handler.mjs, and the CDN header of the cached storefront pages), and
 // unminified server code (so error class names survive).
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,10 +9,27 @@ import { withSentryConfig } from '@sentry/nextjs/config'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const immutable = [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }]
+// The storefront pages served from the page cache (README, "Caching"). A CDN may hold them a
+// minute and serve a stale copy while it fetches a new one; the app purges its own cache on every
+// change, but no purge reaches the CDN, so this minute is how old a page behind one can be.
+// Browsers revalidate (max-age=0), and nothing here blocks the back/forward cache (no no-store).
+// The RSC payloads of the same pages (client navigations and prefetches, `RSC: 1`) get no
+// stale-while-revalidate: browsers apply it to fetches, so they would answer a navigation with the
+// copy from before a change and refetch in the background (documents are never served so).
+// Next keeps a header set here, except on errors, which it answers `private, no-store` itself.
+const CACHED_PAGES = ['/', '/menu', '/faq', '/contact', '/policies', '/book', '/api-docs']
+const cdnCache = [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' }]
+const cdnCacheRsc = [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60' }]
+const rscRequest = [{ type: 'header', key: 'rsc' }]
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Rendered pages and `unstable_cache` entries: in Redis (shared by every instance) or in process
+  // memory, through the handler src/server.ts registers (src/infra/page-cache/). Next's own
+  // in-memory copy is off: the handler keeps one, and knows when it went stale.
+  cacheHandler: path.resolve(dirname, 'cache-handler.mjs'),
+  cacheMaxMemorySize: 0,
   // The dev server answers pages opened at 127.0.0.1 too: Next otherwise treats that host as a
   // foreign origin and refuses its HMR socket and dev resources, which leaves /admin blank.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
@@ -35,6 +53,10 @@ const nextConfig = {
     return [
       { source: '/images/:path*', headers: immutable },
       { source: '/fonts/:path*', headers: immutable },
+      ...CACHED_PAGES.flatMap((source) => [
+        { source, missing: rscRequest, headers: cdnCache },
+        { source, has: rscRequest, headers: cdnCacheRsc },
+      ]),
       // Manage links carry their token in the path: never send it on as a Referer, never index it.
       // The same for the account links in emails (confirm email, new password).
       ...['/booking/:path*', '/account/:path*'].map((source) => ({
@@ -59,6 +81,25 @@ const nextConfig = {
   typescript: { tsconfigPath: './tsconfig.json' },
 }
 
+/**
+ * withPayload adds `Accept-CH`, `Critical-CH` and `Vary: Sec-CH-Prefers-Color-Scheme` to every
+ * path, for the admin panel's colour theme. On the storefront they cost a cached page twice:
+ * `Critical-CH` makes the browser start each first navigation over to send the hint (a round trip
+ * before anything shows), and the `Vary` splits a CDN's copy of each page by colour scheme. The
+ * storefront has one theme, so the hints are kept to /admin.
+ */
+function clientHintsForAdminOnly(config) {
+  const payloadHeaders = config.headers
+  return {
+    ...config,
+    headers: async () =>
+      (await payloadHeaders()).map((rule) =>
+        rule.source === '/:path*' && rule.headers.some((h) => h.key === 'Critical-CH') ? { ...rule, source: '/admin/:path*' } : rule,
+      ),
+  }
+}
+
+
 // Error tracking (Sentry): the build wrapper, with nothing that reaches the network at build time —
 // no telemetry, no release creation, no source-map upload (no auth token, no Sentry CLI run after
 // the compile). Whether events are sent is decided at run time by SENTRY_DSN
@@ -74,4 +115,5 @@ const sentryBuildOptions = {
   buildTimeInstrumentation: false,
 }
 
-export default withSentryConfig(withPayload(nextConfig, { devBundleServerPackages: false }), sentryBuildOptions)
+
+export default withSentryConfig(clientHintsForAdminOnly(withPayload(nextConfig, { devBundleServerPackages: false })), sentryBuildOptions)

@@ -61,6 +61,15 @@ async function waitReady(): Promise<void> {
   throw new Error('server did not become ready')
 }
 
+/** "/ 0.93×, /menu 0.95×": each cached page's req/s over the bare route's, from the same run. */
+function pageRatios(rows: Row[]): string {
+  const bare = rows.find((r) => r.name.startsWith('bare route'))?.rps ?? 0
+  return rows
+    .filter((r) => r.name.endsWith('page, cached (GET /)') || r.name.endsWith('(GET /menu)'))
+    .map((r) => `${r.name.includes('/menu') ? '/menu' : '/'} ${bare > 0 ? (r.rps / bare).toFixed(2) : '?'}×`)
+    .join(', ')
+}
+
 async function scenario(name: string, opts: Omit<autocannon.Options, 'url' | 'duration' | 'connections'> & { path: string }): Promise<Row> {
   const latencies: number[] = []
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -177,6 +186,10 @@ async function main(): Promise<void> {
 
     const rows: Row[] = []
     rows.push(await scenario('bare route (GET /api/health/live)', { path: '/api/health/live' }))
+    // Content pages from the page cache (one render first, so the run measures cached answers).
+    for (const path of ['/', '/menu']) await fetch(`${BASE}${path}`)
+    rows.push(await scenario('home page, cached (GET /)', { path: '/' }))
+    rows.push(await scenario('menu page, cached (GET /menu)', { path: '/menu' }))
     rows.push(await scenario('availability, cached (7 days)', { path: `/api/availability?from=${from}&to=${to}` }))
     let n = 0
     rows.push(
@@ -243,6 +256,8 @@ async function main(): Promise<void> {
       '| Scenario | Requests | Req/s | p50 | p95 | p99 | Non-2xx |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} |`),
+      '',
+      `Cached pages against the bare route, req/s (aim: at least 0.8): ${pageRatios(rows)}.`,
       '',
       '## First-load JavaScript',
       '',

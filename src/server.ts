@@ -8,6 +8,7 @@
  * `npm run dev` and `npm start` both run this file (migrations have been applied just before).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
 
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
@@ -21,6 +22,7 @@ import { exposeMetrics, observeHttpRequest, renderMetrics } from './infra/metric
 import { refuseMalformedPath } from './http/malformed-url'
 import { serverHeadersFor } from './http/security-headers'
 import { rateLimitRequest } from './http/rate-limit-middleware'
+import { registerPageCache } from './infra/page-cache/register'
 import { connectRedis } from './infra/redis'
 import { describeSms } from './infra/sms'
 import { describePayments } from './infra/stripe'
@@ -83,6 +85,8 @@ async function main(): Promise<void> {
   ]
   graceful.server.on('upgrade', dispatchUpgrades(upgradeRoutes, log, isShuttingDown))
 
+  // Next's server cache (cache-handler.mjs) hands every call to this: Redis-backed with REDIS_URL.
+  registerPageCache({ distDir: path.join(process.cwd(), '.next'), dev })
   const { default: next } = await import('next')
   const nextApp = next({ dev, hostname: 'localhost', port: config.PORT, httpServer: nextUpgrade.httpServer, ...(dev ? { turbopack: true } : {}) })
   await nextApp.prepare()

@@ -1,10 +1,14 @@
 /**
- * The cache-purge hooks of a collection whose every change (and delete) purges the same caches:
- * they run its purge unless the writer purges once itself (`req.context.skipPurge`, e.g. the seed),
- * and hand the document back unchanged. Must never purge for a writer that set `skipPurge`.
+ * The cache-purge hooks of a collection whose every change (and delete) purges through one
+ * function: they queue the purge to run after the write's transaction commits
+ * (src/hooks/afterCommit.ts; dropped if it rolls back), unless the writer purges once itself
+ * (`req.context.skipPurge`, e.g. the seed), and hand the document back unchanged. The purge gets
+ * the saved (or deleted) document and the one before, to purge exactly what they touch.
+ * Must never purge inside the transaction, nor for a writer that set `skipPurge`.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { afterCommit } from './afterCommit'
 import { shouldPurge } from './requestContext'
 
 export interface PurgeHooks {
@@ -12,11 +16,22 @@ export interface PurgeHooks {
   afterDelete: CollectionAfterDeleteHook
 }
 
-/** An afterChange and an afterDelete hook that both run `purge`. */
-export function purgeHooks(purge: () => Promise<void>): PurgeHooks {
-  const hook = async <T>({ doc, req }: { doc: T; req: PayloadRequest }): Promise<T> => {
-    if (shouldPurge(req.context)) await purge()
-    return doc
+/** What changed: the document as saved (or as it was when deleted), and before the change. */
+export interface Change<T = Record<string, unknown>> {
+  doc: T
+  previousDoc?: T
+}
+
+/** An afterChange and an afterDelete hook that both run `purge` after the commit. */
+export function purgeHooks<T = Record<string, unknown>>(purge: (change: Change<T>) => Promise<void>): PurgeHooks {
+  return {
+    afterChange: async ({ doc, previousDoc, req }) => {
+      if (shouldPurge(req.context)) await afterCommit(req, () => purge({ doc: doc as T, previousDoc: previousDoc as T }))
+      return doc
+    },
+    afterDelete: async ({ doc, req }) => {
+      if (shouldPurge(req.context)) await afterCommit(req, () => purge({ doc: doc as T }))
+      return doc
+    },
   }
-  return { afterChange: hook, afterDelete: hook }
 }

@@ -5,9 +5,9 @@
  * request's CSP header and stamps it on the scripts it renders), src/server.ts the rest.
  *
  * Route classes and why:
- * - dynamic-page: storefront pages rendered per request (/book, /booking/*, /account/*). A fresh
+ * - dynamic-page: storefront pages rendered per request (/booking/*, /account/*). A fresh
  *   nonce per response: `script-src 'nonce-…' 'strict-dynamic'`, no inline script without it.
- * - static-page: every other storefront page. They are (or may become) prerendered and served from
+ * - static-page: every other storefront page, /book's static shell included. They are prerendered and served from
  *   a cache, where a per-request nonce cannot be baked in; the same HTML goes to everyone, so the
  *   policy must be the same for everyone too. Next's App Router pages hydrate from inline scripts
  *   (`self.__next_f.push(…)`, the RSC payload) whose content changes with the CMS, so no fixed hash
@@ -34,7 +34,7 @@ export type RouteClass = 'dynamic-page' | 'static-page' | 'admin' | 'api' | 'gra
  * Storefront pages rendered per request, which get a nonce. Each one must stay dynamic: a nonce
  * policy on a prerendered page blocks its scripts (the browser test loads each with zero violations).
  */
-export const NONCE_PAGE_PATHS = ['/book', '/booking', '/account'] as const
+export const NONCE_PAGE_PATHS = ['/booking', '/account'] as const
 
 /** Whether `pathname` is `prefix` itself or below it (`/booking/x`, not `/bookings`). */
 function isAt(pathname: string, prefix: string): boolean {

@@ -143,8 +143,9 @@ export async function purgeAll(cache: CacheName): Promise<void> {
 const REPEAT_AFTER_MS = 750
 
 /**
- * For hooks, which run before their transaction commits: purge now, and once more a moment
- * later, so a reader that re-cached the old state in between is corrected ("double delete").
+ * For purges after a write's commit (src/hooks/afterCommit.ts): purge now, and once more a moment
+ * later, so a reader that read the old rows just before the commit and stored them after this
+ * purge is corrected ("double delete").
  */
 export async function purgeAroundCommit(cache: CacheName, entities: string[] | 'all'): Promise<void> {
   const once = () => (entities === 'all' ? purgeAll(cache) : purge(cache, entities))

@@ -1,15 +1,17 @@
 /**
  * The seed's one cache purge, after all its writes (each write passed `skipPurge`, so no hook
  * purged per document): the cached settings and all availability (which the seeded bookings and
- * settings shape), the menu, and every page. Uses the purge functions the collections' own hooks
- * use, so a cache added to one of them is purged here too. Media are not seeded: if the seed ever
- * uploads any, add `purgeMediaContent` (src/collections/Media/hooks/purgeContent.ts). Must never
- * be skipped after a write, not even a failed run's: the caches would serve the old content.
+ * settings shape), the menu, and every page, with their storefront tags (every page shows the
+ * settings, so every cached page renders again). Uses the purge functions the collections' own
+ * hooks use, so a cache added to one of them is purged here too. Media are not seeded: if the seed
+ * ever uploads any, add `purgeMediaContent` (src/collections/Media/hooks/purgeContent.ts). Must
+ * never be skipped after a write, not even a failed run's: the caches would serve the old content.
  */
 import { purgeMenu } from '../collections/MenuItems/hooks/purgeMenu'
 import { purgeAllPages } from '../collections/Pages/hooks/purgePages'
 import { purgeSettings } from '../globals/BusinessSettings/hooks/purgeSettings'
+import { pagesData } from './data'
 
 export async function purgeSeeded(): Promise<void> {
-  await Promise.all([purgeSettings(), purgeMenu(), purgeAllPages()])
+  await Promise.all([purgeSettings(), purgeMenu(), purgeAllPages(pagesData().map((p) => p.slug))])
 }

@@ -4,20 +4,24 @@
  * `overrideAccess: false`, so the public access rules apply (published pages, active items only)
  * and nothing staff-only can reach a page. Server components only: never import from a client
  * component. Each read is deduplicated per render with React `cache` (generateMetadata and the
- * page share one query).
+ * page share one query) and tags the render with what it showed (src/domain/storefront-cache.ts),
+ * so the cached page is rendered again exactly when one of those changes. While `next build`
+ * prerenders, there is no content (./render-tags.ts).
  */
 import type { Metadata } from 'next'
 import { cache } from 'react'
 
 import type { Media, MenuItem, Page } from '../payload-types'
+import { tagsOfMenuRead, tagsOfPageLookup } from '../domain/storefront-cache'
 import { cached } from '../infra/cache'
+import { isBuildPrerender, tagRender } from './render-tags'
 import { pageMetadata } from './seo'
 import { getPayloadClient, getSite } from './site'
 
 /** The published version of the page with this slug, or null; cached per slug (purged by the pages and media hooks). */
-export const getPublishedPage = cache(
-  (slug: string): Promise<Page | null> =>
-    cached('pages', slug, 'published', async () => {
+export const getPublishedPage = cache(async (slug: string): Promise<Page | null> => {
+  if (isBuildPrerender()) return null
+  const page = await cached('pages', slug, 'published', async () => {
       const payload = await getPayloadClient()
       const result = await payload.find({
         collection: 'pages',
@@ -29,8 +33,10 @@ export const getPublishedPage = cache(
         overrideAccess: false,
       })
       return result.docs[0] ?? null
-    }),
-)
+    })
+  await tagRender(tagsOfPageLookup(slug, page))
+  return page
+})
 
 export interface SiteImage {
   url: string
@@ -64,6 +70,8 @@ export interface StorefrontMenuItem {
   dietaryTags: string[]
   sortOrder: number
   image: SiteImage | null
+  /** The upload behind `image`, for the render's cache tags. */
+  imageId: number | null
 }
 
 function storefrontItem(d: MenuItem): StorefrontMenuItem {
@@ -77,6 +85,7 @@ function storefrontItem(d: MenuItem): StorefrontMenuItem {
     dietaryTags: d.dietaryTags ?? [],
     sortOrder: d.sortOrder ?? 0,
     image: imageOf(d.image, 'card'),
+    imageId: typeof d.image === 'object' && d.image ? d.image.id : typeof d.image === 'number' ? d.image : null,
   }
 }
 
@@ -85,9 +94,9 @@ function storefrontItem(d: MenuItem): StorefrontMenuItem {
  * menu-items hooks purge on every change (src/collections/MenuItems/hooks/purgeMenu.ts); a media change
  * purges it too (src/collections/Media/hooks/purgeContent.ts), since items embed their images.
  */
-export const getStorefrontMenu = cache(
-  (): Promise<StorefrontMenuItem[]> =>
-    cached('menu', 'active', 'storefront', async () => {
+export const getStorefrontMenu = cache(async (): Promise<StorefrontMenuItem[]> => {
+  if (isBuildPrerender()) return []
+  const items = await cached('menu', 'active', 'storefront', async () => {
       const payload = await getPayloadClient()
       const result = await payload.find({
         collection: 'menu-items',
@@ -99,8 +108,10 @@ export const getStorefrontMenu = cache(
         overrideAccess: false,
       })
       return result.docs.map(storefrontItem)
-    }),
-)
+    })
+  await tagRender(tagsOfMenuRead(items.map((i) => ({ image: i.imageId ?? null }))))
+  return items
+})
 
 /** Items grouped by category in the menu's category order; empty categories are left out. */
 export function groupByCategory(items: readonly StorefrontMenuItem[]): { category: MenuCategory; items: StorefrontMenuItem[] }[] {

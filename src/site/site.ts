@@ -1,17 +1,21 @@
 /**
  * Server-side reads for storefront pages (server components): the Payload client and the
- * business settings as one object, read once per render (React `cache`). Public data only:
- * nothing here may hold secrets or another customer's data, because pages pass parts of it to
- * client components.
+ * business settings as one object, read once per render (React `cache`), tagging the render with
+ * `settings` so a settings change renders the cached pages again (./render-tags.ts). While
+ * `next build` prerenders, the defaults stand in (the build has no content and its pages are never
+ * served). Public data only: nothing here may hold secrets or another customer's data, because
+ * pages pass parts of it to client components.
  */
 import config from '@payload-config'
 import { getPayload, type Payload } from 'payload'
 import { cache } from 'react'
 
 import type { BusinessSettings } from '../domain'
+import { SETTINGS_TAG } from '../domain/storefront-cache'
 import { settingsFromDoc } from '../globals/BusinessSettings/fromDoc'
 import { cached } from '../infra/cache'
 import { siteOrigin } from '../server/env'
+import { isBuildPrerender, tagRender } from './render-tags'
 
 export const getPayloadClient = cache((): Promise<Payload> => getPayload({ config }))
 
@@ -26,9 +30,11 @@ export interface SiteInfo {
 }
 
 const HEX = /^#[0-9a-fA-F]{6}$/
+const DEFAULT_BRAND = '#b3261e'
 
 /** The settings as the storefront shows them, parsed once per settings change (cached, purged by the settings hook). */
 export const getSite = cache(async (): Promise<SiteInfo> => {
+  if (isBuildPrerender()) return { settings: settingsFromDoc({}), phone: null, email: null, brandColor: DEFAULT_BRAND, termsSummary: null, siteUrl: siteOrigin() }
   const payload = await getPayloadClient()
   const info = await cached('settings', 'current', 'storefront', async (): Promise<Omit<SiteInfo, 'siteUrl'>> => {
     const doc = (await payload.findGlobal({ slug: 'business-settings', depth: 0, overrideAccess: false })) as unknown as Record<string, unknown>
@@ -37,9 +43,10 @@ export const getSite = cache(async (): Promise<SiteInfo> => {
       settings: settingsFromDoc(doc),
       phone: text(doc.phone),
       email: text(doc.email),
-      brandColor: typeof doc.brandColor === 'string' && HEX.test(doc.brandColor) ? doc.brandColor : '#b3261e',
+      brandColor: typeof doc.brandColor === 'string' && HEX.test(doc.brandColor) ? doc.brandColor : DEFAULT_BRAND,
       termsSummary: text(doc.termsSummary),
     }
   })
+  await tagRender([SETTINGS_TAG])
   return { ...info, siteUrl: siteOrigin() }
 })

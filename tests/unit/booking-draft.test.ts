@@ -356,6 +356,16 @@ describe('dates and times shown to the customer', () => {
     expect(monthLabel('2026-12')).toBe('December 2026')
   })
 
+  it('spells every day of a leap year and every month as en-US does', () => {
+    const long = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' })
+    const month = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' })
+    for (let t = Date.UTC(2028, 0, 1, 12); t < Date.UTC(2029, 0, 1); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10)
+      expect(dateLabel(date)).toBe(long.format(new Date(t)))
+      expect(monthLabel(date.slice(0, 7))).toBe(month.format(new Date(t)))
+    }
+  })
+
   it('shows the same day to a visitor in any time zone', () => {
     for (const tz of ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Los_Angeles', 'Asia/Tokyo']) {
       process.env.TZ = tz

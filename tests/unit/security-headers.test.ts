@@ -33,7 +33,7 @@ function parse(policy: string | undefined): Map<string, string[]> {
 
 describe('route classes', () => {
   it.each([
-    ['/book', 'dynamic-page'],
+    ['/book', 'static-page'],
     ['/booking/abc123', 'dynamic-page'],
     ['/booking/return', 'dynamic-page'],
     ['/account', 'dynamic-page'],

@@ -2,9 +2,13 @@
  * The storefront shell: header (business name, main navigation), footer (phone, email, service
  * area, policies), the brand colour as CSS custom properties, site-wide metadata, two small
  * client reporters (errors nothing else caught, sampled web vitals), and the "Chat with us"
- * launcher unless CHAT_ENABLED=false (the chat widget itself loads only when it is opened). Everything shown comes from
- * the business settings or the CMS; render per request because both can change at any time
- * (the reads are cached and purged on change).
+ * launcher unless CHAT_ENABLED=false (the chat widget itself loads only when it is opened).
+ *
+ * Static: nothing here depends on the visitor (no cookies, no session; the navigation's current
+ * link, the chat and the reporters are client components), so storefront pages are rendered once
+ * and served from Next's cache (the README's "Caching"). Everything shown comes from the settings
+ * or the CMS, whose reads tag the render; a change re-renders exactly the pages tagged with it.
+ * Pages that are per visitor (/account, /booking) say `force-dynamic` themselves.
  */
 import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
@@ -24,7 +28,9 @@ import { getSite } from '../../site/site'
 
 import './styles.css'
 
-export const dynamic = 'force-dynamic'
+// At most an hour between renders even without a change (the footer's year, a purge that could
+// not reach Redis); a change to what a page shows re-renders it at once.
+export const revalidate = 3600
 
 export async function generateMetadata(): Promise<Metadata> {
   const [site, home] = await Promise.all([getSite(), getPublishedPage('home')])

@@ -21,7 +21,7 @@ export default function NotFound() {
           <Link href="/menu">Menu and prices</Link>
         </li>
         <li>
-          <Link href="/book">Book a date</Link>: see which dates and times are free
+          <Link href="/book" prefetch={false}>Book a date</Link>: see which dates and times are free
         </li>
         <li>
           <Link href="/contact">Contact us</Link>: call or email and we will help

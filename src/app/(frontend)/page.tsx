@@ -15,8 +15,6 @@ import { formatCents, telHref } from '../../site/format'
 import { foodEstablishmentJsonLd } from '../../site/seo'
 import { getSite } from '../../site/site'
 
-export const dynamic = 'force-dynamic'
-
 const HIGHLIGHTS = 4
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,7 +45,7 @@ export default async function HomePage() {
         <h1 id="hero-title">{page?.title ?? settings.businessName}</h1>
         {page?.meta?.description ? <p className="lede">{page.meta.description}</p> : null}
         <p className="actions">
-          <Link className="button" href="/book">
+          <Link className="button" href="/book" prefetch={false}>
             Check dates and book
           </Link>
           <Link className="button-secondary" href="/menu">
@@ -92,7 +90,7 @@ export default async function HomePage() {
       <section aria-labelledby="cta-title" className="section cta card">
         <h2 id="cta-title">Book your hibachi night</h2>
         <p>
-          <Link className="button" href="/book">
+          <Link className="button" href="/book" prefetch={false}>
             Check dates and book
           </Link>
         </p>

@@ -11,17 +11,18 @@
  * Must never log to the console or compute a price itself.
  *
  * This file only composes: each step is a component in ./steps, the state and the requests are
- * hooks (draft storage, steps and errors, availability, quote, submit).
+ * hooks (draft storage, steps and errors, availability, quote, submit). The steps after the party
+ * (address, contact, review) and the deposit hand-off are loaded after the form is up, while the
+ * browser is idle, so the page's first JavaScript is only what the first steps need.
  */
-import { DepositHandoff } from './DepositHandoff'
+import dynamic from 'next/dynamic'
+import { useEffect } from 'react'
+
 import { STEP_TITLES, STEPS, type BookingFormConfig, type BookingPrefill } from './draft'
-import { AddressStep } from './steps/AddressStep'
-import { ContactStep } from './steps/ContactStep'
 import { DateStep } from './steps/DateStep'
 import { ErrorSummary } from './steps/ErrorSummary'
 import { PartyStep } from './steps/PartyStep'
 import { PriceAside } from './steps/PriceAside'
-import { ReviewStep } from './steps/ReviewStep'
 import { StepActions } from './steps/StepActions'
 import { StepsIndicator } from './steps/StepsIndicator'
 import { TimeStep } from './steps/TimeStep'
@@ -32,11 +33,39 @@ import { useDraftQuote } from './useDraftQuote'
 import { useDraftStorage } from './useDraftStorage'
 import { useWizardSteps } from './useWizardSteps'
 
+const loadAddressStep = () => import('./steps/AddressStep')
+const loadContactStep = () => import('./steps/ContactStep')
+const loadReviewStep = () => import('./steps/ReviewStep')
+const loadDepositHandoff = () => import('./DepositHandoff')
+const AddressStep = dynamic(() => loadAddressStep().then((m) => m.AddressStep))
+const ContactStep = dynamic(() => loadContactStep().then((m) => m.ContactStep))
+const ReviewStep = dynamic(() => loadReviewStep().then((m) => m.ReviewStep))
+const DepositHandoff = dynamic(() => loadDepositHandoff().then((m) => m.DepositHandoff))
+
+/** Fetches the later steps once the browser is idle, so moving on never waits for them. */
+function usePreloadLaterSteps(paymentsOnline: boolean): void {
+  useEffect(() => {
+    const preload = () => {
+      for (const load of [loadAddressStep, loadContactStep, loadReviewStep, ...(paymentsOnline ? [loadDepositHandoff] : [])]) {
+        // A failed preload costs nothing: the step loads (or reports its error) when it is shown.
+        load().catch(() => undefined)
+      }
+    }
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(preload, { timeout: 3_000 })
+      return () => window.cancelIdleCallback(handle)
+    }
+    const timer = setTimeout(preload, 1_000)
+    return () => clearTimeout(timer)
+  }, [paymentsOnline])
+}
+
 /**
  * `paymentsOnline`: whether the deposit is paid online (Stripe is set up), known on the server.
  * `prefill`: the checked values of a /book link's query, when it had any.
  */
 export function BookingWizard({ config, paymentsOnline, prefill }: { config: BookingFormConfig; paymentsOnline: boolean; prefill?: BookingPrefill }) {
+  usePreloadLaterSteps(paymentsOnline)
   const paging = useCalendarPaging(config.firstDate)
   const [draft, setDraft] = useDraftStorage(config, paging.showDate, prefill)
   const { errors, formError, setFormError, headingRef, update, goTo, showErrors, next, back } = useWizardSteps(draft, setDraft, config)

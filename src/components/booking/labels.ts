@@ -8,6 +8,22 @@ import type { BookingStatus } from '../../domain/lifecycle'
 import { instantToLocal } from '../../domain/time'
 import { formatClock } from '../../site/format'
 
+// Calendar dates are spelled out from these names rather than by Intl.DateTimeFormat: the calendar
+// labels every day of the month on each render, and building formatters was most of /book's
+// hydration time. The wording is en-US's ('Friday, December 4, 2026'; tests/unit/booking-draft).
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+// Zone names need the time-zone data: one formatter per zone, made when first asked for.
+const zoneNames = new Map<string, Intl.DateTimeFormat>()
+function zoneNameFormat(timezone: string): Intl.DateTimeFormat {
+  let format = zoneNames.get(timezone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'long' })
+    zoneNames.set(timezone, format)
+  }
+  return format
+}
+
 function utcDate(date: string): Date {
   const [y = 1970, m = 1, d = 1] = date.split('-').map(Number)
   return new Date(Date.UTC(y, m - 1, d, 12))
@@ -15,12 +31,14 @@ function utcDate(date: string): Date {
 
 /** '2026-12-04' → 'Friday, December 4, 2026'. */
 export function dateLabel(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }).format(utcDate(date))
+  const d = utcDate(date)
+  return `${WEEKDAYS[d.getUTCDay()] ?? ''}, ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCDate()}, ${d.getUTCFullYear()}`
 }
 
 /** '2026-12' → 'December 2026'. */
 export function monthLabel(month: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(utcDate(`${month}-01`))
+  const d = utcDate(`${month}-01`)
+  return `${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()}`
 }
 
 /** '17:30' → '5:30 pm', '12:00' → '12 pm': the storefront's one clock wording. */
@@ -33,7 +51,7 @@ export function weekday(date: string): number {
 
 /** 'America/New_York' → 'Eastern Time' style short name for telling customers which clock we mean. */
 export function zoneLabel(timezone: string, date: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'long' }).formatToParts(utcDate(date))
+  const parts = zoneNameFormat(timezone).formatToParts(utcDate(date))
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timezone
 }
 
@@ -45,7 +63,7 @@ export function instantLabel(iso: string, timezone: string): string {
   const at = new Date(iso)
   // instantToLocal throws a RangeError for an unreadable instant: a server bug worth surfacing.
   const local = instantToLocal(at, timezone)
-  const zone = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'long' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timezone
+  const zone = zoneNameFormat(timezone).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timezone
   return `${dateLabel(local.date)} at ${formatClock(local.time)} (${zone})`
 }
 

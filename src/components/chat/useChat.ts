@@ -5,6 +5,10 @@
  * widget needs. The connection is closed when the widget goes away or the conversation changes
  * (another manage page); the outbox stays in sessionStorage for the next one. On a manage page
  * the outbox is kept in memory only, so the manage token is never copied into storage.
+ * The socket is also closed when the page is hidden for a navigation (`pagehide`): a page with an
+ * open WebSocket cannot enter the back/forward cache. When the page comes back from that cache
+ * (`pageshow` with `persisted`) the same connection connects again and asks for what it missed
+ * (`since`), with its waiting messages still queued.
  */
 import { useCallback, useEffect, useReducer, useRef } from 'react'
 
@@ -40,8 +44,16 @@ export function useChat(businessName: string, manage: string | undefined): Chat 
     // Connect on the next tick: React's development double mount runs this effect, its cleanup and
     // the effect again at once, and a socket closed while still connecting is a console error.
     const start = setTimeout(() => conn.connect(), 0)
+    const onHide = () => conn.close()
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) conn.connect()
+    }
+    window.addEventListener('pagehide', onHide)
+    window.addEventListener('pageshow', onShow)
     return () => {
       clearTimeout(start)
+      window.removeEventListener('pagehide', onHide)
+      window.removeEventListener('pageshow', onShow)
       unsubscribe()
       conn.close()
       if (connection.current === conn) connection.current = null

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react'
 export function BookCta({ label = 'Check dates and book', className = 'section actions', children }: { label?: string; className?: string; children?: ReactNode }) {
   return (
     <p className={className}>
-      <Link className="button" href="/book">
+      <Link className="button" href="/book" prefetch={false}>
         {label}
       </Link>
       {children}

@@ -341,6 +341,26 @@ describe('messages written while the server is away', () => {
 })
 
 describe('reconnecting', () => {
+  it('closes for the back/forward cache and, back from it, connects again with the last id seen and its waiting messages', async () => {
+    const store = new Store()
+    store.add({ role: 'assistant', text: 'Welcome back' })
+    const server = await serverWith(store)
+    const chat = connectionTo(server.port)
+    chat.conn.connect()
+    await waitFor(() => chat.conn.lastSeenId === 1, 'the history')
+
+    // pagehide: the widget closes the socket (an open one keeps the page out of the cache).
+    chat.conn.close()
+    await waitFor(() => (server.wss?.clients.size ?? 0) === 0, 'the socket to close')
+    expect(chat.conn.send('Written while away').ok).toBe(true)
+
+    // pageshow with persisted: the same connection again.
+    chat.conn.connect()
+    await waitFor(() => chat.conn.pending.length === 0, 'the ack')
+    expect(server.hellos.map((h) => h.since)).toEqual([undefined, 1])
+    expect(store.messages.map((m) => m.text)).toEqual(['Welcome back', 'Written while away'])
+  })
+
   it('reconnects after 1001 (server going away) and says hello with the last message id seen', async () => {
     const store = new Store()
     store.add({ role: 'assistant', text: 'Welcome back' })

@@ -77,7 +77,7 @@ function SignedOut({ hadSession, staff }: { hadSession: boolean; staff: boolean 
         <SignInForm />
       </section>
       <p className="hint account-footnote">
-        No account yet? One is made for you when you <Link href="/book">book</Link>: sign in with the email address you booked with.
+        No account yet? One is made for you when you <Link href="/book" prefetch={false}>book</Link>: sign in with the email address you booked with.
       </p>
     </>
   )

@@ -1,15 +1,17 @@
 /**
- * /book — the booking form. The server reads the settings and the active menu (both cached) and
- * hands the form only public facts (dates, limits, service area, menu, prices, and whether the
- * deposit is paid online); the form itself is a client component behind its own error boundary.
- * A link may pre-fill it (`?date=YYYY-MM-DD&time=HH:MM&adults=N&children=N&zip=NNNNN`, what the
- * chat's bookingFormHref makes): the values are checked here and bad ones ignored.
+ * /book — the booking form. The page is static (served from the cache like the other content
+ * pages): the server reads the settings and the active menu (both tag the render) and hands the
+ * form only public facts (limits, service area, menu, prices, and whether the deposit is paid
+ * online); availability and quotes come live from the API. What depends on the moment or the
+ * URL is settled in the browser (./BookingForm in components/booking): today's bookable dates,
+ * and a link's pre-fill (`?date=YYYY-MM-DD&time=HH:MM&adults=N&children=N&zip=NNNNN`, what the
+ * chat's bookingFormHref makes), checked there and ignored when bad.
  */
 import type { Metadata } from 'next'
 
+import { BookingForm } from '../../../components/booking/BookingForm'
 import { BookingFormBoundary } from '../../../components/booking/BookingFormBoundary'
-import { BookingWizard } from '../../../components/booking/BookingWizard'
-import { hasPrefill, parseBookingPrefill, type BookingFormConfig, type QueryParams } from '../../../components/booking/draft'
+import type { BookingFormConfig } from '../../../components/booking/draft'
 import { lastBookableDate } from '../../../domain/booking/horizon'
 import { todayInZone } from '../../../domain/time'
 import { paymentsEnabled } from '../../../infra/stripe'
@@ -18,26 +20,23 @@ import { getSite } from '../../../site/site'
 
 import './book.css'
 
-export const dynamic = 'force-dynamic'
-
 export const metadata: Metadata = {
   title: 'Book your hibachi party',
   description: 'See which dates and times are free, price your party as you go, and request your private hibachi chef in a few minutes.',
   alternates: { canonical: '/book' },
 }
 
-export default async function BookPage({ searchParams }: { searchParams: Promise<QueryParams> }) {
-  const [site, menu, query] = await Promise.all([getSite(), getStorefrontMenu(), searchParams])
+export default async function BookPage() {
+  const [site, menu] = await Promise.all([getSite(), getStorefrontMenu()])
   const { settings } = site
   const now = new Date()
-  const today = todayInZone(now, settings.timezone)
   const paymentsOnline = paymentsEnabled()
   const config: BookingFormConfig = {
     businessName: settings.businessName,
     timezone: settings.timezone,
     currency: settings.currency,
-    // The lead time makes the first days unbookable; the calendar shows them as unavailable.
-    firstDate: today,
+    // As of this render; the browser moves them to its own today (the page is cached).
+    firstDate: todayInZone(now, settings.timezone),
     lastDate: lastBookableDate(settings, now),
     minGuests: settings.guests.minTotal,
     // One time slot holds at most chefCount × guestsPerChef guests: larger parties are asked to call.
@@ -47,7 +46,6 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
     phone: site.phone,
     menu: menu.map((m) => ({ id: String(m.id), name: m.name, description: m.description ?? '', category: m.category, priceCents: m.priceCents, pricing: m.pricing })),
   }
-  const prefill = parseBookingPrefill(query, config)
   return (
     <div className="book-page">
       <h1>Book your hibachi party</h1>
@@ -56,7 +54,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
         {paymentsOnline ? 'Then pay the deposit online to confirm your date.' : 'Nothing is charged online: staff will call you to confirm and take the deposit.'}
       </p>
       <BookingFormBoundary phone={site.phone} name="booking form">
-        <BookingWizard config={config} paymentsOnline={paymentsOnline} prefill={hasPrefill(prefill) ? prefill : undefined} />
+        <BookingForm config={config} maxAdvanceDays={settings.maxAdvanceDays} paymentsOnline={paymentsOnline} />
       </BookingFormBoundary>
     </div>
   )

@@ -11,8 +11,6 @@ import { ServiceAreaList } from '../../../components/site/ServiceAreaList'
 import { telHref } from '../../../site/format'
 import { getSite } from '../../../site/site'
 
-export const dynamic = 'force-dynamic'
-
 const FALLBACK_TITLE = 'Contact us'
 
 export async function generateMetadata(): Promise<Metadata> {

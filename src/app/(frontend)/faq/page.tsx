@@ -6,8 +6,6 @@ import { notFound } from 'next/navigation'
 import { CmsRichText } from '../../../components/site/CmsRichText'
 import { cmsPageMetadata, getPublishedPage } from '../../../site/content'
 
-export const dynamic = 'force-dynamic'
-
 export async function generateMetadata(): Promise<Metadata> {
   return cmsPageMetadata('faq', '/faq', null)
 }
@@ -22,7 +20,7 @@ export default async function FaqPage() {
       </header>
       <CmsRichText data={page.content} className="prose faq" />
       <p className="section actions">
-        <Link className="button" href="/book">
+        <Link className="button" href="/book" prefetch={false}>
           Check dates and book
         </Link>
         <Link className="button-secondary" href="/contact">

@@ -12,8 +12,6 @@ import { MenuItemCard } from '../../../components/site/MenuItemCard'
 import { formatCents } from '../../../site/format'
 import { getSite } from '../../../site/site'
 
-export const dynamic = 'force-dynamic'
-
 const CATEGORY_HEADINGS: Record<MenuCategory, string> = {
   protein: 'Proteins',
   upgrade: 'Upgrades',

@@ -12,8 +12,6 @@ import { cmsPageMetadata, getPublishedPage } from '../../../site/content'
 import { describeBookingWindow, describeCancellationTiers, describeDeposit } from '../../../site/format'
 import { getSite } from '../../../site/site'
 
-export const dynamic = 'force-dynamic'
-
 const FALLBACK_TITLE = 'Booking policies'
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,12 +1,14 @@
 /**
  * After a booking changes, the cached availability of exactly the dates it touched (before and
- * after the change: a reschedule from D to E purges both) is purged, around the commit. Skipped when
- * the caller purges once itself (`req.context.skipPurge`: the seed, bulk writes).
+ * after the change: a reschedule from D to E purges both) is purged after the write's transaction
+ * commits (src/hooks/afterCommit.ts; nothing on a rollback). Skipped when the caller purges once
+ * itself (`req.context.skipPurge`: the seed, bulk writes).
  */
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
 import { datesAffectedBy } from '../../../domain'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
+import { afterCommit } from '../../../hooks/afterCommit'
 import { shouldPurge } from '../../../hooks/requestContext'
 import { purgeAroundCommit } from '../../../infra/cache'
 
@@ -28,12 +30,14 @@ async function datesOf(req: PayloadRequest, docs: Doc[]): Promise<string[]> {
 
 export const purgeAvailabilityAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   if (!shouldPurge(req.context)) return doc
-  await purgeAroundCommit('availability', await datesOf(req, [doc as Doc, previousDoc as Doc]))
+  const dates = await datesOf(req, [doc as Doc, previousDoc as Doc])
+  await afterCommit(req, () => purgeAroundCommit('availability', dates))
   return doc
 }
 
 export const purgeAvailabilityAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
   if (!shouldPurge(req.context)) return doc
-  await purgeAroundCommit('availability', await datesOf(req, [doc as Doc]))
+  const dates = await datesOf(req, [doc as Doc])
+  await afterCommit(req, () => purgeAroundCommit('availability', dates))
   return doc
 }

@@ -1,28 +1,20 @@
 /**
- * A menu change purges the cached menu and revalidates the storefront pages that show it.
- * Outside a Next request (seed script, Local API in tests) there is no page cache to revalidate:
- * that is logged at debug level and is not an error. When the writer purges once itself
- * (`req.context.skipPurge`, e.g. the seed) the hooks do nothing, and it calls `purgeMenu` when it
- * is done. Must never throw for a missing Next request: the write has already happened.
+ * A menu change purges the cached menu (prices and items for quotes and the storefront) and, when
+ * the item is or was on the public menu, invalidates the `menu` tag: the storefront pages that
+ * show the menu (home, /menu, /book) render again on their next request, on every instance.
+ * Runs after the write's transaction commits (src/hooks/purgeHooks.ts). When the writer purges
+ * once itself (`req.context.skipPurge`, e.g. the seed) the hooks do nothing, and it calls
+ * `purgeMenu()` when it is done. Must never leave a page showing an item or price that changed.
  */
-import { revalidatePath, revalidateTag } from 'next/cache'
-
-import { purgeHooks } from '../../../hooks/purgeHooks'
+import { MENU_TAG, tagsOfMenuItemChange, type MenuItemLike } from '../../../domain/storefront-cache'
+import { purgeHooks, type Change } from '../../../hooks/purgeHooks'
 import { purgeAroundCommit } from '../../../infra/cache'
-import { logger } from '../../../server/logger'
+import { invalidateTagsTwice } from '../../../infra/page-cache/tags'
 
-const log = logger.child({ module: 'menu-cache' })
-
-/** The cached active menu, and the storefront pages that show it (`/menu`, `/`). */
-export async function purgeMenu(): Promise<void> {
+/** The cached menu, and the pages the change touches (every menu page when no change is given). */
+export async function purgeMenu(change?: Change<MenuItemLike>): Promise<void> {
   await purgeAroundCommit('menu', ['active'])
-  try {
-    revalidateTag('menu', 'max')
-    revalidatePath('/menu')
-    revalidatePath('/')
-  } catch (err) {
-    log.debug({ reason: err instanceof Error ? err.message : String(err) }, 'no Next request context: page revalidation skipped')
-  }
+  await invalidateTagsTwice(change ? tagsOfMenuItemChange(change.doc, change.previousDoc) : [MENU_TAG])
 }
 
-export const { afterChange: purgeMenuAfterChange, afterDelete: purgeMenuAfterDelete } = purgeHooks(purgeMenu)
+export const { afterChange: purgeMenuAfterChange, afterDelete: purgeMenuAfterDelete } = purgeHooks<MenuItemLike>(purgeMenu)

@@ -1,35 +1,32 @@
 /**
- * A page change purges that page's cached published version (under its new and its old slug).
- * Purges run around the commit (src/infra/cache.ts), so a reader never re-caches the old version.
- * When the writer purges once itself (`req.context.skipPurge`, e.g. the seed) the hooks do
- * nothing, and it calls `purgeAllPages` when it is done. Must never leave the old slug cached
- * after a rename: the storefront would keep serving the page under it.
+ * A page change purges that page's cached published version (under its new and its old slug) and
+ * invalidates the `page:<slug>` tags of the versions that are or were published, so the
+ * storefront pages showing it render again on their next request, on every instance. Runs after
+ * the write's transaction commits (src/hooks/purgeHooks.ts). When the writer purges once itself
+ * (`req.context.skipPurge`, e.g. the seed) the hooks do nothing, and it calls `purgeAllPages`
+ * when it is done. Must never leave the old slug cached after a rename: the storefront would keep
+ * serving the page under it.
  */
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
-
-import { shouldPurge } from '../../../hooks/requestContext'
+import { pageTag, tagsOfPageChange, type PageLike } from '../../../domain/storefront-cache'
+import { purgeHooks, type Change } from '../../../hooks/purgeHooks'
 import { purgeAroundCommit } from '../../../infra/cache'
+import { invalidateTagsTwice } from '../../../infra/page-cache/tags'
 
-/** Every cached page, for a caller that wrote many (or does not know which). */
-export async function purgeAllPages(): Promise<void> {
+/** Every cached page, for a caller that wrote many (or does not know which); `slugs`: their tags too. */
+export async function purgeAllPages(slugs: readonly string[] = []): Promise<void> {
   await purgeAroundCommit('pages', 'all')
+  await invalidateTagsTwice(slugs.map(pageTag))
 }
 
-function slugsOf(...docs: unknown[]): string[] {
-  const slugs = docs.map((d) => (d && typeof d === 'object' ? (d as { slug?: unknown }).slug : undefined)).filter((s): s is string => typeof s === 'string' && s !== '')
-  return [...new Set(slugs)]
+function slugsOf(...docs: (PageLike | undefined)[]): string[] {
+  return [...new Set(docs.map((d) => d?.slug).filter((s): s is string => typeof s === 'string' && s !== ''))]
 }
 
-export const purgePageAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  if (!shouldPurge(req.context)) return doc
-  const slugs = slugsOf(doc, previousDoc)
+/** The cached versions under the change's slugs, and the tags of the published ones. */
+export async function purgePage(change: Change<PageLike>): Promise<void> {
+  const slugs = slugsOf(change.doc, change.previousDoc)
   if (slugs.length > 0) await purgeAroundCommit('pages', slugs)
-  return doc
+  await invalidateTagsTwice(tagsOfPageChange(change.doc, change.previousDoc))
 }
 
-export const purgePageAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  if (!shouldPurge(req.context)) return doc
-  const slugs = slugsOf(doc)
-  if (slugs.length > 0) await purgeAroundCommit('pages', slugs)
-  return doc
-}
+export const { afterChange: purgePageAfterChange, afterDelete: purgePageAfterDelete } = purgeHooks<PageLike>(purgePage)
