@@ -65,6 +65,7 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
   const inFlight = new Set<ServerResponse>()
   let drained: (() => void) | undefined
   let shutdownPromise: Promise<{ forced: boolean }> | undefined
+  let closing = false
 
   const server = createServer((req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id'])
@@ -86,7 +87,9 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
       const line = { requestId, method: req.method, path: redactManageTokens(path), status: res.statusCode, ms: Math.round(elapsedMs) }
       if (opts.quietPaths?.some((p) => path.startsWith(p))) log.debug(line, 'request')
       else log.info(line, 'request')
-      if (shutdownPromise) {
+      // Once the listener is closing (after the drain), idle keep-alive sockets go as soon as they are
+      // idle. Not during the drain: a client may be sending its next request on one right now.
+      if (closing) {
         server.closeIdleConnections()
         if (inFlight.size === 0) drained?.()
       }
@@ -137,6 +140,7 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
         await new Promise((resolve) => setTimeout(resolve, drainMs))
       }
       log.info({ reason, inFlight: inFlight.size }, 'shutting down: refusing new connections, finishing requests in flight')
+      closing = true
       for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()

@@ -14,6 +14,8 @@ interface Answer {
   body: string
   requestId: string | undefined
   connection: string | undefined
+  /** Sent on a kept-alive socket that had served an earlier request. */
+  reused: boolean
 }
 
 function get(port: number, path = '/slow', agent: http.Agent | false = false): Promise<Answer> {
@@ -22,7 +24,7 @@ function get(port: number, path = '/slow', agent: http.Agent | false = false): P
       let body = ''
       res.setEncoding('utf8')
       res.on('data', (c: string) => (body += c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, requestId: res.headers['x-request-id'] as string | undefined, connection: res.headers.connection }))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, requestId: res.headers['x-request-id'] as string | undefined, connection: res.headers.connection, reused: req.reusedSocket }))
       res.on('error', reject)
     })
     req.on('error', reject)
@@ -90,6 +92,9 @@ describe('graceful shutdown', () => {
       await new Promise((r) => setTimeout(r, 300))
       const ready = await get(port, '/ready')
       const fresh = await get(port)
+      // Other requests ending during the drain leave the idle keep-alive socket open: the client
+      // may be sending on it at this very moment.
+      await new Promise((r) => setTimeout(r, 100))
       const kept = await get(port, '/slow', agent)
       const servedWithin = Date.now() - termAt
 
@@ -99,6 +104,7 @@ describe('graceful shutdown', () => {
       expect(fresh.body).toBe(`done 1 ${'x'.repeat(10_000)}`)
       expect(fresh.connection).toBe('close')
       expect(kept.status).toBe(200)
+      expect(kept.reused).toBe(true)
       expect(kept.connection).toBe('close')
       expect(servedWithin).toBeLessThan(drainMs)
 
