@@ -7,13 +7,17 @@
  * - A connection cut while it is checked out (a request's transaction between two statements)
  *   fails that work instead of raising an uncaught exception in the process (found by
  *   `npm run faults` too: pg emits 'error' on the client, and pg-pool does not listen while it is out).
- * Days 140–141 are this file's.
+ * - A COMMIT that fails fails the request; one whose answer is lost ends as Postgres decided
+ *   (found by `npm run faults`: a booking answered 201 was not stored, because Payload's adapter
+ *   swallows a failed COMMIT; src/infra/db.ts `surfaceCommitFailures`).
+ * Days 140–142 are this file's.
  */
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+import { commitTransaction, createLocalReq, getPayload, initTransaction, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { databaseOutageOf } from '../../src/infra/db-outage'
+import type { Booking } from '../../src/payload-types'
 import { applySettings, bookingBody, dateAhead, runTag, type DocResponse, type PayloadErrorBody } from '../helpers/bookings-fixtures'
 import { restClient } from '../helpers/rest'
 import { withRawClient } from '../helpers/sql'
@@ -120,5 +124,49 @@ describe('a database outage', () => {
       process.off('uncaughtException', onUncaught)
       proxy.restore()
     }
+  })
+
+  /** A booking created inside a transaction of the test's own, not committed yet. */
+  async function uncommittedBooking(email: string, startTime: string): Promise<PayloadRequest> {
+    const req = await createLocalReq({}, payload)
+    expect(await initTransaction(req)).toBe(true)
+    await payload.create({
+      collection: 'bookings',
+      data: bookingBody(dateAhead(142), email, { startTime }) as unknown as Omit<Booking, 'id' | 'createdAt' | 'updatedAt'>,
+      req,
+      overrideAccess: false,
+    })
+    return req
+  }
+
+  it('fails the commit of a booking whose COMMIT never reached Postgres, and stores nothing', async () => {
+    const email = `outage-commit-${runTag()}@example.com`
+    const req = await uncommittedBooking(email, '12:00')
+    proxy.cut()
+    const outcome = await commitTransaction(req).then(
+      () => 'committed',
+      (err: unknown) => err,
+    )
+    proxy.restore()
+    expect(databaseOutageOf(outcome)).toBeDefined()
+    expect(await storedBookings(email)).toBe(0)
+  })
+
+  it('succeeds when only the answer to COMMIT was lost and Postgres committed', async () => {
+    const email = `outage-lost-answer-${runTag()}@example.com`
+    const req = await uncommittedBooking(email, '18:00')
+    // Every answer held 3 s: the COMMIT reaches Postgres, its answer waits in the proxy…
+    proxy.setLatency(3_000)
+    const outcome = commitTransaction(req).then(
+      () => 'committed',
+      (err: unknown) => err,
+    )
+    await expect.poll(() => storedBookings(email), { timeout: 20_000, interval: 100 }).toBe(1)
+    // …and is lost with the connection.
+    proxy.cut()
+    proxy.setLatency(0)
+    proxy.restore()
+    expect(await outcome).toBe('committed')
+    expect(await storedBookings(email)).toBe(1)
   })
 })
