@@ -19,6 +19,8 @@ import { rootEndpoints } from './src/endpoints'
 import { richTextEditor } from './src/fields/richTextEditor'
 import { globals } from './src/globals'
 import { tasks } from './src/jobs'
+import { surfaceCommitFailures } from './src/infra/db'
+import { guardPoolClients } from './src/infra/db-outage'
 import { emailAdapter } from './src/infra/email'
 import { trackDatabasePool } from './src/infra/metrics'
 import { env } from './src/server/env'
@@ -99,6 +101,11 @@ export default buildConfig({
     // process. The pool drops the broken client and reconnects on the next query.
     // Only message and code: pg's error carries the client object, connection settings included.
     db.pool.on('error', (err: Error & { code?: string }) => log.error({ error: err.message, code: err.code }, 'idle database connection failed'))
+    // The same for a connection a request holds (src/infra/db-outage.ts): its request fails with a
+    // 503, and the process does not get an uncaught exception.
+    guardPoolClients(db.pool, log)
+    // A COMMIT that failed fails the request (Payload's adapter would answer success): src/infra/db.ts.
+    surfaceCommitFailures(db, log)
     // Its connections count in the pool gauges of the metrics (Next's Payload and the server's own).
     trackDatabasePool(db.pool)
     // Unique per instance: the server's background jobs run a Payload of their own beside Next's.

@@ -270,7 +270,9 @@ async function main(): Promise<void> {
       '',
       ...chatBenchLines(chat),
     ]
-    writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`)
+    // Keeps the marked sections `npm run soak` and `npm run faults` wrote (scripts/bench-report.ts).
+    const { keepMarkedSections, readBenchmarks } = await import('./bench-report')
+    writeFileSync('BENCHMARKS.md', keepMarkedSections(`${lines.join('\n')}\n`, readBenchmarks()))
     log.info({ file: 'BENCHMARKS.md' }, 'benchmarks written')
   } finally {
     server.kill('SIGTERM')

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     port: config.PORT,
     host: config.HOST,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    drainMs: config.SHUTDOWN_DRAIN_MS,
     log,
     quietPaths: ['/api/health/', '/_next/'],
     // Every response timed by route template, method and status class (src/infra/metrics.ts).

@@ -4,7 +4,10 @@
  *   the message names each field once).
  * - Domain ConflictError, and the database refusals a collection names (`DatabaseRefusal`: the
  *   booking triggers and index), → 409 with a reason code and a plain message. Never a 500.
- * - UnavailableError (a feature not set up) and Stripe not answering → 503 `ServiceUnavailable`.
+ * - UnavailableError (a feature not set up), Stripe not answering, and the database unreachable or
+ *   too slow (src/infra/db-outage.ts: no pool connection within DB_CONNECT_TIMEOUT_MS, a cut
+ *   connection, a restart, the statement timeout) → 503 `ServiceUnavailable`, also from the root
+ *   afterError hook, so Payload's own routes answer a database outage 503 too. Never a 500.
  * - NotFound → 404 `NotFound`, Forbidden → 403 `Forbidden` (Payload's own classes, so our 404s and
  *   Payload's carry the same name).
  * - A value PostgreSQL refuses as data (SQLSTATE class 22: NUL in text, a malformed timestamp, an
@@ -22,6 +25,7 @@
 import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationError, type AfterErrorHook, type AfterErrorHookArgs, type AfterErrorResult } from 'payload'
 
 import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, UnavailableError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
+import { databaseUnavailable, DATABASE_UNAVAILABLE_MESSAGE } from '../infra/db-outage'
 import { stripeUnavailable } from '../infra/stripe'
 import { reportServerError } from '../server/error-tracking'
 import { logger } from '../server/logger'
@@ -133,6 +137,9 @@ export function toPayloadError(err: unknown, refusals: readonly DatabaseRefusal[
   // Stripe not answering (network, outage, a refused key) is a 503 wherever it happens.
   const stripeDown = stripeUnavailable(err)
   if (stripeDown) return new HttpUnavailableError(stripeDown.message, stripeDown.reason)
+  // The database unreachable or too slow: retry later, nothing was decided.
+  const databaseDown = databaseUnavailable(err, log)
+  if (databaseDown) return new HttpUnavailableError(databaseDown.message, databaseDown.reason)
   return conflictFromDatabase(err, refusals) ?? invalidValueFromDatabase(err) ?? err
 }
 
@@ -157,8 +164,9 @@ function withNames(error: unknown, result: unknown): { errors: ErrorEntry[] } | 
 
 /**
  * Root afterError hook, for every error Payload answers: database refusals that escaped a hook
- * still answer 409 (conflicts) or 400 (values the database cannot store), not 500; and every
- * refusal names itself (`NotFound`, `Forbidden`…), as the README's error shape promises.
+ * still answer 409 (conflicts) or 400 (values the database cannot store), and a database outage
+ * 503, not 500; and every refusal names itself (`NotFound`, `Forbidden`…), as the README's error
+ * shape promises.
  */
 export function mapDatabaseErrors(refusals: readonly DatabaseRefusal[]): AfterErrorHook {
   const mapped = mapError(refusals)
@@ -184,6 +192,12 @@ function mapError(refusals: readonly DatabaseRefusal[]): (args: AfterErrorHookAr
     if (error instanceof RangeError && /maximum call stack/i.test(error.message)) {
       const tooDeep = payloadValidationError([{ path: BODY_PATH, message: 'The body is nested too deeply' }])
       return { status: 400, response: { errors: [{ name: 'ValidationError', message: tooDeep.message, data: tooDeep.data as Record<string, unknown> }] } }
+    }
+    if (!(error instanceof APIError) && databaseUnavailable(error, log)) {
+      return {
+        status: 503,
+        response: { errors: [{ name: 'ServiceUnavailable', message: DATABASE_UNAVAILABLE_MESSAGE, data: { reason: 'database_unavailable' } }] },
+      }
     }
     const invalid = invalidValueFromDatabase(error)
     if (invalid) {

@@ -1,7 +1,8 @@
 /**
  * Rate limits shared by every app instance: rate-limiter-flexible's RateLimiterRedis (one atomic
  * Lua script per decision — never read-then-increment) with an in-memory insurance limiter that
- * takes over while Redis is unreachable (so a Redis outage never turns into 5xx). Without
+ * takes over while Redis is unreachable (so a Redis outage never turns into 5xx; logged once as it
+ * starts and once as it ends). Without
  * REDIS_URL the in-memory limiter is used from the start (one instance only; logged once).
  *
  * Which policy guards a request is decided on the request as Next and Payload will ROUTE it, not
@@ -80,6 +81,23 @@ function limiter(policy: RatePolicy): RateLimiterAbstract {
   return created
 }
 
+const FALLBACK = Symbol.for('myhibachi.rate-limit-fallback')
+
+/**
+ * Says once when the limits move to this instance's memory (Redis not ready: rate-limiter-flexible
+ * hands every decision to the insurance limiter) and once when they are shared again.
+ */
+function noteLimiterStore(): void {
+  const client = redis()
+  if (!client) return
+  const g = globalThis as typeof globalThis & { [FALLBACK]?: boolean }
+  const down = client.status !== 'ready'
+  if (down === Boolean(g[FALLBACK])) return
+  g[FALLBACK] = down
+  if (down) log.warn({ redis: client.status }, 'Redis unavailable: rate limits count in this instance’s memory (in-memory insurance limiter) until it is back')
+  else log.info('Redis is back: rate limits are shared by every instance again')
+}
+
 /** Consumes one point for `key` under `policy`. Never throws for a Redis problem. */
 export async function consume(policy: RatePolicy, key: string): Promise<RateDecision> {
   const { points, durationSeconds } = policyRate(policy)
@@ -87,6 +105,7 @@ export async function consume(policy: RatePolicy, key: string): Promise<RateDeci
   if (!env().RATE_LIMIT_ENABLED) return { ...base, allowed: true, remaining: points, resetSeconds: durationSeconds }
   try {
     await sharedRedis()
+    noteLimiterStore()
     const res = await limiter(policy).consume(key)
     return { ...base, allowed: true, remaining: res.remainingPoints, resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) }
   } catch (rejection) {

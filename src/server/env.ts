@@ -139,6 +139,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool(false),
   SHUTDOWN_TIMEOUT_MS: int(25_000, 0, 600_000),
+  SHUTDOWN_DRAIN_MS: int(0, 0, 120_000),
   HEALTH_CHECK_TIMEOUT_MS: int(1_500, 50, 30_000),
   // The Prometheus listener (src/server/metrics-server.ts): off unless a port is given.
   METRICS_PORT: z

@@ -8,11 +8,14 @@
  * Payload's REST answers and errors carry it too), and present on every log line written while the
  * request is handled (AsyncLocalStorage in the process registry).
  *
- * Shutdown (SIGTERM/SIGINT): readiness turns 503 (the shutting-down flag), the listener closes (no
- * new connections), in-flight requests finish (bounded by `shutdownTimeoutMs`, after which the
- * remaining connections are cut), idle keep-alive sockets close, then registered resources (DB
- * pool, Redis, Next) close. Must never drop a request that was already being handled before the
- * bound.
+ * Shutdown (SIGTERM/SIGINT): readiness turns 503 (the shutting-down flag) and every response from
+ * then on carries `Connection: close`; for `drainMs` the server keeps accepting and serving, so a
+ * load balancer has time to see the 503 and stop sending before anything is refused (and
+ * keep-alive clients leave on a response instead of having an idle socket closed under a request
+ * they are just sending); then the listener closes (no new connections), in-flight requests finish
+ * (bounded by `shutdownTimeoutMs`, after which the remaining connections are cut), idle keep-alive
+ * sockets close, then registered resources (DB pool, Redis, Next) close. Must never drop a
+ * request that was already being handled before the bound.
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -40,6 +43,11 @@ export interface GracefulServerOptions {
   port: number
   host: string
   shutdownTimeoutMs: number
+  /**
+   * How long the server goes on accepting and serving after the signal, readiness 503, before it
+   * closes the listener (SHUTDOWN_DRAIN_MS; 0: close at once).
+   */
+  drainMs?: number
   log: Logger
   handler: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
   /** Paths not written to the access log at info level (health probes). */
@@ -62,6 +70,7 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
   const inFlight = new Set<ServerResponse>()
   let drained: (() => void) | undefined
   let shutdownPromise: Promise<{ forced: boolean }> | undefined
+  let closing = false
 
   const server = createServer((req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id'])
@@ -83,7 +92,9 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
       const line = { requestId, method: req.method, path: redactManageTokens(path), status: res.statusCode, ms: Math.round(elapsedMs) }
       if (opts.quietPaths?.some((p) => path.startsWith(p))) log.debug(line, 'request')
       else log.info(line, 'request')
-      if (shutdownPromise) {
+      // Once the listener is closing (after the drain), idle keep-alive sockets go as soon as they are
+      // idle. Not during the drain: a client may be sending its next request on one right now.
+      if (closing) {
         server.closeIdleConnections()
         if (inFlight.size === 0) drained?.()
       }
@@ -132,7 +143,14 @@ export function createGracefulServer(opts: GracefulServerOptions): GracefulServe
   const shutdown = (reason: string) => {
     shutdownPromise ??= (async () => {
       registry().shuttingDown = true
+      const drainMs = opts.drainMs ?? 0
+      if (drainMs > 0) {
+        log.info({ reason, drainMs, inFlight: inFlight.size }, 'shutting down: readiness 503, still serving while the load balancer notices')
+        for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
+        await new Promise((resolve) => setTimeout(resolve, drainMs))
+      }
       log.info({ reason, inFlight: inFlight.size }, 'shutting down: refusing new connections, finishing requests in flight')
+      closing = true
       for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close')
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()

@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 export interface Started {
   child: ChildProcess
   port: number
+  /** Everything the process wrote to stdout so far (its log lines, at the LOG_LEVEL given). */
+  output: () => string
   stop: () => Promise<number | null>
 }
 
@@ -22,6 +24,7 @@ export async function startHelperServer(script: string, env: Record<string, stri
   return {
     child,
     port,
+    output: () => out,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM')
       return exited

@@ -3,13 +3,14 @@
  * src/server.ts uses) with a deliberately slow handler and the same SIGTERM wiring, plus a real
  * Postgres pool registered as a resource to close — so a test can send SIGTERM with requests in
  * flight and check each gets its full response and the process exits 0.
- * Prints `listening <port>` once ready and `inflight <n>` as requests arrive.
+ * Prints `listening <port>` once ready and `inflight <n>` as requests arrive. `GET /ready` answers
+ * at once, 200 or (once shutting down) 503, like the app's readiness. SHUTDOWN_DRAIN_MS: the drain.
  */
 import pg from 'pg'
 
 import { createGracefulServer } from '../../src/server/graceful-server'
 import { logger } from '../../src/server/logger'
-import { onShutdown } from '../../src/server/process-registry'
+import { isShuttingDown, onShutdown } from '../../src/server/process-registry'
 import { rawClientConfig } from './sql'
 
 const delayMs = Number(process.env.SLOW_MS ?? 1500)
@@ -22,8 +23,14 @@ const graceful = createGracefulServer({
   port: 0,
   host: '127.0.0.1',
   shutdownTimeoutMs: 10_000,
+  drainMs: Number(process.env.SHUTDOWN_DRAIN_MS ?? 0),
   log: logger.child({ module: 'slow-server' }),
-  handler: async (_req, res) => {
+  handler: async (req, res) => {
+    if (req.url === '/ready') {
+      res.statusCode = isShuttingDown() ? 503 : 200
+      res.end()
+      return
+    }
     active += 1
     process.stdout.write(`inflight ${active}\n`)
     const { rows } = await pool.query<{ n: number }>('SELECT 1 AS n')

@@ -83,7 +83,8 @@ describe.skipIf(!REDIS_URL)('rate limits while Redis goes away', () => {
       REDIS_KEY_PREFIX: prefix,
       RATE_LIMIT_QUOTE: '100000/60',
       TRUST_PROXY: 'true',
-      LOG_LEVEL: 'fatal',
+      LOG_LEVEL: 'info',
+      LOG_PRETTY: 'false',
     })
   }, 60_000)
 
@@ -93,7 +94,7 @@ describe.skipIf(!REDIS_URL)('rate limits while Redis goes away', () => {
     redis.disconnect()
   })
 
-  it('never answers 5xx when Redis drops mid-run, and uses Redis again once it is back', async () => {
+  it('never answers 5xx when Redis drops mid-run, says it fell back, and uses Redis again once it is back', async () => {
     const statuses: number[] = []
     const batch = async () => {
       const rs = await Promise.all(Array.from({ length: 20 }, () => hit(server.port, '192.0.2.50')))
@@ -104,9 +105,14 @@ describe.skipIf(!REDIS_URL)('rate limits while Redis goes away', () => {
     const beforeOutage = Number(await redis.get(key))
     expect(beforeOutage).toBe(100)
 
+    const fellBack = /rate limits count in this instance’s memory/
+    const sharedAgain = /rate limits are shared by every instance again/
+    expect(server.output()).not.toMatch(fellBack)
     proxy.cut()
     for (let i = 0; i < 5; i++) await batch()
     expect(Number(await redis.get(key))).toBe(beforeOutage)
+    // Said once, not once per request.
+    expect(server.output().match(new RegExp(fellBack.source, 'g'))).toHaveLength(1)
 
     proxy.restore()
     // ioredis reconnects on its own; once it has, decisions go to Redis again.
@@ -121,6 +127,8 @@ describe.skipIf(!REDIS_URL)('rate limits while Redis goes away', () => {
       .toBeGreaterThan(beforeOutage)
     expect(statuses.filter((s) => s >= 500)).toEqual([])
     expect(statuses.every((s) => s === 200)).toBe(true)
+    // The log line travels through a pipe of its own: it may land a moment after the answers.
+    await expect.poll(() => server.output(), { timeout: 5_000 }).toMatch(sharedAgain)
   })
 })
 
