@@ -57,6 +57,17 @@ function lastSegment(path: string): string {
   return (bracket ? (bracket[1] ?? '') : (path.split('.').pop() ?? '')).toLowerCase()
 }
 
+/**
+ * drizzle's failed-query error (what Payload logs when a statement fails, e.g. in a database
+ * outage) carries the statement's parameters (a booking insert's e-mail, phone, address) in its
+ * message (`Failed query: …\nparams: v1,v2`) and stack. The values go; the statement and the stack
+ * frames after them stay. For log lines, whose other fields are redacted by key (scrubText, for
+ * error reports, drops everything after `params:`).
+ */
+export function scrubQueryParams(text: string): string {
+  return text.includes('\nparams: ') ? text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/g, `\nparams: ${CENSOR}`) : text
+}
+
 /** Keys whose values error reports never carry, at any depth: the names REDACT_PATHS ends in. */
 export const REDACTED_KEYS: ReadonlySet<string> = new Set(REDACT_PATHS.map(lastSegment))
 

@@ -8,17 +8,41 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import pretty from 'pino-pretty'
 
-import { CENSOR, REDACT_PATHS } from '../domain/redact'
+import { CENSOR, REDACT_PATHS, scrubQueryParams } from '../domain/redact'
 import { currentRequest } from './process-registry'
 
 // The one list of what a log line never carries; error reports reuse it (src/domain/redact.ts).
 export { REDACT_PATHS }
+
+/** pino's error serializer, then a failed query's parameters out of the message and stack (scrubQueryParams). */
+function serializeError(err: unknown): unknown {
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>
+  if (!out || typeof out !== 'object') return out
+  for (const key of ['message', 'stack', 'msg']) if (typeof out[key] === 'string') out[key] = scrubQueryParams(out[key] as string)
+  if ('params' in out) out.params = CENSOR
+  return out
+}
 
 export function createLogger(opts: { level?: string; pretty?: boolean; destination?: DestinationStream } = {}): Logger {
   const options: LoggerOptions = {
     level: opts.level ?? 'info',
     base: { service: 'myhibachi' },
     redact: { paths: REDACT_PATHS, censor: CENSOR },
+    serializers: { err: serializeError },
+    hooks: {
+      // Payload repeats a failed query's message (parameters included) as the line's msg.
+      logMethod(args, method) {
+        const scrubbed: unknown[] = args.map((a: unknown) => {
+          if (typeof a === 'string') return scrubQueryParams(a)
+          if (a && typeof a === 'object' && !(a instanceof Error) && typeof (a as { msg?: unknown }).msg === 'string') return { ...a, msg: scrubQueryParams((a as { msg: string }).msg) }
+          return a
+        })
+        // `log.error(err)` alone: pino takes the line's msg from the error's own message.
+        const [first] = args
+        if (args.length === 1 && first instanceof Error) scrubbed.push(scrubQueryParams(first.message))
+        return method.apply(this, scrubbed as Parameters<typeof method>)
+      },
+    },
     mixin() {
       const ctx = currentRequest()
       return ctx ? { requestId: ctx.requestId } : {}

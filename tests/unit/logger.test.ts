@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream'
 
+import { DrizzleQueryError } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 
 import { createLogger } from '../../src/server/logger'
@@ -17,6 +18,25 @@ function capture() {
 }
 
 describe('logger', () => {
+  it('keeps a failed query’s parameters (a booking’s contact details) out of the error, its message and the line’s msg', () => {
+    const { lines, log } = capture()
+    const query = 'insert into "bookings" ("contact_email", "contact_phone", "address_street") values ($1, $2, $3)'
+    const err = new DrizzleQueryError(query, ['pat@example.com', '212-555-0100', '1 Main St\nApt 2'], new Error('Connection terminated unexpectedly'))
+    // How Payload logs it: the error, and its message as the line's msg.
+    log.error({ err, msg: `Error: cannot begin transaction: ${err.message}` })
+    log.error(err)
+    const text = JSON.stringify(lines)
+    expect(lines).toHaveLength(2)
+    for (const secret of ['pat@example.com', '212-555-0100', '1 Main St', 'Apt 2']) expect(text).not.toContain(secret)
+    const first = lines[0] as { msg: string; err: { message: string; stack: string; params: unknown; query: string } }
+    expect(first.err.query).toBe(query)
+    expect(first.err.params).toBe('[redacted]')
+    expect(first.err.message).toContain('params: [redacted]')
+    expect(first.err.stack).toMatch(/params: \[redacted\]\n {4}at /)
+    expect(first.msg).toBe(`Error: cannot begin transaction: Failed query: ${query}\nparams: [redacted]`)
+    expect((lines[1] as { err: { params: unknown } }).err.params).toBe('[redacted]')
+  })
+
   it('redacts secrets and personal data wherever they appear', () => {
     const { lines, log } = capture()
     log.info(
