@@ -72,7 +72,8 @@ beforeAll(async () => {
   store = await import('../../src/collections/Messages/store')
   await applySettings(payload, { chefCount: 10 })
 
-  A.cancelledId = await book(2, A.email, typed(A.digits))
+  // Day 3 at the earliest: the rules want 48 h of notice, and day 2 at 12:00 is less after noon in New York.
+  A.cancelledId = await book(3, A.email, typed(A.digits))
   A.laterId = await book(5, A.email, `+1 ${A.digits}`)
   A.nextId = await book(4, A.email, `1-${A.digits.slice(0, 3)}-${A.digits.slice(3, 6)}-${A.digits.slice(6)}`)
   await payload.update({ collection: 'bookings', id: A.cancelledId, data: { status: 'cancelled' }, overrideAccess: true })
