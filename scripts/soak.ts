@@ -9,10 +9,11 @@
  * all: the server, not the machine, is what is measured, and the machine is shared):
  * storefront pages, availability (one cached window and new variants), quotes, bookings (unique
  * emails, spread over dates) and the manage link of a booking it made.
- * Memory: RSS and V8 heap from the server's metrics listener every 10 s. Start, middle and end are
- * each the median of three neighbouring samples (a single sample is at the mercy of the GC); the
- * start is taken after the warm-up (a tenth of the run, 20–60 s). Passes when RSS and heap grow
- * at most 10 % from start to end and no request failed or answered 5xx.
+ * Memory: RSS and V8 heap from the server's metrics listener every 10 s. The samples after the
+ * warm-up (a tenth of the run, 20–60 s) are split in thirds; start, middle and end are each third's
+ * lowest value — the floor the garbage collector comes back to, which is what a leak raises (a
+ * single sample swings by a third with the GC's timing). Passes when RSS and heap floors grow at
+ * most 10 % from start to end and no request failed or answered 5xx.
  * Writes the `soak` section of BENCHMARKS.md (scripts/bench-report.ts) and exits 1 on a failure.
  */
 import os from 'node:os'
@@ -68,11 +69,12 @@ function drive(base: string, spec: RouteSpec, seconds: number): { stats: RouteSt
   return { stats, done }
 }
 
-const median3 = (samples: MemorySample[], i: number, key: keyof Omit<MemorySample, 'atSeconds'>) => {
-  const around = samples.slice(Math.max(0, i - 1), i + 2).map((s) => s[key])
-  around.sort((a, b) => a - b)
-  return around[Math.floor(around.length / 2)] ?? 0
-}
+/** The lowest RSS and heap of `samples`, and when the window starts. */
+const floor = (samples: MemorySample[]) => ({
+  atSeconds: samples[0]?.atSeconds ?? 0,
+  rssMb: Math.min(...samples.map((s) => s.rssMb)),
+  heapUsedMb: Math.min(...samples.map((s) => s.heapUsedMb)),
+})
 
 async function main(): Promise<number> {
   const sink = await startSmtpSink()
@@ -180,13 +182,11 @@ async function main(): Promise<number> {
     samples.push(await memorySample(server.metricsUrl, Math.round((Date.now() - startedAt) / 1000)))
 
     const measured = samples.filter((s) => s.atSeconds >= WARMUP_SECONDS)
-    if (measured.length < 3) throw new Error(`only ${measured.length} memory samples after the warm-up: run longer`)
-    const mid = Math.floor((measured.length - 1) / 2)
-    const last = measured.length - 1
-    const at = (i: number) => ({ atSeconds: measured[i]?.atSeconds ?? 0, rssMb: median3(measured, i, 'rssMb'), heapUsedMb: median3(measured, i, 'heapUsedMb') })
-    const start = at(0)
-    const middle = at(mid)
-    const end = at(last)
+    if (measured.length < 6) throw new Error(`only ${measured.length} memory samples after the warm-up: run longer`)
+    const third = Math.floor(measured.length / 3)
+    const start = floor(measured.slice(0, third))
+    const middle = floor(measured.slice(third, measured.length - third))
+    const end = floor(measured.slice(measured.length - third))
     const growth = (a: number, b: number) => round1(((b - a) / a) * 100)
     const rssGrowth = growth(start.rssMb, end.rssMb)
     const heapGrowth = growth(start.heapUsedMb, end.heapUsedMb)
@@ -217,11 +217,12 @@ async function main(): Promise<number> {
       '',
       `Written by \`npm run soak\` (scripts/soak.ts): the production server of the benchmark above (rate limits off), ${SECONDS} s of`,
       `mixed traffic at fixed rates (${routes.reduce((a, r) => a + r.rate, 0)} requests/s in all) over loopback; memory from its metrics`,
-      `listener every ${SAMPLE_EVERY_MS / 1000} s, start = after ${WARMUP_SECONDS} s of warm-up; start, middle and end are medians of 3 samples.`,
+      `listener every ${SAMPLE_EVERY_MS / 1000} s; after ${WARMUP_SECONDS} s of warm-up the samples are cut in thirds, and start, middle and end are`,
+      `each third's lowest value (the floor the GC returns to: what a leak raises), named by the second its third begins.`,
       `The machine (${os.cpus().length} cores) is shared with other work: latencies are noisy.`,
       '',
       `- Date: ${new Date().toISOString()}, Node ${process.version}; ${samples.length} samples, ${rows.reduce((a, r) => a + r.requests, 0)} responses`,
-      `- RSS: ${start.rssMb} MB at ${start.atSeconds} s → ${middle.rssMb} MB at ${middle.atSeconds} s → ${end.rssMb} MB at ${end.atSeconds} s: ${rssGrowth >= 0 ? '+' : ''}${rssGrowth} % (${mark(rssGrowth <= GROWTH_LIMIT_PERCENT)}, limit ${GROWTH_LIMIT_PERCENT} %)`,
+      `- RSS: ${start.rssMb} MB (from ${start.atSeconds} s) → ${middle.rssMb} MB (from ${middle.atSeconds} s) → ${end.rssMb} MB (from ${end.atSeconds} s): ${rssGrowth >= 0 ? '+' : ''}${rssGrowth} % (${mark(rssGrowth <= GROWTH_LIMIT_PERCENT)}, limit ${GROWTH_LIMIT_PERCENT} %)`,
       `- V8 heap used: ${start.heapUsedMb} MB → ${middle.heapUsedMb} MB → ${end.heapUsedMb} MB: ${heapGrowth >= 0 ? '+' : ''}${heapGrowth} % (${mark(heapGrowth <= GROWTH_LIMIT_PERCENT)})`,
       `- Failed requests (connection errors, timeouts, 5xx): ${failedRequests} (${mark(failedRequests === 0)})`,
       `- Result: ${pass ? 'pass' : '**FAIL**'}`,

@@ -209,7 +209,7 @@ const STATUS_MEANING: Record<number, string> = {
   415: 'The body is not of a media type the endpoint reads.',
   422: 'The Idempotency-Key was used before with a different body.',
   429: 'Too many requests from this address: wait the `Retry-After` seconds.',
-  503: 'A feature is not set up or a provider did not answer (`data.reason`); try again later.',
+  503: 'A feature is not set up, a provider did not answer, or the database is briefly unavailable (`data.reason`); try again later.',
 }
 
 // -------------------------------------------------------------------------------------------------
