@@ -6,6 +6,8 @@ export interface Started {
   port: number
   /** Everything the process wrote to stdout so far (its log lines, at the LOG_LEVEL given). */
   output: () => string
+  /** Settles with the exit code when the process ends (by itself or after `stop`). */
+  exited: Promise<number | null>
   stop: () => Promise<number | null>
 }
 
@@ -25,6 +27,7 @@ export async function startHelperServer(script: string, env: Record<string, stri
     child,
     port,
     output: () => out,
+    exited,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM')
       return exited

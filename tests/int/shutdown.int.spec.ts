@@ -4,10 +4,12 @@
  * is refused (found by `npm run faults`: without it, requests sent in the instant after SIGTERM
  * were refused or reset while readiness had not yet said anything).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess } from 'node:child_process'
 import http from 'node:http'
 
 import { describe, expect, it } from 'vitest'
+
+import { startHelperServer } from '../helpers/processes'
 
 interface Answer {
   status: number
@@ -39,22 +41,8 @@ const refusedNow = (port: number) =>
 
 /** The slow server (tests/helpers/slow-server.ts) in a process of its own; resolves once it listens. */
 async function startSlowServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; out: () => string; exited: Promise<number | null> }> {
-  // Node itself with tsx's loader (no npx/tsx wrapper process), so SIGTERM reaches the server directly.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/slow-server.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let out = ''
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      const m = /listening (\d+)/.exec(out)
-      if (m) resolve(Number(m[1]))
-    })
-    child.on('exit', () => reject(new Error(`server exited early: ${out}`)))
-  })
-  return { child, port, out: () => out, exited }
+  const { child, port, output, exited } = await startHelperServer('tests/helpers/slow-server.ts', { LOG_LEVEL: 'warn', ...env })
+  return { child, port, out: output, exited }
 }
 
 describe('graceful shutdown', () => {
