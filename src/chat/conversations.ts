@@ -85,6 +85,13 @@ export async function messagesSince(payload: Payload, threadId: number, since?: 
   return docs.map((d) => toChatMessage(d as Message))
 }
 
+/** The conversation's latest chat turn, or null when it has none. */
+export async function lastChatTurn(payload: Payload, threadId: number): Promise<ChatMessage | null> {
+  const found = await payload.find({ collection: 'messages', where: { and: [{ thread: { equals: threadId } }, { channel: { equals: 'chat' } }] }, sort: '-id', limit: 1, pagination: false, ...READ })
+  const doc = found.docs[0] as Message | undefined
+  return doc ? toChatMessage(doc) : null
+}
+
 /** One chat turn by id, with its thread; null when it is not a chat message. */
 export async function chatMessageById(payload: Payload, id: number): Promise<{ threadId: number; message: ChatMessage } | null> {
   const found = await payload.find({ collection: 'messages', where: { and: [{ id: { equals: id } }, { channel: { equals: 'chat' } }] }, limit: 1, pagination: false, ...READ })

@@ -13,6 +13,12 @@
  *    echoed back as the ack; then, unless staff took the chat over, answered — the assistant's
  *    text streams as `delta` frames to this socket, the stored reply goes out as `done`, and every
  *    other socket of the conversation (another tab, another instance) gets it through the bus.
+ *    Answers of one conversation are written one after another on an instance.
+ * 4. A stored customer turn is answered even when its first answer was lost: an answer that fails
+ *    before it streamed anything is tried once more, and a window that says `hello` to a
+ *    conversation whose last turn is the customer's (recent, unanswered, not being answered here:
+ *    the server that took it stopped mid-answer, or its socket dropped and the provider's stream
+ *    was aborted with it) gets that turn answered.
  * Frames over CHAT_FRAME_MAX_BYTES close the socket with 1009 (the ws library's maxPayload);
  * a dead socket (no pong within a heartbeat) is terminated; shutdown closes every socket with 1001.
  * A frame or an answer that fails unexpectedly is reported to error tracking (connection id only).
@@ -31,7 +37,7 @@ import { CHAT_CLOSE, CHAT_FRAME_MAX_BYTES, chatLinkSchema, parseClientFrame, typ
 import { reportError } from '../server/error-tracking'
 import { AssistantUnavailableError, type Answerer } from './assistant/types'
 import type { ChatBus, ChatEvent } from './bus'
-import { chatMessageById, chatStateOf, findThread, localReq, markSeen, messagesSince, storeAssistantReply, storeCustomerMessage } from './conversations'
+import { chatMessageById, chatStateOf, findThread, lastChatTurn, localReq, markSeen, messagesSince, storeAssistantReply, storeCustomerMessage } from './conversations'
 import { loadGrounding } from './grounding'
 import { CHAT_COOKIE, cookieValue, customerOf, newVisitorId, resolveConversation, verifyVisitor, visitorCookieHeader, type Conversation } from './identity'
 import { createChatTools } from './tools'
@@ -55,6 +61,10 @@ export interface ChatServerOptions {
 
 /** Rejected messages in a row after which a flooding connection is closed. */
 const REJECTIONS_BEFORE_CLOSE = 5
+/** A customer turn left unanswered longer than this is left to staff (the inbox), not answered on reconnect. */
+export const UNANSWERED_RECOVERY_MS = 10 * 60_000
+/** Wait before the one retry of an answer that failed before it streamed anything. */
+const ANSWER_RETRY_MS = 1_000
 /** Turns given to the answerer as context. */
 const HISTORY_FOR_ANSWER = 20
 /** The links offered when the assistant cannot answer. */
@@ -76,8 +86,6 @@ interface Connection {
   sent: Set<number>
   /** Frames are handled one after another per connection. */
   queue: Promise<void>
-  /** Answers are written one after another per connection, beside the frames (a new message is acked while the last one is answered). */
-  answers: Promise<void>
   rejections: number
   abort: AbortController
 }
@@ -118,6 +126,8 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   // One address with many windows open gets a few windows' worth, not CHAT_MAX_CONNECTIONS_PER_IP times as many.
   const ipLimiter = new RateLimiterMemory({ points: options.messagesPerMinute * 3, duration: 60 })
   let closing = false
+  /** The answer being written per conversation on this instance (a new message is acked while the last one is answered). */
+  const answering = new Map<number, Promise<void>>()
 
   const send = (c: Connection, frame: ServerFrame) => {
     if (c.socket.readyState !== c.socket.OPEN) return
@@ -176,7 +186,8 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
   }, options.heartbeatMs)
   heartbeat.unref()
 
-  async function answer(c: Connection, threadId: number): Promise<void> {
+  /** Writes the assistant's answer to the conversation's latest turns. `streamed` is set once a delta went out. */
+  async function answer(c: Connection, threadId: number, progress: { streamed: boolean }): Promise<void> {
     const conversation = c.conversation
     if (!conversation) return
     const turn = randomUUID()
@@ -188,7 +199,10 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     try {
       outcome = await answerer.answer(
         { history: history.slice(-HISTORY_FOR_ANSWER).map((m) => ({ role: m.role, text: m.text })), tools, grounding, signal: c.abort.signal, hasBooking: conversation.bookingId !== null },
-        (text) => send(c, { type: 'delta', turn, text }),
+        (text) => {
+          progress.streamed = true
+          send(c, { type: 'delta', turn, text })
+        },
       )
     } catch (err) {
       if (c.abort.signal.aborted) return
@@ -205,6 +219,39 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     c.sent.add(reply.id)
     send(c, { type: 'done', turn, message: reply })
     await bus.publish({ kind: 'message', threadId, messageId: reply.id })
+  }
+
+  /**
+   * Queues an answer for the conversation behind whatever this instance is already writing for it.
+   * `unanswered`: answer only if that customer turn is still the conversation's last (recovery).
+   */
+  function queueAnswer(c: Connection, threadId: number, unanswered?: number): void {
+    const previous = answering.get(threadId) ?? Promise.resolve()
+    const next: Promise<void> = previous
+      .then(async () => {
+        // Staff may have taken the chat over while an earlier answer was written.
+        if ((await chatStateOf(payload, threadId)).mode === 'staff') return
+        if (unanswered !== undefined && (await lastChatTurn(payload, threadId))?.id !== unanswered) return
+        const progress = { streamed: false }
+        try {
+          await answer(c, threadId, progress)
+        } catch (err) {
+          if (progress.streamed || c.abort.signal.aborted) throw err
+          log.warn({ err, connection: c.id }, 'chat: an answer failed before it streamed; trying once more')
+          await new Promise((resolve) => setTimeout(resolve, ANSWER_RETRY_MS))
+          if (c.abort.signal.aborted) return
+          await answer(c, threadId, progress)
+        }
+      })
+      .catch((err: unknown) => {
+        log.error({ err, connection: c.id }, 'chat: an answer failed')
+        reportError(err, { source: 'chat', connection: c.id })
+        send(c, { type: 'error', code: 'internal', message: 'Something went wrong on our side; please try again.' })
+      })
+      .finally(() => {
+        if (answering.get(threadId) === next) answering.delete(threadId)
+      })
+    answering.set(threadId, next)
   }
 
   async function onHello(c: Connection, since: number | undefined, manage: string | undefined): Promise<void> {
@@ -226,6 +273,14 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     join(c, threadId)
     for (const m of await messagesSince(payload, threadId, since)) sendMessage(c, m)
     await markSeen(payload, [threadId])
+    // The customer's last turn never got its answer (see 4. above): answer it now.
+    if (state.mode === 'assistant' && !answering.has(threadId)) {
+      const last = await lastChatTurn(payload, threadId)
+      if (last?.role === 'customer' && Date.now() - Date.parse(last.at) < UNANSWERED_RECOVERY_MS) {
+        log.info({ connection: c.id, messageId: last.id }, 'chat: answering a customer turn whose answer was lost')
+        queueAnswer(c, threadId, last.id)
+      }
+    }
   }
 
   async function onMessage(c: Connection, clientId: string, text: string): Promise<void> {
@@ -248,18 +303,7 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
     }
     sendMessage(c, stored.message)
     await bus.publish({ kind: 'message', threadId: stored.threadId, messageId: stored.message.id })
-    const threadId = stored.threadId
-    c.answers = c.answers
-      .then(async () => {
-        // Staff may have taken the chat over while an earlier answer was written.
-        if ((await chatStateOf(payload, threadId)).mode === 'staff') return
-        await answer(c, threadId)
-      })
-      .catch((err: unknown) => {
-        log.error({ err, connection: c.id }, 'chat: an answer failed')
-        reportError(err, { source: 'chat', connection: c.id })
-        send(c, { type: 'error', code: 'internal', message: 'Something went wrong on our side; please try again.' })
-      })
+    queueAnswer(c, stored.threadId)
   }
 
   async function onFrame(c: Connection, data: RawData, isBinary: boolean): Promise<void> {
@@ -304,7 +348,6 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
       threadId: null,
       sent: new Set(),
       queue: Promise.resolve(),
-      answers: Promise.resolve(),
       rejections: 0,
       abort: new AbortController(),
     }

@@ -150,7 +150,13 @@ test('the widget survives a server restart: a message typed while it is down is 
     await expect(page.getByTestId('chat-status')).toHaveText('Connected', { timeout: 60_000 })
     await expect(pending).toHaveCount(0, { timeout: 30_000 })
     await expect(messages(page).filter({ hasText: queued })).toHaveCount(1)
-    await expect(page.locator('[data-testid="chat-message"][data-role="assistant"]')).toHaveCount(2, { timeout: 30_000 })
+    await expect(page.locator('[data-testid="chat-message"][data-role="assistant"]'))
+      .toHaveCount(2, { timeout: 30_000 })
+      .catch(async (err: unknown) => {
+        // What the customer saw (an error notice, a reply still streaming) says where the answer went.
+        const shown = await page.getByRole('dialog').innerText({ timeout: 1_000 }).catch(() => '(the chat panel could not be read)')
+        throw new Error(`${err instanceof Error ? err.message : String(err)}\nThe chat panel showed:\n${shown}`)
+      })
 
     const db = new pg.Client({ connectionString: process.env.DATABASE_URI })
     await db.connect()

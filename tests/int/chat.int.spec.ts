@@ -215,6 +215,32 @@ describe('exactly once, and resync', () => {
     again.client.close()
   })
 
+  it('answers a stored customer turn whose answer was lost (the server stopped mid-answer) when its window comes back, once', async () => {
+    const first = await openWindow(one)
+    const a = await ask(first.client, 'What is on the menu?')
+    first.client.close()
+    // What a server that stored the turn and then stopped before answering leaves behind.
+    const visitor = decodeURIComponent(first.cookie.split('=')[1] ?? '').split('.')[0] ?? ''
+    const { storeCustomerMessage } = await import('../../src/chat/conversations')
+    const lost = await storeCustomerMessage(payload, { owner: { visitor }, bookingId: null, clientId: clientId(), text: 'Do you bring the grill?' })
+    expect(lost.created).toBe(true)
+
+    const back = await openWindow(two, { cookie: first.cookie, since: a.reply.id })
+    await back.client.next('message', (f) => f.message.id === lost.message.id)
+    const reply = await back.client.next('done')
+    expect(reply.message.role).toBe('assistant')
+    expect(reply.message.id).toBeGreaterThan(lost.message.id)
+    back.client.close()
+
+    // Answered now: a window coming back again is not answered a second time.
+    const again = await openWindow(one, { cookie: first.cookie, since: reply.message.id })
+    await new Promise((r) => setTimeout(r, 500))
+    expect(again.client.frames.filter((f) => f.type === 'done' || f.type === 'delta' || f.type === 'message')).toEqual([])
+    again.client.close()
+    const rows = await payload.count({ collection: 'messages', where: { and: [{ thread: { equals: lost.threadId } }, { direction: { equals: 'outbound' } }] }, overrideAccess: true })
+    expect(rows.totalDocs).toBe(2)
+  })
+
   it('sends a reconnecting window only what came after `since`', async () => {
     const first = await openWindow(one)
     const a = await ask(first.client, 'What is on the menu?')
