@@ -14,7 +14,7 @@
  * - Party: "10 adults and 2 kids" is 10 + 2; "12 guests including 2 kids" is 10 adults + 2
  *   children; "12 people", "party of 12", "for 12" are 12 adults. Only kids and no grown-ups
  *   leaves adults at 0 (the responder then asks). Counts over 1000 are not party sizes.
- * - ZIP: a 5-digit number that is not money ("$10000") or part of a longer number or a date.
+ * - ZIP: a 5-digit number that is not money ("$10000") or part of a longer number, a word or a date.
  * - Time: "6pm", "6:30 pm", "18:00", "noon". A bare hour ("at 6", "6:30") from 1 to 10 is an
  *   evening time: a hibachi dinner does not start at 6 am.
  * - A message with a date but no question words is about availability; one with a party (and a
@@ -283,7 +283,8 @@ function readTime(text: string): { time: string | null; rest: string } {
 }
 
 function readZip(text: string): { zip: string; raw: string } | null {
-  const m = /(?<![\d$.,#/-])(?<!\$\s)(\d{5})(?:-\d{4})?(?!\d|[.,/:]\d|\s?%|\s*(?:dollars|usd|bucks)\b)/.exec(text)
+  // Not inside a word either: an order or reference code ("ref mxw28519") is not a ZIP.
+  const m = /(?<![\w$.,#/-])(?<!\$\s)(\d{5})(?:-\d{4})?(?![\w]|[.,/:]\d|\s?%|\s*(?:dollars|usd|bucks)\b)/.exec(text)
   return m && m[1] ? { zip: m[1], raw: m[0] } : null
 }
 

@@ -133,6 +133,12 @@ describe('reading the ZIP code and the time', () => {
     expect(read('call 2125550147').zip).toBeNull()
   })
 
+  it('does not take a ZIP code from inside a word (a reference code)', () => {
+    expect(read('typed while you were away mxw28519').zip).toBeNull()
+    expect(read('ref 10003ab').zip).toBeNull()
+    expect(read('zip 10003, 12 guests').zip).toBe('10003')
+  })
+
   it.each([
     ['at 6pm', '18:00'],
     ['6:30 pm', '18:30'],
