@@ -215,7 +215,14 @@ export function createChatServer(options: ChatServerOptions): ChatServer {
       throw err
     }
     const links = outcome.links.filter((l) => chatLinkSchema.safeParse(l).success).slice(0, 5)
-    const reply = await storeAssistantReply(payload, { owner: conversation.owner, bookingId: conversation.bookingId, text: outcome.text, links })
+    const store = () => storeAssistantReply(payload, { owner: conversation.owner, bookingId: conversation.bookingId, text: outcome.text, links })
+    // The reply already streamed: a failed write (a dropped connection; a COMMIT that failed is known
+    // not to have stored it, src/infra/db.ts) is tried once more rather than losing the answer.
+    const reply = await store().catch(async (err: unknown) => {
+      log.warn({ err, connection: c.id }, 'chat: storing a reply failed; trying once more')
+      await new Promise((resolve) => setTimeout(resolve, ANSWER_RETRY_MS))
+      return store()
+    })
     c.sent.add(reply.id)
     send(c, { type: 'done', turn, message: reply })
     await bus.publish({ kind: 'message', threadId, messageId: reply.id })
