@@ -13,6 +13,7 @@
  */
 import { z } from 'zod'
 
+import { DATABASE_UNAVAILABLE_MESSAGE } from '../infra/db-outage'
 import { policyFor, type RatePolicy } from '../infra/rate-limit'
 import { BodyTooLargeError } from './body'
 import { IDEMPOTENCY_IN_PROGRESS, IDEMPOTENCY_KEY_REUSED, MALFORMED_IDEMPOTENCY_KEY } from './idempotent-endpoint'
@@ -284,6 +285,8 @@ export interface RouteDoc {
   refusals?: Refusal[]
   /** Limits the endpoint applies itself, on top of the server's per-address policy. */
   ownRateLimits?: RatePolicy[]
+  /** false: the route answers without the database (a caller with no session: a session is read from it), so no 503 `database_unavailable`. Default true. */
+  database?: boolean
 }
 
 /** `/api/bookings/manage/{token}` → `/api/bookings/manage/x`: a path the limiter can match. */
@@ -348,6 +351,7 @@ function operationFor(route: RouteDoc): OperationObject {
   const serverPolicy = policyFor(route.method.toUpperCase(), samplePath(route.path))
   const policies = [...(serverPolicy ? [serverPolicy] : []), ...(route.ownRateLimits ?? [])]
   if (policies.length > 0) refusals.push(tooManyRequests(policies))
+  if (route.database !== false) refusals.push(refusedAs(503, 'ServiceUnavailable', DATABASE_UNAVAILABLE_MESSAGE, 'The database is briefly unavailable (cut, restarting or too slow): nothing was stored; try again', { reason: 'database_unavailable' }))
 
   const responses: Record<string, ResponseObject> = {}
   for (const [status, response] of Object.entries(route.responses)) {

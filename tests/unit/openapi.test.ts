@@ -272,6 +272,18 @@ describe('the OpenAPI document', () => {
     }
   })
 
+  it('lists 503 database_unavailable on every route that reads or writes the database, and on no other', () => {
+    const withoutDatabase = ['POST /api/client-errors', 'POST /api/vitals', 'GET /api/error-tracking', 'GET /api/health/live', 'GET /api/health/ready', 'GET /api/openapi.json']
+    const reasons = (op: OperationObject) =>
+      Object.values(deref<ResponseObject>(op.responses['503'] ?? { description: '' }).content?.['application/json']?.examples ?? {}).map((e) => (e.value as { errors: { data?: { reason?: string } }[] }).errors[0]?.data?.reason)
+    const ops = operations()
+    expect(ops.length).toBeGreaterThan(withoutDatabase.length)
+    for (const { key, op } of ops) {
+      if (withoutDatabase.includes(key)) expect(reasons(op), key).not.toContain('database_unavailable')
+      else expect(reasons(op), key).toContain('database_unavailable')
+    }
+  })
+
   it('rate limits what the server limits, and never a webhook', () => {
     const ops = new Map(operations().map((o) => [o.key, o.op]))
     expect(ops.get('POST /api/bookings')?.['x-rate-limit']).toEqual(['bookings'])

@@ -683,6 +683,7 @@ function routes(schemas: SchemaSet): RouteDoc[] {
     {
       method: 'post',
       path: '/api/client-errors',
+      database: false,
       operationId: 'reportClientError',
       tag: 'Browser reports',
       summary: 'Report an error in the browser',
@@ -704,6 +705,7 @@ function routes(schemas: SchemaSet): RouteDoc[] {
     {
       method: 'post',
       path: '/api/vitals',
+      database: false,
       operationId: 'reportWebVital',
       tag: 'Browser reports',
       summary: 'Report a Core Web Vital',
@@ -725,6 +727,7 @@ function routes(schemas: SchemaSet): RouteDoc[] {
     {
       method: 'get',
       path: '/api/error-tracking',
+      database: false,
       operationId: 'getErrorTrackingConfig',
       tag: 'Browser reports',
       summary: 'Where the browser reports its errors',
@@ -740,6 +743,7 @@ function routes(schemas: SchemaSet): RouteDoc[] {
     {
       method: 'get',
       path: '/api/health/live',
+      database: false,
       operationId: 'healthLive',
       tag: 'Operations',
       summary: 'Liveness',
@@ -750,6 +754,7 @@ function routes(schemas: SchemaSet): RouteDoc[] {
     {
       method: 'get',
       path: '/api/health/ready',
+      database: false,
       operationId: 'healthReady',
       tag: 'Operations',
       summary: 'Readiness',
@@ -782,6 +787,7 @@ function routes(schemas: SchemaSet): RouteDoc[] {
     {
       method: 'get',
       path: '/api/openapi.json',
+      database: false,
       operationId: 'getOpenApiDocument',
       tag: 'Operations',
       summary: 'This document',
