@@ -10,7 +10,9 @@
 //   back (refunds), succeeded payment records only, by when the money changed hands, with month
 //   boundaries in the business's time zone;
 // - quotes to bookings: storefront quotes asked on the last 30 business days against bookings made
-//   on the storefront in the same days (counts only: nothing about who asked is ever kept);
+//   on the storefront in the same days (counts only: nothing about who asked is ever kept); the
+//   days start no earlier than the first day quotes were counted, so bookings made before the
+//   counter existed do not inflate the rate;
 // - unanswered inbox threads: open threads whose last message came from the customer (the inbox
 //   shows them with no "You:" in front).
 // Money is integer cents. Who sees what: `dashboardAudience`.
@@ -92,6 +94,17 @@ export function dashboardWindow(now: Date, timeZone: string): DashboardWindow {
   }
 }
 
+/**
+ * The days the quotes-to-bookings figure covers: the last CONVERSION_DAYS business days, but not
+ * before `countingSince` (the first day any quote was counted; none yet: today), and the instant
+ * its first day begins (storefront bookings are counted from then).
+ */
+export function conversionPeriod(window: DashboardWindow, countingSince: string | null): { first: string; start: Date } {
+  const since = countingSince ?? window.today
+  const first = since > window.conversionFirst ? (since > window.today ? window.today : since) : window.conversionFirst
+  return { first, start: localToInstant(first, '00:00', window.timeZone) }
+}
+
 /** A booking of the week ahead, as read from the database. */
 export interface UpcomingBookingRow {
   id: number
@@ -138,7 +151,9 @@ export interface DashboardRows {
   payments: PaymentRow[]
   /** Storefront quotes per business day (YYYY-MM-DD). */
   quotesByDay: { day: string; count: number }[]
-  /** Bookings made on the storefront since the conversion's first day began. */
+  /** The first business day any quote was counted on (null: none yet). */
+  quoteCountingSince: string | null
+  /** Bookings made on the storefront since `conversionPeriod(window, quoteCountingSince).start`. */
   storefrontBookings: number
   unansweredThreads: number
 }
@@ -254,7 +269,8 @@ export function computeDashboard(rows: DashboardRows, window: DashboardWindow): 
   const lastMonth = revenueOf(rows.payments, window.lastMonthFirst, window.lastMonthStart, window.monthStart)
   const changePercent = lastMonth.netCents > 0 ? Math.round(((thisMonth.netCents - lastMonth.netCents) / lastMonth.netCents) * 100) : null
 
-  const quotes = rows.quotesByDay.filter((q) => q.day >= window.conversionFirst && q.day <= window.today).reduce((sum, q) => sum + count(q.count), 0)
+  const period = conversionPeriod(window, rows.quoteCountingSince)
+  const quotes = rows.quotesByDay.filter((q) => q.day >= period.first && q.day <= window.today).reduce((sum, q) => sum + count(q.count), 0)
   const bookings = count(rows.storefrontBookings)
   const ratePercent = quotes > 0 ? Math.round((bookings / quotes) * 1000) / 10 : null
 
@@ -266,7 +282,7 @@ export function computeDashboard(rows: DashboardRows, window: DashboardWindow): 
     depositsUnpaid,
     balancesDue,
     revenue: { thisMonth, lastMonth, changePercent },
-    conversion: { first: window.conversionFirst, last: window.today, quotes, bookings, ratePercent },
+    conversion: { first: period.first, last: window.today, quotes, bookings, ratePercent },
     unansweredThreads: count(rows.unansweredThreads),
   }
 }

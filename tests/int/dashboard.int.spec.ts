@@ -158,9 +158,13 @@ describe('the figures', () => {
     )
     expect(f.revenue.thisMonth.netCents).toBe(Number(revenue.this_month))
     expect(f.revenue.lastMonth.netCents).toBe(Number(revenue.last_month))
-    const quotes = await one<{ n: string | null }>(`SELECT sum(count) AS n FROM quote_counts WHERE day BETWEEN $1::date AND $2::date`, [dateAhead(-29), dateAhead(0)])
+    // From the first day quotes were counted (this file's own quote, today), at most 30 days back.
+    const since = await one<{ day: string | null }>(`SELECT CASE WHEN min(day) IS NULL THEN NULL ELSE to_char(GREATEST(min(day), $1::date), 'YYYY-MM-DD') END AS day FROM quote_counts`, [dateAhead(-29)])
+    const first = since.day ?? dateAhead(0)
+    expect(f.conversion.first).toBe(first)
+    const quotes = await one<{ n: string | null }>(`SELECT sum(count) AS n FROM quote_counts WHERE day BETWEEN $1::date AND $2::date`, [first, dateAhead(0)])
     expect(f.conversion.quotes).toBe(Number(quotes.n ?? 0))
-    const storefront = await one<{ n: string }>(`SELECT count(*) AS n FROM bookings WHERE source = 'web' AND created_at >= ($1::date::timestamp AT TIME ZONE $2)`, [dateAhead(-29), TZ])
+    const storefront = await one<{ n: string }>(`SELECT count(*) AS n FROM bookings WHERE source = 'web' AND created_at >= ($1::date::timestamp AT TIME ZONE $2)`, [first, TZ])
     expect(f.conversion.bookings).toBe(Number(storefront.n))
   })
 

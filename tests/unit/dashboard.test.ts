@@ -3,7 +3,7 @@
 // refunds taken off, quotes to bookings, unanswered threads, and who sees what.
 import { describe, expect, it } from 'vitest'
 
-import { computeDashboard, dashboardAudience, dashboardWindow, quoteDay, type DashboardRows, type OwingBookingRow, type UpcomingBookingRow } from '../../src/domain/dashboard'
+import { computeDashboard, conversionPeriod, dashboardAudience, dashboardWindow, quoteDay, type DashboardRows, type OwingBookingRow, type UpcomingBookingRow } from '../../src/domain/dashboard'
 
 const NY = 'America/New_York'
 // 14 Dec 2026, 09:00 in New York.
@@ -35,6 +35,7 @@ const rows = (o: Partial<DashboardRows> = {}): DashboardRows => ({
   owing: [],
   payments: [],
   quotesByDay: [],
+  quoteCountingSince: '2026-01-01',
   storefrontBookings: 0,
   unansweredThreads: 0,
   ...o,
@@ -167,6 +168,13 @@ describe('quotes to bookings and the inbox', () => {
     )
     expect(figures.conversion).toEqual({ first: '2026-11-15', last: '2026-12-14', quotes: 30, bookings: 4, ratePercent: 13.3 })
     expect(figures.unansweredThreads).toBe(3)
+  })
+
+  it('starts no earlier than the first day quotes were counted, and with none counted yet, today', () => {
+    const since = computeDashboard(rows({ quoteCountingSince: '2026-12-11', quotesByDay: [{ day: '2026-12-11', count: 8 }], storefrontBookings: 2 }), w)
+    expect(since.conversion).toEqual({ first: '2026-12-11', last: '2026-12-14', quotes: 8, bookings: 2, ratePercent: 25 })
+    expect(conversionPeriod(w, null)).toEqual({ first: '2026-12-14', start: new Date('2026-12-14T05:00:00.000Z') })
+    expect(conversionPeriod(w, '2020-01-01').first).toBe('2026-11-15')
   })
 
   it('has no rate when nobody asked for a quote', () => {

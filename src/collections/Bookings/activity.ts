@@ -20,7 +20,8 @@ export const bookingActivityFields: Field[] = [
     access: { read: atLeastManagerField, create: serverOnly, update: serverOnly },
     // Field hooks run after field access, so the server's value is the one saved.
     hooks: { beforeChange: [({ req }) => (req.user?.collection === 'users' ? req.user.id : null)] },
-    admin: { readOnly: true, position: 'sidebar', description: 'Staff member who saved the latest change; empty when the customer or the system did.' },
+    // Not on the form: the Activity panel says who saved each change, in words.
+    admin: { readOnly: true, hidden: true, description: 'Staff member who saved the latest change; empty when the customer or the system did.' },
   },
   {
     name: 'activity',

@@ -11,13 +11,13 @@
  */
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { computeDashboard, dashboardWindow, type DashboardFigures, type DashboardRows, type DashboardWindow } from '../../domain/dashboard'
+import { computeDashboard, conversionPeriod, dashboardWindow, type DashboardFigures, type DashboardRows, type DashboardWindow } from '../../domain/dashboard'
 import { BOOKING_STATUSES, type BookingStatus } from '../../domain/lifecycle'
 import { loadSettingsCached } from '../../globals/BusinessSettings/load'
 import { DASHBOARD_ENTITY } from '../../hooks/purgeDashboard'
 import { cached } from '../../infra/cache'
 import type { Booking, Payment, User } from '../../payload-types'
-import { quotesByDay } from './quoteCounts'
+import { quoteCountingSince, quotesByDay } from './quoteCounts'
 
 const cents = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) ? v : 0)
 
@@ -28,6 +28,8 @@ function chefNames(chefs: Booking['assignedChefs']): string[] {
 /** Every row the figures need for `window`, read as the system (see the file's comment). */
 export async function loadDashboardRows(payload: Payload, window: DashboardWindow): Promise<DashboardRows> {
   const happening: BookingStatus[] = ['pending', 'confirmed', 'completed']
+  const countingSince = await quoteCountingSince(payload)
+  const period = conversionPeriod(window, countingSince)
   const upcomingQuery = payload.find({
     collection: 'bookings',
     where: { and: [{ eventDate: { greater_than_equal: window.today } }, { eventDate: { less_than_equal: window.weekLast } }, { status: { in: happening } }] },
@@ -68,7 +70,7 @@ export async function loadDashboardRows(payload: Payload, window: DashboardWindo
   const statusCounts = Promise.all(BOOKING_STATUSES.map(async (status) => [status, (await payload.count({ collection: 'bookings', where: { status: { equals: status } }, overrideAccess: true })).totalDocs] as const))
   const storefront = payload.count({
     collection: 'bookings',
-    where: { and: [{ source: { equals: 'web' } }, { createdAt: { greater_than_equal: window.conversionStart.toISOString() } }] },
+    where: { and: [{ source: { equals: 'web' } }, { createdAt: { greater_than_equal: period.start.toISOString() } }] },
     overrideAccess: true,
   })
   const unanswered = payload.count({ collection: 'threads', where: { and: [{ state: { equals: 'open' } }, { lastDirection: { equals: 'inbound' } }] }, overrideAccess: true })
@@ -80,7 +82,7 @@ export async function loadDashboardRows(payload: Payload, window: DashboardWindo
     statusCounts,
     storefront,
     unanswered,
-    quotesByDay(payload, window.conversionFirst, window.today),
+    quotesByDay(payload, period.first, window.today),
   ])
   const money = (b: Pick<Booking, 'pricing' | 'payment'>) => ({
     totalCents: cents(b.pricing?.totalCents),
@@ -106,6 +108,7 @@ export async function loadDashboardRows(payload: Payload, window: DashboardWindo
     owing: (owing.docs as Booking[]).map((b) => ({ id: b.id, status: b.status, ...money(b) })),
     payments: (payments.docs as Payment[]).map((p) => ({ kind: p.kind, status: p.status ?? null, amountCents: cents(p.amountCents), occurredAt: p.occurredAt ?? p.createdAt })),
     quotesByDay: quotes,
+    quoteCountingSince: countingSince,
     storefrontBookings: storefrontBookings.totalDocs,
     unansweredThreads: unansweredThreads.totalDocs,
   }

@@ -35,3 +35,9 @@ export async function quotesByDay(payload: Payload, first: string, last: string)
   )
   return result.rows.map((r) => ({ day: r.day, count: Number(r.count) }))
 }
+
+/** The first business day a quote was counted on (YYYY-MM-DD), or null before the first quote. */
+export async function quoteCountingSince(payload: Payload): Promise<string | null> {
+  const result = await drizzleOf(payload).execute<{ day: string | null }>(sql`SELECT to_char(min(day), 'YYYY-MM-DD') AS day FROM quote_counts`)
+  return result.rows[0]?.day ?? null
+}
