@@ -43,7 +43,11 @@ export default buildConfig({
     meta: { titleSuffix: ' — MyHibachi admin' },
     components: {
       // The staff inbox (managers and admins; the view checks): threads, replies, assignment.
-      views: { inbox: { Component: '/components/admin/inbox/InboxView#InboxView', path: '/inbox', exact: true, meta: { title: 'Inbox' } } },
+      views: {
+        inbox: { Component: '/components/admin/inbox/InboxView#InboxView', path: '/inbox', exact: true, meta: { title: 'Inbox' } },
+        // The first screen after sign-in: figures for managers and admins, content links for editors, "My schedule" for chefs.
+        dashboard: { Component: '/components/admin/dashboard/DashboardView#DashboardView' },
+      },
       beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink'],
     },
   },

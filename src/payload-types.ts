@@ -428,6 +428,10 @@ export interface Booking {
    */
   refundBasisStartsAt?: string | null;
   manageTokenHash?: string | null;
+  /**
+   * Staff member who saved the latest change; empty when the customer or the system did.
+   */
+  changedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1093,6 +1097,7 @@ export interface BookingsSelect<T extends boolean = true> {
   chefUnits?: T;
   refundBasisStartsAt?: T;
   manageTokenHash?: T;
+  changedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -14,5 +14,19 @@ import { Payments } from './Payments'
 import { StripeEvents } from './StripeEvents'
 import { Threads } from './Threads'
 import { Users } from './Users'
+import { withDashboardPurge } from '../hooks/purgeDashboard'
 
-export const collections: (AppCollection | AppAuthCollection)[] = [Users, Customers, Bookings, Payments, Threads, Messages, EmailTemplates, MenuItems, Pages, Media, StripeEvents]
+export const collections: (AppCollection | AppAuthCollection)[] = [
+  Users,
+  Customers,
+  // A change to these purges the back-office dashboard's cached figures (after the commit).
+  withDashboardPurge(Bookings),
+  withDashboardPurge(Payments),
+  withDashboardPurge(Threads),
+  withDashboardPurge(Messages),
+  EmailTemplates,
+  MenuItems,
+  Pages,
+  Media,
+  StripeEvents,
+]

@@ -10,6 +10,7 @@ import { availabilityEndpoint } from '../collections/Bookings/endpoints/availabi
 import { quoteEndpoint } from '../collections/Bookings/endpoints/quote'
 import { messagingEndpoints } from '../collections/Messages/endpoints'
 import { stripeWebhookEndpoint } from '../collections/Payments/endpoints/webhook'
+import { dashboardEndpoint } from './dashboard'
 import { errorTrackingEndpoint } from './error-tracking'
 import { liveEndpoint, readyEndpoint } from './health'
 import { openapiEndpoint } from './openapi'
@@ -26,4 +27,6 @@ export const rootEndpoints: Endpoint[] = [
   stripeWebhookEndpoint,
   ...messagingEndpoints,
   openapiEndpoint,
+  // Staff only (managers, admins): the back-office dashboard's figures.
+  dashboardEndpoint,
 ]

@@ -17,7 +17,7 @@ import { sharedRedis } from './redis'
 
 const log = logger.child({ module: 'cache' })
 
-export type CacheName = 'availability' | 'menu' | 'settings' | 'pages'
+export type CacheName = 'availability' | 'menu' | 'settings' | 'pages' | 'dashboard'
 
 /** Hit and miss counts of one cache in this process (`myhibachi_cache_hits_total` / `_misses_total`). */
 export async function cacheStats(cache: CacheName): Promise<{ hits: number; misses: number }> {

@@ -101,6 +101,7 @@ const EXACT = new Set([
   '/api/access',
   '/api/openapi.json',
   '/api/bookings/return',
+  '/api/dashboard',
 ])
 
 /** Account pages whose last segment is a one-time token. */

@@ -10,8 +10,9 @@
 import { purgeMenu } from '../collections/MenuItems/hooks/purgeMenu'
 import { purgeAllPages } from '../collections/Pages/hooks/purgePages'
 import { purgeSettings } from '../globals/BusinessSettings/hooks/purgeSettings'
+import { purgeDashboard } from '../hooks/purgeDashboard'
 import { pagesData } from './data'
 
 export async function purgeSeeded(): Promise<void> {
-  await Promise.all([purgeSettings(), purgeMenu(), purgeAllPages(pagesData().map((p) => p.slug))])
+  await Promise.all([purgeSettings(), purgeMenu(), purgeAllPages(pagesData().map((p) => p.slug)), purgeDashboard()])
 }

@@ -50,6 +50,7 @@ const STAFF_ONLY = [
   'POST /api/threads/{id}/chat/release',
   'POST /api/messages/{id}/retry',
   'POST /api/email-templates/preview',
+  'GET /api/dashboard',
 ]
 
 const doc = openapiDocument()

@@ -10,6 +10,7 @@ import { atLeastManagerField } from '../../access/atLeastManager'
 import { serverOnly } from '../../access/serverOnly'
 import { BOOKING_LIMITS, BOOKING_SOURCES, BOOKING_STATUSES, PAYMENT_STATE_LABELS, PAYMENT_STATES } from '../../domain'
 import { moneyField } from '../../fields/money'
+import { bookingActivityFields } from './activity'
 
 const option = (v: string) => ({ label: v.replace('_', ' '), value: v })
 
@@ -251,4 +252,6 @@ export const bookingFields: Field[] = [
     ],
   },
   { name: 'manageTokenHash', type: 'text', index: true, hidden: true, access: { create: serverOnly, update: serverOnly } },
+  // Who saved each change, and the Activity panel (history of changes, payments, messages): activity.ts.
+  ...bookingActivityFields,
 ]
