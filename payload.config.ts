@@ -43,8 +43,13 @@ export default buildConfig({
     meta: { titleSuffix: ' — MyHibachi admin' },
     components: {
       // The staff inbox (managers and admins; the view checks): threads, replies, assignment.
-      views: { inbox: { Component: '/components/admin/inbox/InboxView#InboxView', path: '/inbox', exact: true, meta: { title: 'Inbox' } } },
-      beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink'],
+      views: {
+        inbox: { Component: '/components/admin/inbox/InboxView#InboxView', path: '/inbox', exact: true, meta: { title: 'Inbox' } },
+        // Back office: a chef's events (chefs only) and the kitchen's daily prep list (chefs, managers, admins; the views check).
+        mySchedule: { Component: '/components/admin/backoffice/MyScheduleView#MyScheduleView', path: '/my-schedule', exact: true, meta: { title: 'My schedule' } },
+        prepList: { Component: '/components/admin/backoffice/PrepListView#PrepListView', path: '/prep-list', exact: true, meta: { title: 'Prep list' } },
+      },
+      beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink', '/components/admin/backoffice/BackofficeNavLinks#BackofficeNavLinks'],
     },
   },
   collections,
