@@ -50,6 +50,11 @@ const STAFF_ONLY = [
   'POST /api/threads/{id}/chat/release',
   'POST /api/messages/{id}/retry',
   'POST /api/email-templates/preview',
+  // Back office: a chef's mark on their own event, the list's bulk actions and CSV exports.
+  'POST /api/bookings/{id}/chef-outcome',
+  'POST /api/bookings/bulk',
+  'GET /api/bookings/export.csv',
+  'GET /api/customers/export.csv',
 ]
 
 const doc = openapiDocument()
