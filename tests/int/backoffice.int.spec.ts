@@ -288,6 +288,11 @@ describe('CSV exports', () => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ email: `bo-customer-${RUN}@example.com`, name: 'Casey Backoffice', phone: '(212) 555-0142', verified: 'yes' })
     expect(Object.keys(rows[0] ?? {})).not.toContain('notes')
+    // The list's search box (`search`, over the collection's title field) narrows the same way.
+    const searched = await csv('admin', `/customers/export.csv?search=${encodeURIComponent('Casey Backoffice')}&where[email][like]=${RUN}`)
+    expect((parse(String(searched.body).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]).map((r) => r.email)).toEqual([`bo-customer-${RUN}@example.com`])
+    const none = await csv('admin', `/customers/export.csv?search=nobody-${RUN}`)
+    expect(parse(String(none.body).replace(/^\uFEFF/, ''), { columns: true })).toEqual([])
     expect((await csv('admin', `/customers/export.csv?where[nosuchfield][equals]=1`)).status).toBe(400)
     expect((await csv('admin', `/customers/export.csv?sort=${encodeURIComponent('id;drop')}`)).status).toBe(400)
   })
