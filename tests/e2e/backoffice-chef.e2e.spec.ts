@@ -98,7 +98,8 @@ test('a chef marks today’s event completed on a phone; the prep list and the f
   // Nothing wider than the phone.
   expect(await chefPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
   await axe(chefPage, '.backoffice', 'My schedule')
-  await testInfo.attach('my-schedule-phone-before', { body: await chefPage.screenshot({ fullPage: true }), contentType: 'image/png' })
+  await chefPage.screenshot({ path: testInfo.outputPath('my-schedule-phone-before.png'), fullPage: true })
+  await testInfo.attach('my-schedule-phone-before', { path: testInfo.outputPath('my-schedule-phone-before.png'), contentType: 'image/png' })
   await card.getByRole('button', { name: 'Mark completed' }).click()
   await expect(card.locator('.schedule-status')).toHaveText('Completed', { timeout: 30_000 })
   await expect(card.getByRole('button', { name: 'Mark completed' })).toHaveCount(0)
