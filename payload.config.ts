@@ -47,8 +47,11 @@ export default buildConfig({
         inbox: { Component: '/components/admin/inbox/InboxView#InboxView', path: '/inbox', exact: true, meta: { title: 'Inbox' } },
         // The first screen after sign-in: figures for managers and admins, content links for editors, "My schedule" for chefs.
         dashboard: { Component: '/components/admin/dashboard/DashboardView#DashboardView' },
+        // Back office: a chef's events (chefs only) and the kitchen's daily prep list (chefs, managers, admins; the views check).
+        mySchedule: { Component: '/components/admin/backoffice/MyScheduleView#MyScheduleView', path: '/my-schedule', exact: true, meta: { title: 'My schedule' } },
+        prepList: { Component: '/components/admin/backoffice/PrepListView#PrepListView', path: '/prep-list', exact: true, meta: { title: 'Prep list' } },
       },
-      beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink'],
+      beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink', '/components/admin/backoffice/BackofficeNavLinks#BackofficeNavLinks'],
     },
   },
   collections,

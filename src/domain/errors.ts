@@ -23,6 +23,7 @@ export type ConflictReason =
   | 'not_failed'
   | 'has_upcoming_booking'
   | 'booking_not_active'
+  | 'event_not_started'
 
 export class DomainError extends Error {
   readonly code: string

@@ -108,3 +108,31 @@ export function refundForCancellation(
   const refundPercent = tier?.refundPercent ?? 0
   return { refundPercent, refundCents: percentOfCents(input.paidCents, refundPercent), daysBefore }
 }
+
+/** What a chef may record about an event they cooked (or came to cook): nothing else. */
+export const CHEF_OUTCOMES = ['completed', 'no_show'] as const satisfies readonly BookingStatus[]
+export type ChefOutcome = (typeof CHEF_OUTCOMES)[number]
+
+/**
+ * A chef marks their event completed or a no-show:
+ * - only once the event has started (startsAt ≤ now): nobody is a no-show before the time;
+ * - only from confirmed (a pending, cancelled or expired booking was never an event to cook;
+ *   completed and no_show are final, so a second mark is refused, not repeated);
+ * - the same mark twice is refused too (it would say nothing new, and the first one stands).
+ * Throws ConflictError: 'event_not_started' before the start, 'invalid_transition' otherwise.
+ */
+export function assertChefOutcome(input: { status: BookingStatus; startsAt: Date; now: Date; outcome: ChefOutcome }): void {
+  const refusal = chefOutcomeRefusal(input)
+  if (refusal) throw refusal
+}
+
+/** The refusal assertChefOutcome would throw, or undefined when the chef may mark it (for buttons). */
+export function chefOutcomeRefusal(input: { status: BookingStatus; startsAt: Date; now: Date; outcome: ChefOutcome }): ConflictError | undefined {
+  if (input.status !== 'confirmed' || !canTransition(input.status, input.outcome)) {
+    return new ConflictError(`A booking that is ${LABEL[input.status]} cannot be marked ${LABEL[input.outcome]} by its chef`, 'invalid_transition')
+  }
+  if (input.startsAt.getTime() > input.now.getTime()) {
+    return new ConflictError(`This event has not started yet, so it cannot be marked ${LABEL[input.outcome]}`, 'event_not_started')
+  }
+  return undefined
+}

@@ -125,10 +125,13 @@ const COLLECTION_OPERATIONS = new Set([
   'paste-url',
   'refund',
   'preview',
+  // Back office (src/collections/Bookings/endpoints/backoffice, src/endpoints/csvExport.ts).
+  'bulk',
+  'export.csv',
 ])
 
 /** Paths after `/api/<collection>/:id/` our endpoints and Payload's answer. */
-const DOCUMENT_ACTIONS = new Set(['balance-link', 'anonymise', 'reply', 'retry', 'read', 'duplicate', 'chat/takeover', 'chat/release'])
+const DOCUMENT_ACTIONS = new Set(['balance-link', 'anonymise', 'reply', 'retry', 'read', 'duplicate', 'chat/takeover', 'chat/release', 'chef-outcome'])
 
 /** The signed-in account's own routes after `/api/customers/me/` (src/collections/Customers/endpoints/me.ts). */
 const ACCOUNT_ROUTES = new Set(['messages', 'export', 'deletion-request'])

@@ -51,6 +51,11 @@ const STAFF_ONLY = [
   'POST /api/messages/{id}/retry',
   'POST /api/email-templates/preview',
   'GET /api/dashboard',
+  // Back office: a chef's mark on their own event, the list's bulk actions and CSV exports.
+  'POST /api/bookings/{id}/chef-outcome',
+  'POST /api/bookings/bulk',
+  'GET /api/bookings/export.csv',
+  'GET /api/customers/export.csv',
 ]
 
 const doc = openapiDocument()

@@ -8,6 +8,7 @@
 import type { AppCollection } from '../../access/types'
 import { guardWriteBody } from '../../hooks/guardWriteBody'
 import { bookingsAccess } from './access'
+import { backofficeEndpoints } from './endpoints/backoffice'
 import { createBookingEndpoint } from './endpoints/create'
 import { manageEndpoints } from './endpoints/manage'
 import { returnClaimEndpoint, returnStatusEndpoint } from './endpoints/returnPage'
@@ -26,10 +27,12 @@ export const Bookings: AppCollection = {
     defaultColumns: ['title', 'eventDate', 'startTime', 'status', 'paymentState', 'guestsTotal', 'assignedChefs'],
     group: 'Bookings',
     listSearchableFields: ['contact.email', 'contact.name', 'eventDate'],
+    // Export CSV of the filtered list; confirm/cancel the selected bookings (managers and admins).
+    components: { beforeListTable: ['/components/admin/backoffice/BookingsListTools#BookingsListTools'] },
   },
   versions: { maxPerDoc: 100 },
   access: bookingsAccess,
-  endpoints: [createBookingEndpoint, returnClaimEndpoint, returnStatusEndpoint, payBalanceEndpoint, sendBalanceLinkEndpoint, ...manageEndpoints],
+  endpoints: [createBookingEndpoint, returnClaimEndpoint, returnStatusEndpoint, payBalanceEndpoint, sendBalanceLinkEndpoint, ...manageEndpoints, ...backofficeEndpoints],
   hooks: {
     // Malformed bodies (null groups, NUL text, bad timestamps) are a 400 before Payload reads them.
     beforeOperation: [guardWriteBody],

@@ -21,7 +21,7 @@ import { flagPasswordReset, verifyOnPasswordReset } from './hooks/verifyOnPasswo
 
 export const Customers: AppAuthCollection = {
   slug: 'customers',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'phone', 'createdAt'], group: 'Bookings' },
+  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'phone', 'createdAt'], group: 'Bookings', components: { beforeListTable: ['/components/admin/backoffice/BookingsListTools#CustomersListTools'] } },
   auth: {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,

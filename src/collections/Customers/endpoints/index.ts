@@ -6,6 +6,7 @@
 import type { Endpoint } from 'payload'
 
 import { anonymiseEndpoint } from './anonymise'
+import { customersCsvEndpoint } from './exportCsv'
 import { redeemLoginLinkEndpoint, requestLoginLinkEndpoint } from './loginLink'
 import { accountMessageEndpoint, deletionRequestEndpoint, exportEndpoint, manageLinkEndpoint } from './me'
 
@@ -17,4 +18,6 @@ export const customerEndpoints: Endpoint[] = [
   exportEndpoint,
   deletionRequestEndpoint,
   anonymiseEndpoint,
+  // Staff: the customers list as CSV (managers and admins).
+  customersCsvEndpoint,
 ]

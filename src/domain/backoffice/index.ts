@@ -1,0 +1,3 @@
+export * from './chefSchedule'
+export * from './csv'
+export * from './prepList'
