@@ -2,6 +2,7 @@ import { AnonymiseCustomer as AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06
 import { CustomersListTools as CustomersListTools_5615117245c4c820d2fe4abb5f0be484 } from '../../../components/admin/backoffice/BookingsListTools'
 import { PriceBreakdown as PriceBreakdown_ef9ac9fe92181817b31da66b55ac96cd } from '../../../components/admin/PriceBreakdown'
 import { PaymentPanel as PaymentPanel_9dfb989d6c3ab29e9b018f5e9f0fa9a0 } from '../../../components/admin/PaymentPanel'
+import { BookingActivity as BookingActivity_ece51063899f6308719755e5f94da9df } from '../../../components/admin/BookingActivity'
 import { BookingsListTools as BookingsListTools_5615117245c4c820d2fe4abb5f0be484 } from '../../../components/admin/backoffice/BookingsListTools'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -30,6 +31,7 @@ import { PreviewButton as PreviewButton_86c46cadfe6358b842c696855fe125d8 } from 
 import { InboxNavLink as InboxNavLink_11191efeae9fb693486c5ca6ff12f2b8 } from '../../../components/admin/inbox/InboxNavLink'
 import { BackofficeNavLinks as BackofficeNavLinks_0a281fefa071d57fcd0a489aaf624e8c } from '../../../components/admin/backoffice/BackofficeNavLinks'
 import { InboxView as InboxView_6a58eab53a76cf292b8d139e34916a80 } from '../../../components/admin/inbox/InboxView'
+import { DashboardView as DashboardView_90d94a8a05a7cf2177ecc4e95646ec1f } from '../../../components/admin/dashboard/DashboardView'
 import { MyScheduleView as MyScheduleView_16305996aec59c03858bd82377ad3452 } from '../../../components/admin/backoffice/MyScheduleView'
 import { PrepListView as PrepListView_864a60e28707ea6b493a2be3c0321840 } from '../../../components/admin/backoffice/PrepListView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -40,6 +42,7 @@ export const importMap = {
   "/components/admin/backoffice/BookingsListTools#CustomersListTools": CustomersListTools_5615117245c4c820d2fe4abb5f0be484,
   "/components/admin/PriceBreakdown#PriceBreakdown": PriceBreakdown_ef9ac9fe92181817b31da66b55ac96cd,
   "/components/admin/PaymentPanel#PaymentPanel": PaymentPanel_9dfb989d6c3ab29e9b018f5e9f0fa9a0,
+  "/components/admin/BookingActivity#BookingActivity": BookingActivity_ece51063899f6308719755e5f94da9df,
   "/components/admin/backoffice/BookingsListTools#BookingsListTools": BookingsListTools_5615117245c4c820d2fe4abb5f0be484,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -68,6 +71,7 @@ export const importMap = {
   "/components/admin/inbox/InboxNavLink#InboxNavLink": InboxNavLink_11191efeae9fb693486c5ca6ff12f2b8,
   "/components/admin/backoffice/BackofficeNavLinks#BackofficeNavLinks": BackofficeNavLinks_0a281fefa071d57fcd0a489aaf624e8c,
   "/components/admin/inbox/InboxView#InboxView": InboxView_6a58eab53a76cf292b8d139e34916a80,
+  "/components/admin/dashboard/DashboardView#DashboardView": DashboardView_90d94a8a05a7cf2177ecc4e95646ec1f,
   "/components/admin/backoffice/MyScheduleView#MyScheduleView": MyScheduleView_16305996aec59c03858bd82377ad3452,
   "/components/admin/backoffice/PrepListView#PrepListView": PrepListView_864a60e28707ea6b493a2be3c0321840,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
