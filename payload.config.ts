@@ -43,8 +43,12 @@ export default buildConfig({
     meta: { titleSuffix: ' — MyHibachi admin' },
     components: {
       // The staff inbox (managers and admins; the view checks): threads, replies, assignment.
-      views: { inbox: { Component: '/components/admin/inbox/InboxView#InboxView', path: '/inbox', exact: true, meta: { title: 'Inbox' } } },
-      beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink'],
+      views: {
+        inbox: { Component: '/components/admin/inbox/InboxView#InboxView', path: '/inbox', exact: true, meta: { title: 'Inbox' } },
+        // The chef calendar (managers and admins; the view checks): bookings by chef, assign by drag or keyboard.
+        calendar: { Component: '/components/admin/calendar/CalendarView#CalendarView', path: '/calendar', exact: true, meta: { title: 'Calendar' } },
+      },
+      beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink', '/components/admin/calendar/CalendarNavLink#CalendarNavLink'],
     },
   },
   collections,
