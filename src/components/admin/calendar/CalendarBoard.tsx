@@ -8,7 +8,7 @@
  * Times are floating wall-clock Dates (see types.ts), so the browser's own zone never shifts them.
  */
 import { createContext, useCallback, useContext, useMemo, type DragEvent } from 'react'
-import { Calendar, dateFnsLocalizer, type EventProps, type View } from 'react-big-calendar'
+import { Calendar, dateFnsLocalizer, type DateLocalizer, type EventProps, type Formats, type View } from 'react-big-calendar'
 import withDragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop'
 import { format, getDay, parse, startOfWeek } from 'date-fns'
 import { enUS } from 'date-fns/locale'
@@ -20,6 +20,10 @@ import { CHEF_DRAG_TYPE, type BoardEvent, type BoardProps } from './types'
 
 const localizer = dateFnsLocalizer({ format, parse, startOfWeek, getDay, locales: { 'en-US': enUS } })
 const DnDCalendar = withDragAndDrop<BoardEvent, { id: string; title: string }>(Calendar)
+
+/** The 24-hour clock the business writes its times in ("17:00–20:00"). */
+const range = ({ start, end }: { start: Date; end: Date }, culture?: string, loc?: DateLocalizer) => `${loc?.format(start, 'HH:mm', culture) ?? ''}–${loc?.format(end, 'HH:mm', culture) ?? ''}`
+const formats: Formats = { timeGutterFormat: 'HH:mm', eventTimeRangeFormat: range, selectRangeFormat: range, agendaTimeRangeFormat: range }
 
 const ChefDropContext = createContext<(bookingId: string, chefId: string) => void>(() => undefined)
 
@@ -80,6 +84,7 @@ export default function CalendarBoard({ view, date, events, lanes, blackouts, ti
     <ChefDropContext.Provider value={onChefDrop}>
       <DnDCalendar
         localizer={localizer}
+        formats={formats}
         culture="en-US"
         events={events}
         view={view as View}
