@@ -4,7 +4,7 @@
  * database has the assignment), drags Ana onto an overlapping booking and reads the refusal in
  * words (the database unchanged), then assigns chef Ben by keyboard only (choose the booking,
  * pick the chef, Enter) and hears the result in the live region. axe finds no serious or
- * critical violation on the view. The chefs and bookings are made through REST as the owner.
+ * critical violation on the view; a chef is told the view is not for them. The chefs and bookings are made through REST as the owner.
  * Books on the first of dateAhead(93..99) with room for two overlapping parties.
  */
 import AxeBuilder from '@axe-core/playwright'
@@ -53,7 +53,7 @@ async function chefsOf(request: APIRequestContext, auth: Record<string, string>,
   return (((await res.json()) as { assignedChefs?: number[] }).assignedChefs ?? []).map(String)
 }
 
-test('staff assign chefs in the calendar by drag and by keyboard; an overlapping chef is refused in words', async ({ page, request }) => {
+test('staff assign chefs in the calendar by drag and by keyboard; an overlapping chef is refused in words', async ({ page, request, browser, baseURL }) => {
   const auth = { Authorization: `JWT ${await staffToken(request)}` }
   const ana = await createChef(request, auth, 'Ana')
   const ben = await createChef(request, auth, 'Ben')
@@ -103,4 +103,14 @@ test('staff assign chefs in the calendar by drag and by keyboard; an overlapping
   await expect(status).toContainText(`Chef Ben ${run} assigned to Later ${run}`)
   await expect(event(second, ben)).toBeVisible()
   expect(await chefsOf(request, auth, second)).toEqual([ben])
+
+  // A chef signed in is told the calendar is not for them (and sees no booking).
+  const chefContext = await browser.newContext({ baseURL })
+  const login = await chefContext.request.post('/api/users/login', { data: { email: `chef.ana.${run}@myhibachi.test`, password: OWNER.password } })
+  expect(login.status()).toBe(200)
+  const chefPage = await chefContext.newPage()
+  await chefPage.goto('/admin/calendar')
+  await expect(chefPage.locator('.cal-denied')).toContainText('Not allowed')
+  await expect(chefPage.locator('.rbc-calendar')).toHaveCount(0)
+  await chefContext.close()
 })
