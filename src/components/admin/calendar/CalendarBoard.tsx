@@ -63,6 +63,14 @@ function BookingEvent({ event }: EventProps<BoardEvent>) {
   )
 }
 
+/**
+ * The week view's day headings as plain text: grouped by day, react-big-calendar puts its
+ * default `columnheader` spans in a row that has no `row` role, which screen readers cannot place.
+ */
+function PlainDayHeader({ label }: { label: string }) {
+  return <span>{label}</span>
+}
+
 export default function CalendarBoard({ view, date, events, lanes, blackouts, timeZone, onNavigate, onLaneDrop, onChefDrop, onChoose }: BoardProps) {
   const blackoutSet = useMemo(() => new Set(blackouts), [blackouts])
   const dayPropGetter = useCallback((d: Date) => (blackoutSet.has(ymd(d)) ? { className: 'cal-blackout-day', title: 'Blackout date: no events' } : {}), [blackoutSet])
@@ -77,7 +85,7 @@ export default function CalendarBoard({ view, date, events, lanes, blackouts, ti
     const [hh, mm] = now.time.split(':').map(Number) as [number, number]
     return new Date(y, m - 1, d, hh, mm)
   }, [timeZone])
-  const components = useMemo(() => ({ event: BookingEvent }), [])
+  const components = useMemo(() => ({ event: BookingEvent, week: { header: PlainDayHeader } }), [])
   const scrollToTime = useMemo(() => new Date(1970, 0, 1, 10, 0), [])
 
   return (

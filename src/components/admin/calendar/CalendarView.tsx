@@ -75,7 +75,7 @@ export async function CalendarView(props: AdminViewServerProps) {
 
   return template(
     <>
-      <header className="cal-head">
+      <div className="cal-head">
         <h1>Calendar</h1>
         <p className="cal-muted">
           Bookings by chef, times in {timeZone}. Drag a chef onto a booking, or a booking into another chef’s lane; or choose a booking and pick its chef.
@@ -90,7 +90,7 @@ export async function CalendarView(props: AdminViewServerProps) {
             Too many bookings to show at once: choose the week or day view.
           </p>
         ) : null}
-      </header>
+      </div>
       <CalendarClient apiRoute={apiRoute} base={base} view={query.view} date={query.date} timeZone={timeZone} bookings={bookings} chefs={chefs} blackouts={blackouts} />
     </>,
   )
