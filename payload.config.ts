@@ -50,8 +50,14 @@ export default buildConfig({
         // Back office: a chef's events (chefs only) and the kitchen's daily prep list (chefs, managers, admins; the views check).
         mySchedule: { Component: '/components/admin/backoffice/MyScheduleView#MyScheduleView', path: '/my-schedule', exact: true, meta: { title: 'My schedule' } },
         prepList: { Component: '/components/admin/backoffice/PrepListView#PrepListView', path: '/prep-list', exact: true, meta: { title: 'Prep list' } },
+        // The chef calendar (managers and admins; the view checks): bookings by chef, assign by drag or keyboard.
+        calendar: { Component: '/components/admin/calendar/CalendarView#CalendarView', path: '/calendar', exact: true, meta: { title: 'Calendar' } },
       },
-      beforeNavLinks: ['/components/admin/inbox/InboxNavLink#InboxNavLink', '/components/admin/backoffice/BackofficeNavLinks#BackofficeNavLinks'],
+      beforeNavLinks: [
+        '/components/admin/inbox/InboxNavLink#InboxNavLink',
+        '/components/admin/calendar/CalendarNavLink#CalendarNavLink',
+        '/components/admin/backoffice/BackofficeNavLinks#BackofficeNavLinks',
+      ],
     },
   },
   collections,

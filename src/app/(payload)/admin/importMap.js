@@ -29,11 +29,13 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PreviewButton as PreviewButton_86c46cadfe6358b842c696855fe125d8 } from '../../../collections/EmailTemplates/PreviewButton'
 import { InboxNavLink as InboxNavLink_11191efeae9fb693486c5ca6ff12f2b8 } from '../../../components/admin/inbox/InboxNavLink'
+import { CalendarNavLink as CalendarNavLink_783f035f8ed60fc4541ab6e233a936be } from '../../../components/admin/calendar/CalendarNavLink'
 import { BackofficeNavLinks as BackofficeNavLinks_0a281fefa071d57fcd0a489aaf624e8c } from '../../../components/admin/backoffice/BackofficeNavLinks'
 import { InboxView as InboxView_6a58eab53a76cf292b8d139e34916a80 } from '../../../components/admin/inbox/InboxView'
 import { DashboardView as DashboardView_90d94a8a05a7cf2177ecc4e95646ec1f } from '../../../components/admin/dashboard/DashboardView'
 import { MyScheduleView as MyScheduleView_16305996aec59c03858bd82377ad3452 } from '../../../components/admin/backoffice/MyScheduleView'
 import { PrepListView as PrepListView_864a60e28707ea6b493a2be3c0321840 } from '../../../components/admin/backoffice/PrepListView'
+import { CalendarView as CalendarView_0325bf97f6acd11c388bc4d9371b2905 } from '../../../components/admin/calendar/CalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -69,10 +71,12 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/collections/EmailTemplates/PreviewButton#PreviewButton": PreviewButton_86c46cadfe6358b842c696855fe125d8,
   "/components/admin/inbox/InboxNavLink#InboxNavLink": InboxNavLink_11191efeae9fb693486c5ca6ff12f2b8,
+  "/components/admin/calendar/CalendarNavLink#CalendarNavLink": CalendarNavLink_783f035f8ed60fc4541ab6e233a936be,
   "/components/admin/backoffice/BackofficeNavLinks#BackofficeNavLinks": BackofficeNavLinks_0a281fefa071d57fcd0a489aaf624e8c,
   "/components/admin/inbox/InboxView#InboxView": InboxView_6a58eab53a76cf292b8d139e34916a80,
   "/components/admin/dashboard/DashboardView#DashboardView": DashboardView_90d94a8a05a7cf2177ecc4e95646ec1f,
   "/components/admin/backoffice/MyScheduleView#MyScheduleView": MyScheduleView_16305996aec59c03858bd82377ad3452,
   "/components/admin/backoffice/PrepListView#PrepListView": PrepListView_864a60e28707ea6b493a2be3c0321840,
+  "/components/admin/calendar/CalendarView#CalendarView": CalendarView_0325bf97f6acd11c388bc4d9371b2905,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
