@@ -21,6 +21,10 @@ const CACHED_PAGES = ['/', '/menu', '/faq', '/contact', '/policies', '/book', '/
 const cdnCache = [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=300' }]
 const cdnCacheRsc = [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60' }]
 const rscRequest = [{ type: 'header', key: 'rsc' }]
+// An editor's live preview (Next's draft mode, src/site/preview.ts) shows drafts on these same
+// paths: such a response must never be stored by a CDN or a browser cache.
+const draftModeCookie = { type: 'cookie', key: '__prerender_bypass' }
+const noStore = [{ key: 'Cache-Control', value: 'private, no-store' }]
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -54,8 +58,9 @@ const nextConfig = {
       { source: '/images/:path*', headers: immutable },
       { source: '/fonts/:path*', headers: immutable },
       ...CACHED_PAGES.flatMap((source) => [
-        { source, missing: rscRequest, headers: cdnCache },
-        { source, has: rscRequest, headers: cdnCacheRsc },
+        { source, missing: [...rscRequest, draftModeCookie], headers: cdnCache },
+        { source, has: rscRequest, missing: [draftModeCookie], headers: cdnCacheRsc },
+        { source, has: [draftModeCookie], headers: noStore },
       ]),
       // Manage links carry their token in the path: never send it on as a Referer, never index it.
       // The same for the account links in emails (confirm email, new password).

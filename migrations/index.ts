@@ -10,6 +10,7 @@ import * as migration_20261202_082001_messaging from './20261202_082001_messagin
 import * as migration_20261202_113527_chat from './20261202_113527_chat';
 import * as migration_20261202_123228_booking_date_locks from './20261202_123228_booking_date_locks';
 import * as migration_20261203_064417_dashboard from './20261203_064417_dashboard';
+import * as migration_20261203_064725_editor_drafts_pictures from './20261203_064725_editor_drafts_pictures';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261203_064417_dashboard.up,
     down: migration_20261203_064417_dashboard.down,
     name: '20261203_064417_dashboard'
+  },
+  {
+    up: migration_20261203_064725_editor_drafts_pictures.up,
+    down: migration_20261203_064725_editor_drafts_pictures.down,
+    name: '20261203_064725_editor_drafts_pictures'
   },
 ];

@@ -130,6 +130,7 @@ export interface Config {
     tasks: {
       sendMessage: TaskSendMessage;
       bookingEmail: TaskBookingEmail;
+      schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
         output: unknown;
@@ -457,6 +458,7 @@ export interface MenuItem {
   sortOrder?: number | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -677,6 +679,7 @@ export interface Page {
   id: number;
   title: string;
   slug: string;
+  heroImage?: (number | null) | Media;
   content?: {
     root: {
       type: string;
@@ -783,7 +786,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendMessage' | 'bookingEmail';
+        taskSlug: 'inline' | 'sendMessage' | 'bookingEmail' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -816,7 +819,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendMessage' | 'bookingEmail') | null;
+  taskSlug?: ('inline' | 'sendMessage' | 'bookingEmail' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1208,6 +1211,7 @@ export interface MenuItemsSelect<T extends boolean = true> {
   sortOrder?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1216,6 +1220,7 @@ export interface MenuItemsSelect<T extends boolean = true> {
 export interface PagesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  heroImage?: T;
   content?: T;
   meta?:
     | T
@@ -1561,6 +1566,36 @@ export interface TaskBookingEmail {
   output: {
     outcome: string;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'menu-items';
+          value: number | MenuItem;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null);
+    global?: string | null;
+    user?:
+      | ({
+          relationTo: 'users';
+          value: number | User;
+        } | null)
+      | ({
+          relationTo: 'customers';
+          value: number | Customer;
+        } | null);
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

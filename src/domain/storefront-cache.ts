@@ -7,7 +7,8 @@
  *
  * - The business settings are on every page (header, footer, brand colour): `settings`.
  * - The active menu is on the home page, /menu and /book: `menu`. A menu item that was and is
- *   inactive touches nothing the public sees.
+ *   not public (inactive, or never published: a draft) touches nothing the public sees; a
+ *   scheduled publish is a change like any other.
  * - A CMS page is shown under its slug: `page:<slug>`. A renamed page touches its old and its new
  *   slug; a page that was and is a draft touches nothing (drafts are never public).
  * - An upload is shown wherever a page or a menu item embeds it: `media:<id>`.
@@ -53,14 +54,17 @@ export interface PageLike {
   slug?: string | null
   _status?: 'draft' | 'published' | null
   meta?: { image?: Upload } | null
+  heroImage?: Upload
   content?: unknown
 }
 
 /** Tags a render carries when it showed this published page: its slug and every upload it embeds. */
 export function tagsOfPageRead(page: PageLike): string[] {
   const tags = page.slug ? [pageTag(page.slug)] : []
-  const image = uploadId(page.meta?.image)
-  if (image !== null) tags.push(mediaTag(image))
+  for (const upload of [page.meta?.image, page.heroImage]) {
+    const image = uploadId(upload)
+    if (image !== null) tags.push(mediaTag(image))
+  }
   for (const id of uploadIdsInRichText(page.content)) tags.push(mediaTag(id))
   return unique(tags)
 }
@@ -72,7 +76,13 @@ export function tagsOfPageLookup(slug: string, page: PageLike | null): string[] 
 
 export interface MenuItemLike {
   active?: boolean | null
+  _status?: 'draft' | 'published' | null
   image?: Upload
+}
+
+/** Whether the public menu shows this version of an item: active and not a draft. */
+export function isPublicMenuItem(item: MenuItemLike | null | undefined): boolean {
+  return item?.active === true && item._status !== 'draft'
 }
 
 /** Tags a render carries when it showed the active menu: the menu and the images of its items. */
@@ -85,9 +95,9 @@ export function tagsOfMenuRead(items: readonly { image?: Upload | { id?: Id | nu
   return unique(tags)
 }
 
-/** A saved or deleted menu item touches the menu when it is or was active. */
+/** A saved or deleted menu item touches the menu when it is or was public (active and published). */
 export function tagsOfMenuItemChange(doc: MenuItemLike | null | undefined, previous?: MenuItemLike | null): string[] {
-  return doc?.active === true || previous?.active === true ? [MENU_TAG] : []
+  return isPublicMenuItem(doc) || isPublicMenuItem(previous) ? [MENU_TAG] : []
 }
 
 /** A saved or deleted page touches the slug of each version of it that is or was published. */

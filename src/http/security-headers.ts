@@ -25,6 +25,12 @@
  *   development (`disablePlaygroundInProduction`), so it gets no CSP rather than a broken one.
  * - static-file: /_next/* chunks, images and the HMR socket: no CSP (they are not documents).
  *
+ * Framing: nothing may frame anything (`frame-ancestors 'none'`, X-Frame-Options DENY), except
+ * that the admin's live preview frames storefront pages from this same origin: a static-page
+ * request that is a preview (the preview entry route, or a request carrying Next's draft-mode
+ * cookie) gets `frame-ancestors 'self'` and X-Frame-Options SAMEORIGIN (`mayBeFramedBySelf`). Other
+ * origins can never frame it, and the public's pages stay unframeable.
+ *
  * Never put a nonce into a policy that can be cached, nor 'unsafe-eval' into production.
  */
 
@@ -35,6 +41,21 @@ export type RouteClass = 'dynamic-page' | 'static-page' | 'admin' | 'api' | 'gra
  * policy on a prerendered page blocks its scripts (the browser test loads each with zero violations).
  */
 export const NONCE_PAGE_PATHS = ['/booking', '/account'] as const
+
+/** The live preview's entry route (src/app/(frontend)/next/preview/route.ts). */
+export const PREVIEW_ENTRY_PATH = '/next/preview'
+/** The cookie Next's draft mode sets (its value is checked by Next, not here). */
+export const DRAFT_MODE_COOKIE = '__prerender_bypass'
+
+/**
+ * Whether this request's page may be framed by this same origin: a static storefront page asked
+ * for as a live preview. Only relaxes framing from 'none' to 'self'; anyone may send the cookie,
+ * which gains nothing but a same-origin frame.
+ */
+export function mayBeFramedBySelf(pathname: string, cookieNames: readonly string[]): boolean {
+  if (routeClassOf(pathname) !== 'static-page') return false
+  return pathname === PREVIEW_ENTRY_PATH || cookieNames.includes(DRAFT_MODE_COOKIE)
+}
 
 /** Whether `pathname` is `prefix` itself or below it (`/booking/x`, not `/bookings`). */
 function isAt(pathname: string, prefix: string): boolean {
@@ -87,6 +108,8 @@ export interface PolicyOptions {
   siteOrigin: string
   /** Where the browser may send error reports (sentryOriginOf(SENTRY_DSN)). */
   sentryOrigin?: string
+  /** A live preview (mayBeFramedBySelf): this origin may frame the page. Static pages only. */
+  framedBySelf?: boolean
 }
 
 /**
@@ -119,6 +142,7 @@ export function contentSecurityPolicy(routeClass: RouteClass, options: PolicyOpt
   } else if (nonce !== undefined) {
     throw new Error(`a ${routeClass} policy must not carry a nonce (it may be cached)`)
   }
+  if (options.framedBySelf && routeClass !== 'static-page') throw new Error(`a ${routeClass} policy never allows framing`)
   if (routeClass === 'static-file' || routeClass === 'graphql-playground') return undefined
   if (routeClass === 'api') {
     return serialize([
@@ -154,7 +178,7 @@ export function contentSecurityPolicy(routeClass: RouteClass, options: PolicyOpt
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
     ['form-action', "'self'"],
-    ['frame-ancestors', "'none'"],
+    ['frame-ancestors', options.framedBySelf ? "'self'" : "'none'"],
     ...(https ? [['upgrade-insecure-requests'] as [string]] : []),
   ])
 }

@@ -1,5 +1,6 @@
 /**
- * The background-work runner: Payload's jobs queue (emails, texts, scheduled booking emails) and
+ * The background-work runner: Payload's jobs queue (emails, texts, scheduled booking emails,
+ * editors' scheduled publishes) and
  * the payment work on a clock (src/jobs/payments.ts), with ONE active runner per database.
  * Payload 3.90's Postgres adapter claims jobs without row locks, so two runners could take the
  * same job: every instance may start a runner, but it works only while it holds a session-level
@@ -22,6 +23,12 @@ const log = logger.child({ module: 'jobs' })
 
 /** The advisory lock key of the runner: one per database, whatever the instance. */
 export const JOBS_LOCK_KEY = 72_201_001
+
+/**
+ * The queue the runner drains: every task is queued on it — ours, and Payload's `schedulePublish`
+ * (an editor's scheduled publish of a page or menu item, queued by the admin with `waitUntil`).
+ */
+export const JOBS_QUEUE = 'default'
 
 /** Jobs taken per run of the queue (Payload runs them concurrently). */
 const BATCH = 10
@@ -72,7 +79,7 @@ async function drainQueue(payload: Payload, stillOurs: () => boolean): Promise<n
   for (;;) {
     if (!stillOurs()) return ran
     // Payload's own error logs off: each task logs its failures itself (src/jobs/logged.ts).
-    const result = await payload.jobs.run({ limit: BATCH, queue: 'default', silent: { error: true } })
+    const result = await payload.jobs.run({ limit: BATCH, queue: JOBS_QUEUE, silent: { error: true } })
     const count = Object.keys(result.jobStatus ?? {}).length
     ran += count
     if (count === 0 || result.noJobsRemaining) return ran

@@ -3,8 +3,10 @@
  * purged per document): the cached settings and all availability (which the seeded bookings and
  * settings shape), the menu, and every page, with their storefront tags (every page shows the
  * settings, so every cached page renders again). Uses the purge functions the collections' own
- * hooks use, so a cache added to one of them is purged here too. Media are not seeded: if the seed
- * ever uploads any, add `purgeMediaContent` (src/collections/Media/hooks/purgeContent.ts). Must
+ * hooks use, so a cache added to one of them is purged here too. The seed's pictures are only ever
+ * new uploads (./seedMedia.ts never changes one), which no cached render showed yet; the menu and
+ * page purges cover the pages that now show them. If the seed ever changes an existing upload,
+ * add `purgeMediaContent` (src/collections/Media/hooks/purgeContent.ts). Must
  * never be skipped after a write, not even a failed run's: the caches would serve the old content.
  */
 import { purgeMenu } from '../collections/MenuItems/hooks/purgeMenu'

@@ -1,6 +1,7 @@
 /**
  * Writes the demo data of ./data through Payload's Local API, idempotently, one module per thing
  * it seeds:
+ * - the pictures (./seedMedia.ts: original illustrations in ./images, uploaded by file name),
  * - settings global (./seedSettings.ts), menu items by name (./seedMenu.ts), chefs by email
  *   (./seedChefs.ts, only once an admin exists) and pages by slug (./seedPages.ts) are upserted:
  *   created when missing, updated when they differ from the seed values, left alone otherwise
@@ -21,6 +22,7 @@ import { blackoutDates, TIMEZONE } from './data'
 import { purgeSeeded } from './purge'
 import { bookingTally, seedBookings, type BookingTally } from './seedBookings'
 import { seedChefs, type ChefTally } from './seedChefs'
+import { seedMedia } from './seedMedia'
 import { seedMenu } from './seedMenu'
 import { seedPages } from './seedPages'
 import { seedSettings } from './seedSettings'
@@ -30,6 +32,7 @@ export type { Tally } from './compare'
 export interface SeedSummary {
   skipped: boolean
   settings: 'written' | 'unchanged' | 'skipped'
+  media: Tally
   menuItems: Tally
   chefs: ChefTally
   pages: Tally
@@ -49,6 +52,7 @@ export async function runSeed(payload: Payload, opts: SeedOptions): Promise<Seed
   const summary: SeedSummary = {
     skipped: false,
     settings: 'skipped',
+    media: tally(),
     menuItems: tally(),
     chefs: { ...tally(), skippedNoAdmin: false },
     pages: tally(),
@@ -71,11 +75,13 @@ export async function runSeed(payload: Payload, opts: SeedOptions): Promise<Seed
   try {
     summary.settings = await seedSettings(payload, today)
     phase('settings')
-    const menuIds = await seedMenu(payload, summary.menuItems)
+    const pictures = await seedMedia(payload, summary.media)
+    phase('media')
+    const menuIds = await seedMenu(payload, summary.menuItems, pictures)
     phase('menu')
     const chefIds = await seedChefs(payload, summary.chefs, log)
     phase('chefs')
-    await seedPages(payload, summary.pages)
+    await seedPages(payload, summary.pages, pictures)
     phase('pages')
     const blackouts = blackoutDates(today).map((b) => b.date)
     await seedBookings({ payload, log, menuIds, chefIds, summary: summary.bookings }, today, blackouts)

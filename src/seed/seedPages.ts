@@ -9,9 +9,11 @@ import type { Payload } from 'payload'
 import { isSubset, type Tally } from './compare'
 import { pagesData } from './data'
 
-export async function seedPages(payload: Payload, counts: Tally): Promise<void> {
+/** `pictures`: Media id by seed picture file, for the pages' hero images. */
+export async function seedPages(payload: Payload, counts: Tally, pictures: ReadonlyMap<string, number>): Promise<void> {
   for (const page of pagesData()) {
-    const data = { title: page.title, slug: page.slug, content: page.content, meta: page.meta, _status: 'published' as const }
+    const heroImage = (page.heroImage && pictures.get(page.heroImage)) || null
+    const data = { title: page.title, slug: page.slug, content: page.content, meta: page.meta, heroImage, _status: 'published' as const }
     const found = await payload.find({ collection: 'pages', where: { slug: { equals: page.slug } }, limit: 1, depth: 0, overrideAccess: true })
     const existing = found.docs[0]
     if (!existing) {

@@ -7,6 +7,9 @@
  * page share one query) and tags the render with what it showed (src/domain/storefront-cache.ts),
  * so the cached page is rendered again exactly when one of those changes. While `next build`
  * prerenders, there is no content (./render-tags.ts).
+ * In a content editor's live preview (./preview.ts) the same functions read the latest drafts as
+ * that editor (`draft: true`, `user`, `overrideAccess: false`), bypassing the shared caches and
+ * tagging nothing: a draft never enters a cache another visitor could be served from.
  */
 import type { Metadata } from 'next'
 import { cache } from 'react'
@@ -14,13 +17,23 @@ import { cache } from 'react'
 import type { Media, MenuItem, Page } from '../payload-types'
 import { tagsOfMenuRead, tagsOfPageLookup } from '../domain/storefront-cache'
 import { cached } from '../infra/cache'
+import { previewEditor } from './preview'
 import { isBuildPrerender, tagRender } from './render-tags'
 import { pageMetadata } from './seo'
 import { getPayloadClient, getSite } from './site'
 
-/** The published version of the page with this slug, or null; cached per slug (purged by the pages and media hooks). */
+/**
+ * The published version of the page with this slug, or null; cached per slug (purged by the pages
+ * and media hooks). In an editor's live preview: the latest draft, uncached.
+ */
 export const getPublishedPage = cache(async (slug: string): Promise<Page | null> => {
   if (isBuildPrerender()) return null
+  const editor = await previewEditor()
+  if (editor) {
+    const payload = await getPayloadClient()
+    const result = await payload.find({ collection: 'pages', where: { slug: { equals: slug } }, draft: true, depth: 1, limit: 1, pagination: false, user: editor, overrideAccess: false })
+    return result.docs[0] ?? null
+  }
   const page = await cached('pages', slug, 'published', async () => {
       const payload = await getPayloadClient()
       const result = await payload.find({
@@ -45,6 +58,17 @@ export interface SiteImage {
   height: number
 }
 
+/**
+ * An upload's URL as a path on this site. Payload makes upload URLs absolute with its serverURL
+ * (PUBLIC_SERVER_URL), which next/image refuses as a remote host, and which is wrong whenever the
+ * site is reached under another origin; the file is served by this app under /api/media/file/.
+ */
+function sitePathOf(url: string): string {
+  if (url.startsWith('/')) return url
+  const parsed = URL.parse(url)
+  return parsed && parsed.pathname.startsWith('/api/media/file/') ? `${parsed.pathname}${parsed.search}` : url
+}
+
 /** A populated upload → the image to show, preferring the named size; null when not usable (unpopulated, no URL, no size). */
 export function imageOf(value: number | Media | null | undefined, size?: 'thumbnail' | 'card' | 'hero'): SiteImage | null {
   if (!value || typeof value !== 'object') return null
@@ -53,7 +77,7 @@ export function imageOf(value: number | Media | null | undefined, size?: 'thumbn
   const width = sized?.url ? sized.width : value.width
   const height = sized?.url ? sized.height : value.height
   if (!url || !width || !height) return null
-  return { url, alt: value.alt ?? '', width, height }
+  return { url: sitePathOf(url), alt: value.alt ?? '', width, height }
 }
 
 const MENU_CATEGORY_ORDER = ['protein', 'upgrade', 'add-on', 'side'] as const
@@ -90,17 +114,26 @@ function storefrontItem(d: MenuItem): StorefrontMenuItem {
 }
 
 /**
- * Active menu items in sortOrder. Cached as another variant of the `menu:active` entity, which the
+ * Active, published menu items in sortOrder (in an editor's live preview: the latest drafts,
+ * uncached). Cached as another variant of the `menu:active` entity, which the
  * menu-items hooks purge on every change (src/collections/MenuItems/hooks/purgeMenu.ts); a media change
  * purges it too (src/collections/Media/hooks/purgeContent.ts), since items embed their images.
  */
 export const getStorefrontMenu = cache(async (): Promise<StorefrontMenuItem[]> => {
   if (isBuildPrerender()) return []
+  const editor = await previewEditor()
+  if (editor) {
+    const payload = await getPayloadClient()
+    const result = await payload.find({ collection: 'menu-items', where: { active: { equals: true } }, sort: 'sortOrder', draft: true, depth: 1, limit: 0, pagination: false, user: editor, overrideAccess: false })
+    return result.docs.map(storefrontItem)
+  }
   const items = await cached('menu', 'active', 'storefront', async () => {
       const payload = await getPayloadClient()
       const result = await payload.find({
         collection: 'menu-items',
-        where: { active: { equals: true } },
+        // Published items only (the access rule says so too): a draft never reaches the public menu.
+        where: { active: { equals: true }, _status: { equals: 'published' } },
+        draft: false,
         sort: 'sortOrder',
         depth: 1,
         limit: 0,

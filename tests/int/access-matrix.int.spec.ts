@@ -42,6 +42,10 @@ const PAYMENT_SECRETS = {
 const STRIPE_CUSTOMER_ID = `cus_secret_${RUN}`
 /** The title of an unpublished edit of the published page: only content editors may see it. */
 const DRAFT_TITLE = `Unpublished edit ${RUN}`
+/** The name of an unpublished edit of a published menu item (with a new price): content editors only. */
+const DRAFT_ITEM_NAME = `Unpublished item edit ${RUN}`
+/** A menu item that was only ever a draft: content editors only, never the public menu. */
+const DRAFT_ONLY_ITEM_NAME = `Draft-only item ${RUN}`
 /** Refusal of an operation. */
 const REFUSED = [401, 403]
 /** Refusal of an operation on one document: 404 too, when the caller may not even see it. */
@@ -549,6 +553,15 @@ const CELLS: Cell[] = [
   cell('admin', 'pages', 'read versions', 'yes'),
   cell('anonymous', 'pages', 'read versions', 'no', 'draft page'),
   cell('editor', 'pages', 'read versions', 'yes', 'draft page'),
+  // The menu's history and drafts (drafts and scheduled publish): content editors only.
+  cell('anonymous', 'menu-items', 'read versions', 'no'),
+  cell('customer A', 'menu-items', 'read versions', 'no'),
+  cell('chef', 'menu-items', 'read versions', 'no'),
+  cell('editor', 'menu-items', 'read versions', 'yes'),
+  cell('manager', 'menu-items', 'read versions', 'yes'),
+  cell('admin', 'menu-items', 'read versions', 'yes'),
+  cell('anonymous', 'menu-items', 'read versions', 'no', 'active item'),
+  cell('editor', 'menu-items', 'read versions', 'yes', 'active item'),
   cell('anonymous', 'business-settings', 'read versions', 'no'),
   cell('customer A', 'business-settings', 'read versions', 'no'),
   cell('chef', 'business-settings', 'read versions', 'no'),
@@ -572,6 +585,13 @@ const CELLS: Cell[] = [
   cell('editor', 'pages', 'read drafts', 'yes'),
   cell('manager', 'pages', 'read drafts', 'yes'),
   cell('admin', 'pages', 'read drafts', 'yes'),
+  // A draft price of a published item, and an item that was only ever a draft.
+  cell('anonymous', 'menu-items', 'read drafts', 'no'),
+  cell('customer A', 'menu-items', 'read drafts', 'no'),
+  cell('chef', 'menu-items', 'read drafts', 'no'),
+  cell('editor', 'menu-items', 'read drafts', 'yes'),
+  cell('manager', 'menu-items', 'read drafts', 'yes'),
+  cell('admin', 'menu-items', 'read drafts', 'yes'),
 
   // Unlocking an account locked out after failed sign-ins.
   cell('anonymous', 'users', 'unlock', 'no'),
@@ -655,6 +675,10 @@ const CELLS: Cell[] = [
   cell('anonymous', 'pages', 'graphql read versions', 'no'),
   cell('customer A', 'pages', 'graphql read versions', 'no'),
   cell('editor', 'pages', 'graphql read versions', 'yes'),
+  cell('anonymous', 'menu-items', 'graphql read versions', 'no'),
+  cell('customer A', 'menu-items', 'graphql read versions', 'no'),
+  cell('chef', 'menu-items', 'graphql read versions', 'no'),
+  cell('editor', 'menu-items', 'graphql read versions', 'yes'),
   cell('anonymous', 'business-settings', 'graphql read versions', 'no'),
   cell('customer A', 'business-settings', 'graphql read versions', 'no'),
   cell('manager', 'business-settings', 'graphql read versions', 'yes'),
@@ -1440,6 +1464,9 @@ async function checkThreadSystemFields(c: Cell, target: Fixture): Promise<void> 
 
 /** A page published with one title, then edited as an unpublished draft titled DRAFT_TITLE. */
 let draftedPageId = 0
+/** A menu item published at 500 cents, then edited as a draft named DRAFT_ITEM_NAME at 9999; and one only ever a draft. */
+let draftedItemId = 0
+let draftOnlyItemId = 0
 /** GraphQL's name for the business settings' history query (found by introspection). */
 let settingsVersionsQuery = ''
 
@@ -1448,7 +1475,7 @@ function expectNothingListed(res: RestResponse<ListBody>): void {
   else expectStatusIn(res, REFUSED)
 }
 
-type Versioned = 'bookings' | 'pages' | 'email-templates'
+type Versioned = 'bookings' | 'pages' | 'email-templates' | 'menu-items'
 
 async function versionOf(collection: Versioned, target: Fixture): Promise<number | string> {
   const found = await payload.findVersions({ collection, where: { parent: { equals: idOf(target) } }, limit: 1, depth: 0, overrideAccess: true })
@@ -1468,7 +1495,7 @@ async function checkReadVersions(c: Cell): Promise<void> {
     }
     return
   }
-  if (c.collection !== 'bookings' && c.collection !== 'pages' && c.collection !== 'email-templates') throw new Error(`${c.collection} keeps no versions`)
+  if (c.collection !== 'bookings' && c.collection !== 'pages' && c.collection !== 'email-templates' && c.collection !== 'menu-items') throw new Error(`${c.collection} keeps no versions`)
   const collection = c.collection
   if (c.target !== undefined) {
     const versionId = await versionOf(collection, c.target)
@@ -1493,6 +1520,7 @@ async function checkReadVersions(c: Cell): Promise<void> {
 }
 
 async function checkReadDrafts(c: Cell): Promise<void> {
+  if (c.collection === 'menu-items') return checkReadMenuDrafts(c)
   const one = await rest<Doc>('GET', `/pages/${String(draftedPageId)}?draft=true&depth=0`, as(c.actor))
   const list = await rest<ListBody>('GET', `/pages?draft=true&depth=0&where[id][equals]=${String(draftedPageId)}`, as(c.actor))
   if (c.expect === 'yes') {
@@ -1505,6 +1533,32 @@ async function checkReadDrafts(c: Cell): Promise<void> {
   // The published version stays public.
   expect(one.status, show(one)).toBe(200)
   expect(one.body.title).toBe(`Page ${RUN}`)
+}
+
+/** REST by id and list, and GraphQL, with `draft=true`: the draft name, price and the draft-only item are the editors'. */
+async function checkReadMenuDrafts(c: Cell): Promise<void> {
+  const one = await rest<Doc>('GET', `/menu-items/${String(draftedItemId)}?draft=true&depth=0`, as(c.actor))
+  const list = await rest<ListBody>('GET', `/menu-items?draft=true&depth=0&limit=1000&where[id][in]=${String(draftedItemId)},${String(draftOnlyItemId)}`, as(c.actor))
+  const gql = await graphql<{ MenuItems: { docs: { id: number; name: string }[] } | null }>(`{ MenuItems(draft: true, limit: 1000) { docs { id name priceCents } } }`, as(c.actor))
+  const gqlOne = await graphql<{ MenuItem: { name: string } | null }>(`{ MenuItem(id: ${String(draftOnlyItemId)}, draft: true) { name } }`, as(c.actor))
+  if (c.expect === 'yes') {
+    expect(one.status, show(one)).toBe(200)
+    expect(one.body.name).toBe(DRAFT_ITEM_NAME)
+    expect(one.body.priceCents).toBe(9999)
+    expect((list.body.docs ?? []).map((d) => d.name).sort(), show(list)).toEqual([DRAFT_ONLY_ITEM_NAME, DRAFT_ITEM_NAME].sort())
+    expect(gql.data?.MenuItems?.docs.map((d) => d.name), JSON.stringify(gql.errors)).toEqual(expect.arrayContaining([DRAFT_ITEM_NAME, DRAFT_ONLY_ITEM_NAME]))
+    expect(gqlOne.data?.MenuItem?.name).toBe(DRAFT_ONLY_ITEM_NAME)
+    return
+  }
+  for (const res of [one.body, list.body, gql, gqlOne]) {
+    const text = JSON.stringify(res)
+    expect(text, 'the unpublished edit never reaches the caller').not.toContain(DRAFT_ITEM_NAME)
+    expect(text, 'a draft-only item never reaches the caller').not.toContain(DRAFT_ONLY_ITEM_NAME)
+    expect(text, 'nor the draft price').not.toContain('9999')
+  }
+  // The published version stays public.
+  expect(one.status, show(one)).toBe(200)
+  expect(one.body.priceCents).toBe(500)
 }
 
 async function checkUnlock(c: Cell): Promise<void> {
@@ -1548,7 +1602,7 @@ const GRAPHQL_LIST: Record<ListedCollection, string> = {
 }
 
 /** GraphQL's history queries of the versioned collections. */
-const GRAPHQL_VERSIONS: Record<Versioned, string> = { bookings: 'versionsBookings', pages: 'versionsPages', 'email-templates': 'versionsEmailTemplates' }
+const GRAPHQL_VERSIONS: Record<Versioned, string> = { bookings: 'versionsBookings', pages: 'versionsPages', 'email-templates': 'versionsEmailTemplates', 'menu-items': 'versionsMenuItems' }
 
 async function checkGraphqlRead(c: Cell): Promise<void> {
   const field = GRAPHQL_LIST[listed(c.collection)]
@@ -1570,7 +1624,7 @@ async function checkGraphqlRead(c: Cell): Promise<void> {
 }
 
 async function checkGraphqlReadVersions(c: Cell): Promise<void> {
-  if (c.collection !== 'business-settings' && c.collection !== 'bookings' && c.collection !== 'pages' && c.collection !== 'email-templates') throw new Error(`${c.collection} keeps no versions`)
+  if (c.collection !== 'business-settings' && c.collection !== 'bookings' && c.collection !== 'pages' && c.collection !== 'email-templates' && c.collection !== 'menu-items') throw new Error(`${c.collection} keeps no versions`)
   const field = c.collection === 'business-settings' ? settingsVersionsQuery : GRAPHQL_VERSIONS[c.collection]
   const res = await graphql<Record<string, { docs: { id: unknown }[] } | null>>(`{ ${field}(limit: 1000) { docs { id } } }`, as(c.actor))
   const docs = res.data?.[field]?.docs ?? []
@@ -1818,6 +1872,9 @@ beforeAll(async () => {
   ids.set('draft page', await createPage('draft'))
   draftedPageId = await createPage('published')
   await payload.update({ collection: 'pages', id: draftedPageId, data: { title: DRAFT_TITLE }, draft: true, overrideAccess: true })
+  draftedItemId = await createMenuItem(true)
+  await payload.update({ collection: 'menu-items', id: draftedItemId, data: { name: DRAFT_ITEM_NAME, priceCents: 9999 }, draft: true, overrideAccess: true })
+  draftOnlyItemId = (await payload.create({ collection: 'menu-items', data: { name: DRAFT_ONLY_ITEM_NAME, category: 'side', priceCents: 9999, pricing: 'flat', active: true }, draft: true, overrideAccess: true })).id
 
   const introspection = await graphql<{ __schema: { queryType: { fields: { name: string }[] } } }>('{ __schema { queryType { fields { name } } } }', as('admin'))
   settingsVersionsQuery = introspection.data?.__schema.queryType.fields.map((f) => f.name).find((n) => /^versions.*business/i.test(n)) ?? ''

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest'
 import {
   baseSecurityHeaders,
   contentSecurityPolicy,
+  DRAFT_MODE_COOKIE,
+  mayBeFramedBySelf,
   newNonce,
   PERMISSIONS_POLICY,
   routeClassOf,
@@ -230,5 +232,24 @@ describe('the headers on every response', () => {
     for (const path of ['/book', '/menu', '/admin', '/_next/static/a.js', '/api/graphql-playground']) {
       expect(asMap(serverHeadersFor(path, { production: true })).has('Content-Security-Policy'), path).toBe(false)
     }
+  })
+})
+
+describe("the admin's live preview", () => {
+  it('may frame a storefront page from this origin only, and only when the request is a preview', () => {
+    expect(mayBeFramedBySelf('/menu', [DRAFT_MODE_COOKIE])).toBe(true)
+    expect(mayBeFramedBySelf('/next/preview', [])).toBe(true)
+    expect(mayBeFramedBySelf('/menu', ['payload-token'])).toBe(false)
+    // Pages per visitor, the admin and the API never.
+    for (const path of ['/account', '/booking/abc', '/admin', '/api/pages']) expect(mayBeFramedBySelf(path, [DRAFT_MODE_COOKIE]), path).toBe(false)
+    const csp = parse(contentSecurityPolicy('static-page', { ...prod, framedBySelf: true }))
+    expect(csp.get('frame-ancestors')).toEqual(["'self'"])
+    expect(parse(contentSecurityPolicy('static-page', prod)).get('frame-ancestors')).toEqual(["'none'"])
+  })
+
+  it('is never a reason to frame the admin, the API or a per-visitor page', () => {
+    expect(() => contentSecurityPolicy('admin', { ...prod, nonce: NONCE, framedBySelf: true })).toThrow(/never allows framing/)
+    expect(() => contentSecurityPolicy('api', { ...prod, framedBySelf: true })).toThrow(/never allows framing/)
+    expect(() => contentSecurityPolicy('dynamic-page', { ...prod, nonce: NONCE, framedBySelf: true })).toThrow(/never allows framing/)
   })
 })

@@ -61,6 +61,18 @@ describe('tags a change invalidates', () => {
     expect(tagsOfMenuItemChange({ active: false }, { active: false })).toEqual([])
   })
 
+  it('a draft menu item that was never published touches nothing; publishing it (by hand or on schedule) touches the menu', () => {
+    expect(tagsOfMenuItemChange({ active: true, _status: 'draft' })).toEqual([])
+    expect(tagsOfMenuItemChange({ active: true, _status: 'draft' }, { active: true, _status: 'draft' })).toEqual([])
+    expect(tagsOfMenuItemChange({ active: true, _status: 'published' }, { active: true, _status: 'draft' })).toEqual([MENU_TAG])
+    // Unpublished (a scheduled unpublish): the item leaves the public menu.
+    expect(tagsOfMenuItemChange({ active: true, _status: 'draft' }, { active: true, _status: 'published' })).toEqual([MENU_TAG])
+  })
+
+  it('a page read carries the tag of its hero image as well as its share image', () => {
+    expect(tagsOfPageRead({ slug: 'home', heroImage: 4, meta: { image: { id: 5 } } })).toEqual(['page:home', 'media:5', 'media:4'])
+  })
+
   it('a page touches the slugs of its published versions: both after a rename, none for a draft of a draft', () => {
     expect(tagsOfPageChange({ slug: 'faq', _status: 'published' }, { slug: 'faq', _status: 'published' })).toEqual([pageTag('faq')])
     expect(tagsOfPageChange({ slug: 'questions', _status: 'published' }, { slug: 'faq', _status: 'published' })).toEqual(['page:questions', 'page:faq'])

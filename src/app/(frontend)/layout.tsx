@@ -8,7 +8,9 @@
  * link, the chat and the reporters are client components), so storefront pages are rendered once
  * and served from Next's cache (the README's "Caching"). Everything shown comes from the settings
  * or the CMS, whose reads tag the render; a change re-renders exactly the pages tagged with it.
- * Pages that are per visitor (/account, /booking) say `force-dynamic` themselves.
+ * Pages that are per visitor (/account, /booking) say `force-dynamic` themselves. An editor's live
+ * preview (Next's draft mode, src/site/preview.ts) renders per request and adds the refresh-on-save
+ * listener and a "Preview" banner.
  */
 import type { Metadata, Viewport } from 'next'
 import Link from 'next/link'
@@ -16,6 +18,7 @@ import type { CSSProperties, ReactNode } from 'react'
 
 import { ChatLauncher } from '../../components/chat/ChatLauncher'
 import { ErrorReporter } from '../../components/site/ErrorReporter'
+import { LivePreviewRefresh } from '../../components/site/LivePreviewRefresh'
 import { getPublishedPage } from '../../site/content'
 import { SITE_ASSETS } from '../../site/site-assets'
 import { SiteNav } from '../../components/site/SiteNav'
@@ -24,6 +27,7 @@ import { WebVitals } from '../../components/site/WebVitals'
 import { todayInZone } from '../../domain'
 import { env } from '../../server/env'
 import { telHref } from '../../site/format'
+import { previewEditor } from '../../site/preview'
 import { getSite } from '../../site/site'
 
 import './styles.css'
@@ -64,7 +68,8 @@ export async function generateViewport(): Promise<Viewport> {
 const listFormat = new Intl.ListFormat('en-US', { style: 'long', type: 'conjunction' })
 
 export default async function FrontendLayout({ children }: { children: ReactNode }) {
-  const site = await getSite()
+  // A content editor's live preview (src/site/preview.ts): never true for a cached render.
+  const [site, preview] = await Promise.all([getSite(), previewEditor()])
   const { settings } = site
   const year = todayInZone(new Date(), settings.timezone).slice(0, 4)
   const zones = settings.serviceAreas.map((a) => a.zone)
@@ -133,6 +138,7 @@ export default async function FrontendLayout({ children }: { children: ReactNode
             © {year} {settings.businessName}
           </p>
         </footer>
+        {preview ? <LivePreviewRefresh /> : null}
         <ErrorReporter />
         <WebVitals />
         {env().CHAT_ENABLED ? <ChatLauncher businessName={settings.businessName} /> : null}

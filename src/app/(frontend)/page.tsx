@@ -4,6 +4,7 @@
  * and the FoodEstablishment JSON-LD. Business copy comes from the CMS and the settings only.
  */
 import type { Metadata } from 'next'
+import Image from 'next/image'
 import Link from 'next/link'
 
 import { CmsRichText } from '../../components/site/CmsRichText'
@@ -27,6 +28,9 @@ export default async function HomePage() {
   const currency = settings.currency
   const highlights = menuHighlights(menu, HIGHLIGHTS)
   const ogImage = imageOf(page?.meta?.image, 'hero')
+  // The largest thing above the fold: loaded first (fetchpriority=high, eager), its
+  // box reserved by width/height; the menu pictures below the fold load lazily (next/image's default).
+  const heroImage = imageOf(page?.heroImage, 'hero')
   const jsonLd = foodEstablishmentJsonLd({
     name: settings.businessName,
     url: site.siteUrl,
@@ -41,17 +45,31 @@ export default async function HomePage() {
   return (
     <>
       <JsonLd data={jsonLd} />
-      <section className="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">{page?.title ?? settings.businessName}</h1>
-        {page?.meta?.description ? <p className="lede">{page.meta.description}</p> : null}
-        <p className="actions">
-          <Link className="button" href="/book" prefetch={false}>
-            Check dates and book
-          </Link>
-          <Link className="button-secondary" href="/menu">
-            See the menu
-          </Link>
-        </p>
+      <section className={heroImage ? 'hero hero-with-image' : 'hero'} aria-labelledby="hero-title">
+        <div>
+          <h1 id="hero-title">{page?.title ?? settings.businessName}</h1>
+          {page?.meta?.description ? <p className="lede">{page.meta.description}</p> : null}
+          <p className="actions">
+            <Link className="button" href="/book" prefetch={false}>
+              Check dates and book
+            </Link>
+            <Link className="button-secondary" href="/menu">
+              See the menu
+            </Link>
+          </p>
+        </div>
+        {heroImage ? (
+          <Image
+            className="hero-image"
+            src={heroImage.url}
+            alt={heroImage.alt}
+            width={heroImage.width}
+            height={heroImage.height}
+            sizes="(min-width: 64rem) 32rem, (min-width: 40rem) 50vw, 100vw"
+            loading="eager"
+            fetchPriority="high"
+          />
+        ) : null}
       </section>
 
       {page?.content ? (

@@ -1,7 +1,6 @@
-/** Who may do what with the menu: the public reads active items; content editors edit. */
+/** Who may do what with the menu: the public reads active, published items; content editors edit, read drafts and history. */
 import { activeOrStaff } from '../../access/activeOrStaff'
 import { contentEditors } from '../../access/contentEditors'
-import { nobody } from '../../access/nobody'
 import type { CollectionAccess } from '../../access/types'
 
 export const menuItemsAccess: CollectionAccess = {
@@ -9,5 +8,5 @@ export const menuItemsAccess: CollectionAccess = {
   read: activeOrStaff,
   update: contentEditors,
   delete: contentEditors,
-  readVersions: nobody,
+  readVersions: contentEditors,
 }

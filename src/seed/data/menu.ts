@@ -13,11 +13,14 @@ export interface SeedMenuItem {
   pricing: 'per_guest' | 'flat'
   dietaryTags: readonly DietaryTag[]
   sortOrder: number
+  /** Its picture: a seed picture file (src/seed/art.ts), or none. */
+  picture?: string
 }
 
 export const MENU_ITEMS = [
   {
     name: 'Hibachi Chicken',
+    picture: 'plate-chicken',
     description: 'Boneless chicken thigh, diced and seared on the flat-top with garlic butter, then finished with our house teriyaki and toasted sesame.',
     category: 'protein',
     priceCents: 0,
@@ -27,6 +30,7 @@ export const MENU_ITEMS = [
   },
   {
     name: 'NY Strip Steak',
+    picture: 'plate-steak',
     description: 'USDA Choice New York strip, cut into bite-size pieces at the grill and cooked to each guest’s temperature with garlic butter and a splash of soy.',
     category: 'protein',
     priceCents: 0,
@@ -36,6 +40,7 @@ export const MENU_ITEMS = [
   },
   {
     name: 'Shrimp',
+    picture: 'plate-shrimp',
     description: 'Peeled, tail-off shrimp grilled with garlic butter, lemon and a little sake. Yes, one of them may get tossed your way.',
     category: 'protein',
     priceCents: 0,
@@ -45,6 +50,7 @@ export const MENU_ITEMS = [
   },
   {
     name: 'Atlantic Salmon',
+    picture: 'plate-salmon',
     description: 'Skinless salmon fillet seared until just cooked through and glazed with teriyaki.',
     category: 'protein',
     priceCents: 0,
@@ -54,6 +60,7 @@ export const MENU_ITEMS = [
   },
   {
     name: 'Crispy Tofu',
+    picture: 'plate-tofu',
     description: 'Extra-firm tofu crisped with vegetables and a ginger-soy glaze, cooked in vegetable oil (no butter) on a freshly cleaned part of the grill.',
     category: 'protein',
     priceCents: 0,
@@ -63,6 +70,7 @@ export const MENU_ITEMS = [
   },
   {
     name: 'Filet Mignon Upgrade',
+    picture: 'plate-steak',
     description: 'Swap a guest’s steak for center-cut beef tenderloin: leaner, more tender, cooked to order. Priced per guest who upgrades.',
     category: 'upgrade',
     priceCents: 1000,
@@ -90,6 +98,7 @@ export const MENU_ITEMS = [
   },
   {
     name: 'Yakisoba Noodles',
+    picture: 'plate-noodles',
     description: 'Wheat noodles stir-fried on the grill with cabbage, carrot and onion in a sweet-savory yakisoba sauce. Priced per guest.',
     category: 'add-on',
     priceCents: 500,
@@ -99,6 +108,7 @@ export const MENU_ITEMS = [
   },
   {
     name: 'Extra Fried Rice',
+    picture: 'plate-fried-rice',
     description: 'A second round of hibachi fried rice with egg, peas, carrot, onion and garlic butter, for big appetites and leftovers. Priced per guest.',
     category: 'add-on',
     priceCents: 400,

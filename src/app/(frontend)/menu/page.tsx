@@ -1,13 +1,15 @@
 /**
  * Menu (/menu): the `menu` page's rich text, then the active menu items grouped by category in
- * sortOrder, each with its price and dietary badges. Items and prices come from the
+ * sortOrder, each with its price, picture and dietary badges; the page's own picture beside the title. Items and prices come from the
  * `menu-items` collection, so the page never disagrees with what booking charges.
  */
 import type { Metadata } from 'next'
+import Image from 'next/image'
+
 import { BookCta } from '../../../components/site/BookCta'
 
 import { CmsRichText } from '../../../components/site/CmsRichText'
-import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, groupByCategory, type MenuCategory } from '../../../site/content'
+import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, groupByCategory, imageOf, type MenuCategory } from '../../../site/content'
 import { MenuItemCard } from '../../../components/site/MenuItemCard'
 import { formatCents } from '../../../site/format'
 import { getSite } from '../../../site/site'
@@ -27,14 +29,30 @@ export default async function MenuPage() {
   const [site, page, menu] = await Promise.all([getSite(), getPublishedPage('menu'), getStorefrontMenu()])
   const { settings } = site
   const groups = groupByCategory(menu)
+  // The page's picture (the seed's: the chef) beside the title: above the fold, so loaded first.
+  const heroImage = imageOf(page?.heroImage, 'card')
   return (
     <>
-      <header className="page-header">
-        <h1>{page?.title ?? 'Menu'}</h1>
-        <p className="lede">
-          <span className="price">{formatCents(settings.adultPriceCents, settings.currency)}</span> per adult ·{' '}
-          <span className="price">{formatCents(settings.childPriceCents, settings.currency)}</span> per child ({settings.childMaxAge} and under)
-        </p>
+      <header className={heroImage ? 'page-header hero-with-image' : 'page-header'}>
+        <div>
+          <h1>{page?.title ?? 'Menu'}</h1>
+          <p className="lede">
+            <span className="price">{formatCents(settings.adultPriceCents, settings.currency)}</span> per adult ·{' '}
+            <span className="price">{formatCents(settings.childPriceCents, settings.currency)}</span> per child ({settings.childMaxAge} and under)
+          </p>
+        </div>
+        {heroImage ? (
+          <Image
+            className="hero-image"
+            src={heroImage.url}
+            alt={heroImage.alt}
+            width={heroImage.width}
+            height={heroImage.height}
+            sizes="(min-width: 64rem) 32rem, (min-width: 40rem) 50vw, 100vw"
+            loading="eager"
+            fetchPriority="high"
+          />
+        ) : null}
       </header>
       {page?.content ? <CmsRichText data={page.content} /> : null}
       {groups.map((g) => (

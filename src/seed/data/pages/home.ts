@@ -12,6 +12,7 @@ import type { SeedPage } from './types'
 export function homePage(s: SeedSettings): SeedPage {
   return {
     slug: 'home',
+    heroImage: 'hibachi-grill',
     title: 'Hibachi night, cooked at your home',
     meta: {
       title: 'MyHibachi — private hibachi chef at your home in Manhattan',

@@ -12,6 +12,7 @@ import type { SeedPage } from './types'
 export function menuPage(s: SeedSettings): SeedPage {
   return {
     slug: 'menu',
+    heroImage: 'chef',
     title: 'The menu',
     meta: {
       title: 'Menu and prices — MyHibachi',

@@ -6,4 +6,6 @@ export interface SeedPage {
   title: string
   content: RichText
   meta: { title: string; description: string }
+  /** A seed picture (src/seed/art.ts `file`) shown at the top of the page. */
+  heroImage?: string
 }
