@@ -23,6 +23,11 @@ function serializeError(err: unknown): unknown {
   return out
 }
 
+/** `{ err: Error }` with no msg of its own. */
+function isErrorHolder(value: unknown): value is { err: Error } {
+  return typeof value === 'object' && value !== null && !(value instanceof Error) && (value as { err?: unknown }).err instanceof Error && typeof (value as { msg?: unknown }).msg !== 'string'
+}
+
 export function createLogger(opts: { level?: string; pretty?: boolean; destination?: DestinationStream } = {}): Logger {
   const options: LoggerOptions = {
     level: opts.level ?? 'info',
@@ -37,9 +42,11 @@ export function createLogger(opts: { level?: string; pretty?: boolean; destinati
           if (a && typeof a === 'object' && !(a instanceof Error) && typeof (a as { msg?: unknown }).msg === 'string') return { ...a, msg: scrubQueryParams((a as { msg: string }).msg) }
           return a
         })
-        // `log.error(err)` alone: pino takes the line's msg from the error's own message.
+        // `log.error(err)` or `log.error({ err })` alone (Payload's logError): pino takes the line's
+        // msg from the error's own message, past the hook, so the scrubbed message is given as msg.
         const [first] = args
         if (args.length === 1 && first instanceof Error) scrubbed.push(scrubQueryParams(first.message))
+        else if (args.length === 1 && isErrorHolder(first)) scrubbed.push(scrubQueryParams(first.err.message))
         return method.apply(this, scrubbed as Parameters<typeof method>)
       },
     },

@@ -25,8 +25,11 @@ describe('logger', () => {
     // How Payload logs it: the error, and its message as the line's msg.
     log.error({ err, msg: `Error: cannot begin transaction: ${err.message}` })
     log.error(err)
+    // Payload's logError for an error that is not 'info': the error alone, no msg.
+    log.error({ err })
     const text = JSON.stringify(lines)
-    expect(lines).toHaveLength(2)
+    expect(lines).toHaveLength(3)
+    expect((lines[2] as { msg: string }).msg).toBe(`Failed query: ${query}\nparams: [redacted]`)
     for (const secret of ['pat@example.com', '212-555-0100', '1 Main St', 'Apt 2']) expect(text).not.toContain(secret)
     const first = lines[0] as { msg: string; err: { message: string; stack: string; params: unknown; query: string } }
     expect(first.err.query).toBe(query)
