@@ -9,6 +9,7 @@ import * as migration_20261202_054022_checkout_sessions from './20261202_054022_
 import * as migration_20261202_082001_messaging from './20261202_082001_messaging';
 import * as migration_20261202_113527_chat from './20261202_113527_chat';
 import * as migration_20261202_123228_booking_date_locks from './20261202_123228_booking_date_locks';
+import * as migration_20261203_072915_customer_display_name from './20261203_072915_customer_display_name';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261202_123228_booking_date_locks.up,
     down: migration_20261202_123228_booking_date_locks.down,
-    name: '20261202_123228_booking_date_locks'
+    name: '20261202_123228_booking_date_locks',
+  },
+  {
+    up: migration_20261203_072915_customer_display_name.up,
+    down: migration_20261203_072915_customer_display_name.down,
+    name: '20261203_072915_customer_display_name'
   },
 ];

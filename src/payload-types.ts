@@ -217,6 +217,7 @@ export interface User {
 export interface Customer {
   id: number;
   name: string;
+  displayName?: string | null;
   phone?: string | null;
   addresses?:
     | {
@@ -267,8 +268,18 @@ export interface Customer {
 export interface Booking {
   id: number;
   title?: string | null;
+  status: 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show' | 'expired';
+  paymentState?: ('deposit_unpaid' | 'balance_due' | 'paid' | 'refunded' | 'none') | null;
   /**
-   * YYYY-MM-DD in the business time zone
+   * A chef cannot be assigned to two overlapping bookings.
+   */
+  assignedChefs?: (number | User)[] | null;
+  /**
+   * Set by the server: web for the storefront, admin unless staff pick phone or chat.
+   */
+  source?: ('web' | 'phone' | 'chat' | 'admin') | null;
+  /**
+   * Free days in green, full or blackout days struck through, for the party below.
    */
   eventDate: string;
   /**
@@ -279,7 +290,6 @@ export interface Booking {
    * Defaults to the business setting (2 h). Only staff change it.
    */
   durationMinutes?: number | null;
-  status: 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show' | 'expired';
   contact: {
     name: string;
     email: string;
@@ -300,6 +310,8 @@ export interface Booking {
     state: string;
     zip: string;
   };
+  specialRequests?: string | null;
+  dietaryNotes?: string | null;
   menu?:
     | {
         item: number | MenuItem;
@@ -307,16 +319,6 @@ export interface Booking {
         id?: string | null;
       }[]
     | null;
-  specialRequests?: string | null;
-  dietaryNotes?: string | null;
-  /**
-   * A chef cannot be assigned to two overlapping bookings.
-   */
-  assignedChefs?: (number | User)[] | null;
-  /**
-   * Set by the server: web for the storefront, admin unless staff pick phone or chat.
-   */
-  source?: ('web' | 'phone' | 'chat' | 'admin') | null;
   /**
    * The price is fixed when booked and changes by itself only when the party or menu changes.
    */
@@ -365,7 +367,6 @@ export interface Booking {
     totalCents?: number | null;
     currency?: string | null;
   };
-  paymentState?: ('deposit_unpaid' | 'balance_due' | 'paid' | 'refunded' | 'none') | null;
   /**
    * Set only by the payment system: Stripe webhooks, refunds, and offline payments staff record under Payments.
    */
@@ -955,6 +956,7 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface CustomersSelect<T extends boolean = true> {
   name?: T;
+  displayName?: T;
   phone?: T;
   addresses?:
     | T
@@ -999,10 +1001,13 @@ export interface CustomersSelect<T extends boolean = true> {
  */
 export interface BookingsSelect<T extends boolean = true> {
   title?: T;
+  status?: T;
+  paymentState?: T;
+  assignedChefs?: T;
+  source?: T;
   eventDate?: T;
   startTime?: T;
   durationMinutes?: T;
-  status?: T;
   contact?:
     | T
     | {
@@ -1026,6 +1031,8 @@ export interface BookingsSelect<T extends boolean = true> {
         state?: T;
         zip?: T;
       };
+  specialRequests?: T;
+  dietaryNotes?: T;
   menu?:
     | T
     | {
@@ -1033,10 +1040,6 @@ export interface BookingsSelect<T extends boolean = true> {
         quantity?: T;
         id?: T;
       };
-  specialRequests?: T;
-  dietaryNotes?: T;
-  assignedChefs?: T;
-  source?: T;
   repriceNow?: T;
   payments?: T;
   pricing?:
@@ -1056,7 +1059,6 @@ export interface BookingsSelect<T extends boolean = true> {
         totalCents?: T;
         currency?: T;
       };
-  paymentState?: T;
   payment?:
     | T
     | {

@@ -1,4 +1,7 @@
 import { AnonymiseCustomer as AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06 } from '../../../components/admin/AnonymiseCustomer'
+import { EventDateField as EventDateField_6664f6f61fb95b7d30c1d638646bb838 } from '../../../components/admin/booking-form/EventDateField'
+import { StartTimeField as StartTimeField_0b2d16d07eea150e9a28242ede60f3ea } from '../../../components/admin/booking-form/StartTimeField'
+import { LiveQuote as LiveQuote_c86eb97c1177813947e30897ffa31fca } from '../../../components/admin/booking-form/LiveQuote'
 import { PriceBreakdown as PriceBreakdown_ef9ac9fe92181817b31da66b55ac96cd } from '../../../components/admin/PriceBreakdown'
 import { PaymentPanel as PaymentPanel_9dfb989d6c3ab29e9b018f5e9f0fa9a0 } from '../../../components/admin/PaymentPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -32,6 +35,9 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/components/admin/AnonymiseCustomer#AnonymiseCustomer": AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06,
+  "/components/admin/booking-form/EventDateField#EventDateField": EventDateField_6664f6f61fb95b7d30c1d638646bb838,
+  "/components/admin/booking-form/StartTimeField#StartTimeField": StartTimeField_0b2d16d07eea150e9a28242ede60f3ea,
+  "/components/admin/booking-form/LiveQuote#LiveQuote": LiveQuote_c86eb97c1177813947e30897ffa31fca,
   "/components/admin/PriceBreakdown#PriceBreakdown": PriceBreakdown_ef9ac9fe92181817b31da66b55ac96cd,
   "/components/admin/PaymentPanel#PaymentPanel": PaymentPanel_9dfb989d6c3ab29e9b018f5e9f0fa9a0,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
