@@ -93,7 +93,7 @@ export const bookingFields: Field[] = [
                 index: true,
                 // The stored value stays 'YYYY-MM-DD' (business time zone); the calendar shows free and full days.
                 admin: {
-                  description: 'Free days in green, full or blackout days struck through, for the party below.',
+                  description: 'Free days are highlighted, full or blackout days struck through, for the party in Guests.',
                   components: {
                     Field: '/components/admin/booking-form/EventDateField#EventDateField',
                   },

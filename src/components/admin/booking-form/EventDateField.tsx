@@ -14,7 +14,7 @@ import { FORM_DAY_STATE_LABELS, formDayState, partySize } from '../../../domain/
 import { addMonths, Calendar, monthOf, type DayState } from '../../booking/Calendar'
 import { useMonthAvailability } from '../../booking/hooks'
 import { dateLabel } from '../../booking/labels'
-import { formStyles } from './styles'
+import { contrastStyles, formStyles } from './styles'
 
 const ANY_FIRST = '0001-01-01'
 const ANY_LAST = '9999-12-31'
@@ -45,7 +45,7 @@ export const EventDateField: TextFieldClientComponent = ({ path, field, readOnly
 
   return (
     <div className="field-type bf-date-picker" style={{ marginBottom: '1.5rem' }}>
-      <style>{formStyles}</style>
+      <style>{formStyles + contrastStyles}</style>
       <FieldLabel label={field.label || 'Event date'} path={path} required={field.required} />
       <p id={headingId} style={{ margin: '0 0 0.5rem' }}>
         {selected ? `Chosen: ${dateLabel(selected)}` : 'No date chosen yet'} · availability for a party of {party}

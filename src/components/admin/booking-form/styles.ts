@@ -22,3 +22,13 @@ export const formStyles = `
 .bf-quote table { width: 100%; max-width: 32rem; border-collapse: collapse; }
 .bf-quote td { padding: 0.15rem 0; }
 `
+
+/**
+ * Payload's default greys for field descriptions and inactive tab labels fall under 4.5:1 on the
+ * booking form (axe, serious); one step darker here, on this form only (the styles load with it).
+ */
+export const contrastStyles = `
+form:has(.bf-date-picker) .field-description { color: var(--theme-elevation-650); }
+form:has(.bf-date-picker) .tabs-field__tab-button { color: var(--theme-elevation-800); opacity: 1; }
+form:has(.bf-date-picker) .tabs-field__tab-button--active { color: var(--theme-text); }
+`
