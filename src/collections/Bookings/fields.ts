@@ -172,6 +172,16 @@ export const bookingFields: Field[] = [
             ],
           },
           {
+            // The price as the form stands, from POST /api/quote while staff type (nothing saved).
+            name: 'liveQuote',
+            type: 'ui',
+            admin: {
+              components: {
+                Field: '/components/admin/booking-form/LiveQuote#LiveQuote',
+              },
+            },
+          },
+          {
             name: 'guestsTotal',
             type: 'number',
             access: { create: serverOnly, update: serverOnly },
@@ -239,16 +249,6 @@ export const bookingFields: Field[] = [
       {
         label: 'Money',
         fields: [
-          {
-            // The price as the form stands, from POST /api/quote while staff type (nothing saved).
-            name: 'liveQuote',
-            type: 'ui',
-            admin: {
-              components: {
-                Field: '/components/admin/booking-form/LiveQuote#LiveQuote',
-              },
-            },
-          },
           {
             // The saved price: shown once the server has priced the booking.
             name: 'priceBreakdown',
