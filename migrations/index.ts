@@ -11,6 +11,7 @@ import * as migration_20261202_113527_chat from './20261202_113527_chat';
 import * as migration_20261202_123228_booking_date_locks from './20261202_123228_booking_date_locks';
 import * as migration_20261203_064417_dashboard from './20261203_064417_dashboard';
 import * as migration_20261203_064725_editor_drafts_pictures from './20261203_064725_editor_drafts_pictures';
+import * as migration_20261203_072915_customer_display_name from './20261203_072915_customer_display_name';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261203_064725_editor_drafts_pictures.up,
     down: migration_20261203_064725_editor_drafts_pictures.down,
     name: '20261203_064725_editor_drafts_pictures'
+  },
+  {
+    up: migration_20261203_072915_customer_display_name.up,
+    down: migration_20261203_072915_customer_display_name.down,
+    name: '20261203_072915_customer_display_name'
   },
 ];

@@ -218,6 +218,7 @@ export interface User {
 export interface Customer {
   id: number;
   name: string;
+  displayName?: string | null;
   phone?: string | null;
   addresses?:
     | {
@@ -268,8 +269,18 @@ export interface Customer {
 export interface Booking {
   id: number;
   title?: string | null;
+  status: 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show' | 'expired';
+  paymentState?: ('deposit_unpaid' | 'balance_due' | 'paid' | 'refunded' | 'none') | null;
   /**
-   * YYYY-MM-DD in the business time zone
+   * A chef cannot be assigned to two overlapping bookings.
+   */
+  assignedChefs?: (number | User)[] | null;
+  /**
+   * Set by the server: web for the storefront, admin unless staff pick phone or chat.
+   */
+  source?: ('web' | 'phone' | 'chat' | 'admin') | null;
+  /**
+   * Free days in green, full or blackout days struck through, for the party below.
    */
   eventDate: string;
   /**
@@ -280,7 +291,6 @@ export interface Booking {
    * Defaults to the business setting (2 h). Only staff change it.
    */
   durationMinutes?: number | null;
-  status: 'pending' | 'confirmed' | 'completed' | 'cancelled' | 'no_show' | 'expired';
   contact: {
     name: string;
     email: string;
@@ -301,6 +311,8 @@ export interface Booking {
     state: string;
     zip: string;
   };
+  specialRequests?: string | null;
+  dietaryNotes?: string | null;
   menu?:
     | {
         item: number | MenuItem;
@@ -308,16 +320,6 @@ export interface Booking {
         id?: string | null;
       }[]
     | null;
-  specialRequests?: string | null;
-  dietaryNotes?: string | null;
-  /**
-   * A chef cannot be assigned to two overlapping bookings.
-   */
-  assignedChefs?: (number | User)[] | null;
-  /**
-   * Set by the server: web for the storefront, admin unless staff pick phone or chat.
-   */
-  source?: ('web' | 'phone' | 'chat' | 'admin') | null;
   /**
    * The price is fixed when booked and changes by itself only when the party or menu changes.
    */
@@ -366,7 +368,6 @@ export interface Booking {
     totalCents?: number | null;
     currency?: string | null;
   };
-  paymentState?: ('deposit_unpaid' | 'balance_due' | 'paid' | 'refunded' | 'none') | null;
   /**
    * Set only by the payment system: Stripe webhooks, refunds, and offline payments staff record under Payments.
    */
@@ -962,6 +963,7 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface CustomersSelect<T extends boolean = true> {
   name?: T;
+  displayName?: T;
   phone?: T;
   addresses?:
     | T
@@ -1006,10 +1008,13 @@ export interface CustomersSelect<T extends boolean = true> {
  */
 export interface BookingsSelect<T extends boolean = true> {
   title?: T;
+  status?: T;
+  paymentState?: T;
+  assignedChefs?: T;
+  source?: T;
   eventDate?: T;
   startTime?: T;
   durationMinutes?: T;
-  status?: T;
   contact?:
     | T
     | {
@@ -1033,6 +1038,8 @@ export interface BookingsSelect<T extends boolean = true> {
         state?: T;
         zip?: T;
       };
+  specialRequests?: T;
+  dietaryNotes?: T;
   menu?:
     | T
     | {
@@ -1040,10 +1047,6 @@ export interface BookingsSelect<T extends boolean = true> {
         quantity?: T;
         id?: T;
       };
-  specialRequests?: T;
-  dietaryNotes?: T;
-  assignedChefs?: T;
-  source?: T;
   repriceNow?: T;
   payments?: T;
   pricing?:
@@ -1063,7 +1066,6 @@ export interface BookingsSelect<T extends boolean = true> {
         totalCents?: T;
         currency?: T;
       };
-  paymentState?: T;
   payment?:
     | T
     | {

@@ -27,6 +27,7 @@ import type { PayloadRequest } from 'payload'
 import { ANONYMISED_NAME, anonymisedBookingEmail, anonymisedBookingTitle, anonymisedEmail, assertCanAnonymise, REMOVED_TEXT } from '../../domain/account'
 import { NotFoundError } from '../../domain/errors'
 import { isBookingStatus } from '../../domain/lifecycle'
+import { customerDisplayName } from '../../domain/bookingForm'
 import { inTransaction, sql, transactionDb } from '../../infra/db'
 
 export interface AnonymiseResult {
@@ -126,7 +127,7 @@ export async function anonymiseCustomer(req: PayloadRequest, customerId: number,
     const email = taken.rows.length === 0 ? anonymisedEmail(customerId) : anonymisedEmail(customerId).replace('@', `-${randomBytes(4).toString('hex')}@`)
     const done = await db.execute<{ anonymised_at: Date | string }>(sql`
       UPDATE customers SET
-        name = ${ANONYMISED_NAME}, email = ${email}, phone = NULL, notes = NULL, marketing_consent = false, stripe_customer_id = NULL,
+        name = ${ANONYMISED_NAME}, email = ${email}, display_name = ${customerDisplayName(ANONYMISED_NAME, email)}, phone = NULL, notes = NULL, marketing_consent = false, stripe_customer_id = NULL,
         salt = NULL, hash = NULL, reset_password_token = NULL, reset_password_expiration = NULL, reset_password_requested_at = NULL,
         _verified = false, _verificationtoken = NULL, login_link_hash = NULL, login_link_expires_at = NULL, login_attempts = 0, lock_until = NULL,
         anonymised_at = COALESCE(anonymised_at, now()), updated_at = now()

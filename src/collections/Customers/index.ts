@@ -18,10 +18,12 @@ import { customerEndpoints } from './endpoints'
 import { RESET_LINK_MINUTES, resetPasswordHtml, resetPasswordSubject, verifyEmailHtml, verifyEmailSubject } from './emails'
 import { reverifyOnEmailChange, sendReverifyEmail } from './hooks/reverifyOnEmailChange'
 import { flagPasswordReset, verifyOnPasswordReset } from './hooks/verifyOnPasswordReset'
+import { setDisplayName } from './hooks/setDisplayName'
 
 export const Customers: AppAuthCollection = {
   slug: 'customers',
-  admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'phone', 'createdAt'], group: 'Bookings', components: { beforeListTable: ['/components/admin/backoffice/BookingsListTools#CustomersListTools'] } },
+  // Titled "Name — email" (displayName) so the booking form's customer select tells two Ana Satos apart.
+  admin: { useAsTitle: 'displayName', defaultColumns: ['name', 'email', 'phone', 'createdAt'], group: 'Bookings', components: { beforeListTable: ['/components/admin/backoffice/BookingsListTools#CustomersListTools'] } },
   auth: {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
@@ -44,11 +46,19 @@ export const Customers: AppAuthCollection = {
   hooks: {
     beforeOperation: [guardWriteBody, limitLoginByEmail, flagPasswordReset],
     beforeValidate: [verifyOnPasswordReset],
-    beforeChange: [reverifyOnEmailChange],
+    beforeChange: [reverifyOnEmailChange, setDisplayName],
     afterChange: [sendReverifyEmail],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      // "Name — email", the admin title (hooks/setDisplayName.ts); never written by a client.
+      name: 'displayName',
+      type: 'text',
+      index: true,
+      access: { create: serverOnly, update: serverOnly },
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => Boolean(data?.displayName) },
+    },
     { name: 'phone', type: 'text', maxLength: 30 },
     {
       name: 'addresses',

@@ -25,6 +25,10 @@ export interface CalendarProps {
   onFocusDate: (date: string) => void
   /** Label id of the heading that names what the calendar is for. */
   labelledBy: string
+  /** Finer words for a day's state (the staff form's "full or blackout"); the state's own words otherwise. */
+  dayStatus?: (date: string) => string | undefined
+  /** A styling hook per day (data-kind), beside the three states. */
+  dayKind?: (date: string) => string | undefined
 }
 
 const WEEKDAYS = [
@@ -80,7 +84,7 @@ const KEY_MOVES = new Map<string, (date: string) => string>([
 ])
 
 export function Calendar(props: CalendarProps) {
-  const { month, firstDate, lastDate, selected, focused, dayState, onSelect, onFocusDate, labelledBy } = props
+  const { month, firstDate, lastDate, selected, focused, dayState, onSelect, onFocusDate, labelledBy, dayStatus, dayKind } = props
   const gridRef = useRef<HTMLTableElement>(null)
   const moved = useRef(false)
 
@@ -127,13 +131,15 @@ export function Calendar(props: CalendarProps) {
               const outside = date < firstDate || date > lastDate
               const state: DayState = outside ? 'unavailable' : dayState(date)
               const isSelected = date === selected
-              const status = state === 'available' ? 'available' : state === 'loading' ? 'checking availability' : 'not available'
+              const status = (outside ? undefined : dayStatus?.(date)) ?? (state === 'available' ? 'available' : state === 'loading' ? 'checking availability' : 'not available')
               return (
                 <td key={date}>
                   <button
                     type="button"
                     data-date={date}
                     data-state={state}
+                    title={dayStatus ? status : undefined}
+                    data-kind={outside ? undefined : dayKind?.(date)}
                     className={`calendar-day is-${state}${isSelected ? ' is-selected' : ''}`}
                     tabIndex={date === focused ? 0 : -1}
                     aria-pressed={isSelected}

@@ -1,5 +1,8 @@
 import { AnonymiseCustomer as AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06 } from '../../../components/admin/AnonymiseCustomer'
 import { CustomersListTools as CustomersListTools_5615117245c4c820d2fe4abb5f0be484 } from '../../../components/admin/backoffice/BookingsListTools'
+import { EventDateField as EventDateField_6664f6f61fb95b7d30c1d638646bb838 } from '../../../components/admin/booking-form/EventDateField'
+import { StartTimeField as StartTimeField_0b2d16d07eea150e9a28242ede60f3ea } from '../../../components/admin/booking-form/StartTimeField'
+import { LiveQuote as LiveQuote_c86eb97c1177813947e30897ffa31fca } from '../../../components/admin/booking-form/LiveQuote'
 import { PriceBreakdown as PriceBreakdown_ef9ac9fe92181817b31da66b55ac96cd } from '../../../components/admin/PriceBreakdown'
 import { PaymentPanel as PaymentPanel_9dfb989d6c3ab29e9b018f5e9f0fa9a0 } from '../../../components/admin/PaymentPanel'
 import { BookingActivity as BookingActivity_ece51063899f6308719755e5f94da9df } from '../../../components/admin/BookingActivity'
@@ -42,6 +45,9 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/components/admin/AnonymiseCustomer#AnonymiseCustomer": AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06,
   "/components/admin/backoffice/BookingsListTools#CustomersListTools": CustomersListTools_5615117245c4c820d2fe4abb5f0be484,
+  "/components/admin/booking-form/EventDateField#EventDateField": EventDateField_6664f6f61fb95b7d30c1d638646bb838,
+  "/components/admin/booking-form/StartTimeField#StartTimeField": StartTimeField_0b2d16d07eea150e9a28242ede60f3ea,
+  "/components/admin/booking-form/LiveQuote#LiveQuote": LiveQuote_c86eb97c1177813947e30897ffa31fca,
   "/components/admin/PriceBreakdown#PriceBreakdown": PriceBreakdown_ef9ac9fe92181817b31da66b55ac96cd,
   "/components/admin/PaymentPanel#PaymentPanel": PaymentPanel_9dfb989d6c3ab29e9b018f5e9f0fa9a0,
   "/components/admin/BookingActivity#BookingActivity": BookingActivity_ece51063899f6308719755e5f94da9df,
