@@ -280,7 +280,7 @@ export interface Booking {
    */
   source?: ('web' | 'phone' | 'chat' | 'admin') | null;
   /**
-   * Free days in green, full or blackout days struck through, for the party below.
+   * Free days are highlighted, full or blackout days struck through, for the party in Guests.
    */
   eventDate: string;
   /**
@@ -411,6 +411,10 @@ export interface Booking {
     returnCodeHash?: string | null;
     returnCodeExpiresAt?: string | null;
   };
+  /**
+   * Staff member who saved the latest change; empty when the customer or the system did.
+   */
+  changedBy?: (number | null) | User;
   cancellation?: {
     cancelledAt?: string | null;
     reason?: string | null;
@@ -430,10 +434,6 @@ export interface Booking {
    */
   refundBasisStartsAt?: string | null;
   manageTokenHash?: string | null;
-  /**
-   * Staff member who saved the latest change; empty when the customer or the system did.
-   */
-  changedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1087,6 +1087,7 @@ export interface BookingsSelect<T extends boolean = true> {
         returnCodeHash?: T;
         returnCodeExpiresAt?: T;
       };
+  changedBy?: T;
   cancellation?:
     | T
     | {
@@ -1102,7 +1103,6 @@ export interface BookingsSelect<T extends boolean = true> {
   chefUnits?: T;
   refundBasisStartsAt?: T;
   manageTokenHash?: T;
-  changedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
