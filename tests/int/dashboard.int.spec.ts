@@ -121,6 +121,11 @@ describe('who gets the dashboard figures', () => {
 })
 
 describe('the figures', () => {
+  // The payment state as src/domain/paymentState.ts decides it, in SQL: other files of this worker's
+  // database change bookings with raw SQL (status 'expired', paid amounts) and leave the stored
+  // column behind, which no save through Payload does.
+  const LIVE = `status IN ('pending', 'confirmed', 'completed') AND pricing_total_cents > 0 AND payment_deposit_paid_cents + COALESCE(payment_balance_paid_cents, 0) < pricing_total_cents`
+  const PAID = `(payment_deposit_paid_cents + COALESCE(payment_balance_paid_cents, 0))`
   it('are what SQL on the tables says', async () => {
     await book(4)
     const f = await figures()
@@ -132,12 +137,12 @@ describe('the figures', () => {
     for (const row of byStatus.rows) expect(f.bookingsByStatus[row.status as keyof DashboardFigures['bookingsByStatus']]).toBe(Number(row.n))
     const deposits = await one<{ n: string; cents: string | null }>(`
       SELECT count(*) AS n, sum(GREATEST(LEAST(pricing_deposit_cents, pricing_total_cents) - payment_deposit_paid_cents - COALESCE(payment_balance_paid_cents, 0), 0)) AS cents
-      FROM bookings WHERE payment_state = 'deposit_unpaid'`)
+      FROM bookings WHERE payment_state IN ('deposit_unpaid', 'balance_due') AND ${LIVE} AND ${PAID} < pricing_deposit_cents AND status <> 'completed'`)
     expect(f.depositsUnpaid).toEqual({ count: Number(deposits.n), cents: Number(deposits.cents ?? 0) })
     expect(f.depositsUnpaid.count).toBeGreaterThan(0)
     const balances = await one<{ n: string; cents: string | null }>(`
       SELECT count(*) AS n, sum(GREATEST(pricing_total_cents - payment_deposit_paid_cents - COALESCE(payment_balance_paid_cents, 0), 0)) AS cents
-      FROM bookings WHERE payment_state = 'balance_due'`)
+      FROM bookings WHERE payment_state IN ('deposit_unpaid', 'balance_due') AND ${LIVE} AND NOT (${PAID} < pricing_deposit_cents AND status <> 'completed')`)
     expect(f.balancesDue).toEqual({ count: Number(balances.n), cents: Number(balances.cents ?? 0) })
     const unanswered = await one<{ n: string }>(`SELECT count(*) AS n FROM threads WHERE state = 'open' AND last_direction = 'inbound'`)
     expect(f.unansweredThreads).toBe(Number(unanswered.n))
