@@ -5,45 +5,19 @@
  */
 import type { AdminViewServerProps, PayloadRequest, TypedUser } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
-import { redirect } from 'next/navigation'
 import type { ReactNode } from 'react'
 
-import { isStaffUser } from '../../../access/roles'
 import type { MenuItemForPricing } from '../../../domain'
 import type { Booking } from '../../../payload-types'
+import { adminPage, staffOrSignIn } from '../adminPage'
 import './backoffice.css'
 
 export type MenuRef = Pick<MenuItemForPricing, 'id' | 'name' | 'category' | 'pricing'>
 
-/** The signed-in staff user, or a redirect to the staff sign-in that comes back to `path`. */
-export function staffOrSignIn(props: AdminViewServerProps, path: string): TypedUser {
-  const { req } = props.initPageResult
-  const user = req.user
-  if (!user || !isStaffUser(user)) redirect(`${req.payload.config.routes.admin}/login?redirect=${encodeURIComponent(`${req.payload.config.routes.admin}${path}`)}`)
-  return user
-}
+export { staffOrSignIn }
 
 export function page(props: AdminViewServerProps, user: TypedUser, viewType: string, className: string, children: ReactNode) {
-  const { initPageResult, params, searchParams } = props
-  const { req, permissions, visibleEntities, locale } = initPageResult
-  return (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={user}
-      visibleEntities={visibleEntities}
-      viewType={viewType}
-    >
-      <Gutter className={`backoffice ${className}`}>{children}</Gutter>
-    </DefaultTemplate>
-  )
+  return adminPage(props, user, viewType, `backoffice ${className}`, children)
 }
 
 /** The menu items the bookings name, by id, read as `user` (staff read inactive items too). */

@@ -12,12 +12,10 @@
  */
 import type { AdminViewServerProps } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import Link from 'next/link'
-import { redirect } from 'next/navigation'
+import { adminPage, staffOrSignIn } from '../adminPage'
 
-import { hasRole, isStaffUser } from '../../../access/roles'
+import { hasRole } from '../../../access/roles'
 import { calendarBookings, calendarChefs } from '../../../collections/Bookings/calendar'
 import { blackoutsIn, calendarQueryFrom, calendarRange, shortDate } from '../../../domain/chefCalendar'
 import { todayInZone } from '../../../domain/time'
@@ -26,31 +24,15 @@ import { CalendarClient } from './CalendarClient'
 import './calendar.css'
 
 export async function CalendarView(props: AdminViewServerProps) {
-  const { initPageResult, params, searchParams } = props
-  const { req, permissions, visibleEntities, locale } = initPageResult
-  const user = req.user
+  const { searchParams } = props
+  const { req } = props.initPageResult
+  const user = staffOrSignIn(props, '/calendar')
   const adminRoute = req.payload.config.routes.admin
   const apiRoute = req.payload.config.routes.api
   const base = `${adminRoute}/calendar`
 
-  if (!user || !isStaffUser(user)) redirect(`${adminRoute}/login?redirect=${encodeURIComponent(base)}`)
 
-  const template = (children: React.ReactNode) => (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={user}
-      visibleEntities={visibleEntities}
-      viewType="calendar"
-    >
-      <Gutter className="cal">{children}</Gutter>
-    </DefaultTemplate>
-  )
+  const template = (children: React.ReactNode) => adminPage(props, user, 'calendar', 'cal', children)
 
   if (!hasRole(user, 'admin', 'manager')) {
     return template(

@@ -12,12 +12,10 @@
  */
 import type { AdminViewServerProps } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import Link from 'next/link'
-import { redirect } from 'next/navigation'
+import { adminPage, staffOrSignIn } from '../adminPage'
 
-import { hasRole, isStaffUser } from '../../../access/roles'
+import { hasRole } from '../../../access/roles'
 import { PAYMENT_STATE_LABELS, type MessageChannel } from '../../../domain'
 import { defaultReplySubject } from '../../../domain/messaging/reply'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
@@ -83,31 +81,15 @@ function channelOptions(detail: ThreadDetail): ChannelOption[] {
 }
 
 export async function InboxView(props: AdminViewServerProps) {
-  const { initPageResult, params, searchParams } = props
-  const { req, permissions, visibleEntities, locale } = initPageResult
-  const user = req.user
+  const { searchParams } = props
+  const { req } = props.initPageResult
+  const user = staffOrSignIn(props, '/inbox')
   const adminRoute = req.payload.config.routes.admin
   const apiRoute = req.payload.config.routes.api
   const base = `${adminRoute}/inbox`
 
-  if (!user || !isStaffUser(user)) redirect(`${adminRoute}/login?redirect=${encodeURIComponent(base)}`)
 
-  const template = (children: React.ReactNode) => (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      req={req}
-      searchParams={searchParams}
-      user={user}
-      visibleEntities={visibleEntities}
-      viewType="inbox"
-    >
-      <Gutter className="inbox">{children}</Gutter>
-    </DefaultTemplate>
-  )
+  const template = (children: React.ReactNode) => adminPage(props, user, 'inbox', 'inbox', children)
 
   if (!hasRole(user, 'admin', 'manager')) {
     return template(
