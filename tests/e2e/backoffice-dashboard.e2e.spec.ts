@@ -90,5 +90,7 @@ test('staff land on the dashboard, whose figures are the database’s, with no s
 
   // The booking's history, from its own page.
   await page.locator(`tr[data-booking-id="${bookingId}"] a`).click()
+  // The Activity panel opens the booking form's History tab.
+  await page.getByRole('button', { name: 'History', exact: true }).click()
   await expect(page.getByTestId('booking-activity')).toContainText('made the booking')
 })
