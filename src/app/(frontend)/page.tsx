@@ -4,10 +4,10 @@
  * and the FoodEstablishment JSON-LD. Business copy comes from the CMS and the settings only.
  */
 import type { Metadata } from 'next'
-import Image from 'next/image'
 import Link from 'next/link'
 
 import { CmsRichText } from '../../components/site/CmsRichText'
+import { HeroImage } from '../../components/site/HeroImage'
 import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, imageOf, menuHighlights } from '../../site/content'
 import { JsonLd } from '../../components/site/JsonLd'
 import { MenuItemCard } from '../../components/site/MenuItemCard'
@@ -58,18 +58,7 @@ export default async function HomePage() {
             </Link>
           </p>
         </div>
-        {heroImage ? (
-          <Image
-            className="hero-image"
-            src={heroImage.url}
-            alt={heroImage.alt}
-            width={heroImage.width}
-            height={heroImage.height}
-            sizes="(min-width: 64rem) 32rem, (min-width: 40rem) 50vw, 100vw"
-            loading="eager"
-            fetchPriority="high"
-          />
-        ) : null}
+        {heroImage ? <HeroImage image={heroImage} /> : null}
       </section>
 
       {page?.content ? (

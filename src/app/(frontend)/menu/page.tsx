@@ -4,11 +4,11 @@
  * `menu-items` collection, so the page never disagrees with what booking charges.
  */
 import type { Metadata } from 'next'
-import Image from 'next/image'
 
 import { BookCta } from '../../../components/site/BookCta'
 
 import { CmsRichText } from '../../../components/site/CmsRichText'
+import { HeroImage } from '../../../components/site/HeroImage'
 import { cmsPageMetadata, getPublishedPage, getStorefrontMenu, groupByCategory, imageOf, type MenuCategory } from '../../../site/content'
 import { MenuItemCard } from '../../../components/site/MenuItemCard'
 import { formatCents } from '../../../site/format'
@@ -41,18 +41,7 @@ export default async function MenuPage() {
             <span className="price">{formatCents(settings.childPriceCents, settings.currency)}</span> per child ({settings.childMaxAge} and under)
           </p>
         </div>
-        {heroImage ? (
-          <Image
-            className="hero-image"
-            src={heroImage.url}
-            alt={heroImage.alt}
-            width={heroImage.width}
-            height={heroImage.height}
-            sizes="(min-width: 64rem) 32rem, (min-width: 40rem) 50vw, 100vw"
-            loading="eager"
-            fetchPriority="high"
-          />
-        ) : null}
+        {heroImage ? <HeroImage image={heroImage} /> : null}
       </header>
       {page?.content ? <CmsRichText data={page.content} /> : null}
       {groups.map((g) => (
