@@ -120,6 +120,11 @@ export async function purge(cache: CacheName, entities: string[]): Promise<void>
   for (const k of keys) memory().delete(k)
   const client = await sharedRedis()
   if (!client) return
+  // Closed on purpose (shutdown): a repeat purge that fires after it has nothing to reach, and no failure to report.
+  if (client.status === 'end') {
+    log.debug({ cache }, 'cache purge skipped: Redis was closed (shutting down)')
+    return
+  }
   await client.del(...keys).catch((err: unknown) => log.error({ err, cache, entities }, 'cache purge failed; entries expire by TTL'))
 }
 
@@ -127,7 +132,7 @@ export async function purgeAll(cache: CacheName): Promise<void> {
   const prefix = keyOf(cache, '')
   for (const k of memory().keys()) if (k.startsWith(prefix)) memory().delete(k)
   const client = await sharedRedis()
-  if (!client) return
+  if (!client || client.status === 'end') return
   try {
     let cursor = '0'
     do {
