@@ -28,6 +28,9 @@ const devBaseURL = externalDev ?? `http://localhost:${devPort}`
 const runDev = Boolean(externalDev) || !external
 const DEV_SPEC = '**/dev-server.e2e.spec.ts'
 const PAYMENTS_SPEC = '**/payments.e2e.spec.ts'
+// The first visit to /admin needs a database with no users; every other spec may create the owner
+// (support.ts staffToken), so this one runs first, as a project of its own that prod depends on.
+const FIRST_RUN_SPEC = '**/foundation.e2e.spec.ts'
 // The payments spec: the same production build served a second time, with online payment on and
 // Stripe's API faked at the network boundary (tests/helpers/fake-stripe-server.ts), which also
 // hosts the "checkout page" and delivers the signed webhook when the customer pays.
@@ -69,7 +72,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   fullyParallel: false,
   // Two lanes: the dev spec (its own server and database, nothing shared) runs beside the prod
-  // specs; within each project one spec at a time, and payments (same database as prod) after prod.
+  // specs; within each project one spec at a time: first-run, then prod, then payments (same database).
   workers: 2,
   retries: 0,
   timeout: 120_000,
@@ -86,7 +89,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'prod', testIgnore: [DEV_SPEC, PAYMENTS_SPEC], workers: 1, use: { browserName: 'chromium', baseURL } },
+    { name: 'first-run', testMatch: FIRST_RUN_SPEC, workers: 1, use: { browserName: 'chromium', baseURL } },
+    { name: 'prod', testIgnore: [DEV_SPEC, PAYMENTS_SPEC, FIRST_RUN_SPEC], workers: 1, dependencies: ['first-run'], use: { browserName: 'chromium', baseURL } },
     ...(external ? [] : [{ name: 'payments', testMatch: PAYMENTS_SPEC, workers: 1, dependencies: ['prod'], use: { browserName: 'chromium' as const, baseURL: paymentsBaseURL } }]),
     ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, workers: 1, use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
   ],

@@ -8,7 +8,7 @@
  * - the payment endpoints, fuzzed the way tests/int/payments-fuzz.int.spec.ts does it in-process,
  *   answer only their documented refusals over HTTP with online payment OFF (this server has no
  *   STRIPE_SECRET_KEY): no 5xx but the deliberate 503 `payments_not_configured`, nothing written.
- * Creates no staff user: the foundation spec expects the first visit to /admin to make one.
+ * Creates no staff user (the foundation spec, which runs first, makes the first one).
  */
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test'
 import fc from 'fast-check'

@@ -8,8 +8,8 @@
  *   started by this spec and stopped (SIGTERM: sockets get 1001); a message typed while it is down
  *   waits as "Sending…", goes out once when the server is back, and is stored once;
  * - axe finds no serious or critical violation in the open widget.
- * Creates no bookings. Named to run after foundation.e2e.spec.ts (files run in name order, one
- * worker): staffToken() may create the owner, and the foundation spec needs a database with no users.
+ * Creates no bookings. staffToken() may create the owner: the foundation spec, which needs a
+ * database with no users, runs before every prod spec (its own project, playwright.config.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 
