@@ -100,6 +100,8 @@ test('book → the fake Stripe checkout → signed webhook → "confirmed" → t
   await expect(page.getByText(/card/i).first()).toBeVisible()
   await page.goto(`/admin/collections/bookings/${booking.id}`)
   await expect(page.getByText(/Balance due/).first()).toBeVisible({ timeout: 30_000 })
+  // The payment panel is on the booking form's Money tab.
+  await page.getByRole('button', { name: 'Money', exact: true }).click()
   // Times in the panel are on the business's clock (America/New_York), whatever the browser's zone.
   await expect(page.getByText(/Balance charged to the saved card on .*\b(EST|EDT)\b/)).toBeVisible()
   await page.screenshot({ path: test.info().outputPath('admin-booking-paid.png'), fullPage: true })
