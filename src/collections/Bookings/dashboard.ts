@@ -12,14 +12,16 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { computeDashboard, conversionPeriod, dashboardWindow, type DashboardFigures, type DashboardRows, type DashboardWindow } from '../../domain/dashboard'
+import { centsOrZero } from '../../domain'
 import { BOOKING_STATUSES, type BookingStatus } from '../../domain/lifecycle'
 import { loadSettingsCached } from '../../globals/BusinessSettings/load'
 import { DASHBOARD_ENTITY } from '../../hooks/purgeDashboard'
 import { cached } from '../../infra/cache'
 import type { Booking, Payment, User } from '../../payload-types'
+import { bookingMoney } from './money'
 import { quoteCountingSince, quotesByDay } from './quoteCounts'
 
-const cents = (v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) ? v : 0)
+const cents = centsOrZero
 
 function chefNames(chefs: Booking['assignedChefs']): string[] {
   return (chefs ?? []).map((c) => (typeof c === 'object' && c !== null ? ((c as User).name ?? `#${c.id}`) : `#${c}`))
@@ -84,13 +86,7 @@ export async function loadDashboardRows(payload: Payload, window: DashboardWindo
     unanswered,
     quotesByDay(payload, period.first, window.today),
   ])
-  const money = (b: Pick<Booking, 'pricing' | 'payment'>) => ({
-    totalCents: cents(b.pricing?.totalCents),
-    depositCents: cents(b.pricing?.depositCents),
-    depositPaidCents: cents(b.payment?.depositPaidCents),
-    balancePaidCents: cents(b.payment?.balancePaidCents),
-    refundedCents: cents(b.payment?.refundedCents),
-  })
+  const money = bookingMoney
   return {
     upcoming: (upcoming.docs as Booking[]).map((b) => ({
       id: b.id,

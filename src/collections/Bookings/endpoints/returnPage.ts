@@ -13,6 +13,7 @@ import { loadSettingsCached } from '../../../globals/BusinessSettings/load'
 import { jsonBody } from '../../../http/body'
 import { errorBody, jsonResponse, refusal } from '../../../http/responses'
 import type { Booking } from '../../../payload-types'
+import { bookingMoney } from '../money'
 import { PRIVATE } from './manage/shared'
 import { bookingFromReturnCookie, claimReturnCode, readReturnCookie, returnCookieHeader, returnCookieValue } from '../../Payments/returnCodes'
 
@@ -23,13 +24,7 @@ async function returnView(req: PayloadRequest, id: number): Promise<ReturnView |
   const b = (await req.payload.findByID({ collection: 'bookings', id, req, overrideAccess: true, depth: 0, disableErrors: true })) as Booking | null
   if (!b) return undefined
   const settings = await loadSettingsCached(req)
-  const money = paymentSummary({
-    totalCents: cents(b.pricing?.totalCents),
-    depositCents: cents(b.pricing?.depositCents),
-    depositPaidCents: cents(b.payment?.depositPaidCents),
-    balancePaidCents: cents(b.payment?.balancePaidCents),
-    refundedCents: cents(b.payment?.refundedCents),
-  })
+  const money = paymentSummary(bookingMoney(b))
   return {
     status: b.status,
     eventDate: b.eventDate,

@@ -31,7 +31,6 @@ export async function CalendarView(props: AdminViewServerProps) {
   const apiRoute = req.payload.config.routes.api
   const base = `${adminRoute}/calendar`
 
-
   const template = (children: React.ReactNode) => adminPage(props, user, 'calendar', 'cal', children)
 
   if (!hasRole(user, 'admin', 'manager')) {

@@ -88,7 +88,6 @@ export async function InboxView(props: AdminViewServerProps) {
   const apiRoute = req.payload.config.routes.api
   const base = `${adminRoute}/inbox`
 
-
   const template = (children: React.ReactNode) => adminPage(props, user, 'inbox', 'inbox', children)
 
   if (!hasRole(user, 'admin', 'manager')) {
