@@ -76,6 +76,8 @@ export default buildConfig({
     AuthenticationError: 'info',
     UnverifiedEmail: 'info',
     LockedAuth: 'warn',
+    // A client that went away mid-body (src/http/body.ts): nothing of ours failed.
+    ClientClosedRequest: 'info',
   } as NonNullable<Config['loggingLevels']>,
   // The jobs queue: emails, texts and scheduled booking emails. Run only by the runner that holds
   // the advisory lock (src/jobs/runner.ts), never by a request: the REST run/queue/cancel routes

@@ -6,13 +6,15 @@
 //   (tests/helpers/smtp-sink-server.ts) that specs read over HTTP (E2E_SMTP_SINK_URL).
 // - `dev`: `npm run dev` (Turbopack, HMR) on a second throw-away database made by
 //   scripts/with-db.ts --throwaway beside the first — it needs zero users for the
-//   create-first-user form, and the prod specs create the first user. Only tests/e2e/dev-server.e2e.spec.ts.
+//   create-first-user form, and the prod specs create the first user. Only
+//   tests/e2e/dev-server.e2e.spec.ts, which starts that server itself (see E2E_DEV_SERVER below).
 // `next dev` writes .next/dev/ and `next build` the rest of .next/ (its clean step keeps dev/), so
 // the two servers do not touch each other's files.
 // - `payments`: the same build served a second time with online payment on, against a fake of
 //   Stripe's API (tests/helpers/fake-stripe-server.ts). Only tests/e2e/payments.e2e.spec.ts.
 // Screenshots the specs take are kept under test-results/ (git-ignored), never committed.
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test'
 
@@ -58,6 +60,8 @@ const stripeEnv = {
   STRIPE_API_BASE: `http://127.0.0.1:${fakeStripePort}`,
 }
 const secret = process.env.PAYLOAD_SECRET ?? randomBytes(32).toString('hex')
+const prebuilt = process.env.E2E_PREBUILT === '1'
+if (prebuilt && !external && !existsSync('.next/BUILD_ID')) throw new Error('E2E_PREBUILT=1 but there is no production build in .next/: run `npm run build` first')
 // A real SMTP server for the production servers (tests/helpers/smtp-sink-server.ts): the app's
 // job runner sends through it, and specs read what arrived over its HTTP API (E2E_SMTP_SINK_URL,
 // inherited by the workers). SMTP_URL still points the servers elsewhere when set.
@@ -65,6 +69,24 @@ const smtpSinkPort = Number(process.env.E2E_SMTP_SINK_PORT ?? port + 4)
 const smtpSinkHttpPort = Number(process.env.E2E_SMTP_SINK_HTTP_PORT ?? port + 5)
 const smtpUrl = process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtpSinkPort}`
 if (!external) process.env.E2E_SMTP_SINK_URL ??= `http://127.0.0.1:${smtpSinkHttpPort}`
+// `npm run dev` (import map → migrations → seed → dev server) on a database of its own (with-db
+// --throwaway makes it beside this run's one and drops it afterwards). Not in `webServer`, which
+// Playwright starts one after another before any test: the dev spec starts it itself
+// (tests/e2e/dev-server-process.ts), so it boots while the production specs run. This is its
+// environment, read there (workers inherit the runner's environment; the config runs in each).
+if (runDev && !externalDev) {
+  process.env.E2E_DEV_SERVER ??= JSON.stringify({
+    PORT: String(devPort),
+    PUBLIC_SERVER_URL: devBaseURL,
+    // Its own Redis keys: it runs beside the prod specs, whose sign-ins and bookings must not
+    // count against its (default) rate limits, nor its cache against theirs.
+    REDIS_KEY_PREFIX: `${(process.env.REDIS_KEY_PREFIX ?? 'myhibachi:').slice(0, 30)}e2edev:`,
+    PAYLOAD_SECRET: secret,
+    // E2E_DEV_LOG_LEVEL=info shows the dev server's log in the run's output.
+    LOG_LEVEL: process.env.E2E_DEV_LOG_LEVEL ?? 'warn',
+    LOG_PRETTY: 'false',
+  })
+}
 
 export default defineConfig({
   testDir: './tests/e2e',
@@ -72,7 +94,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   fullyParallel: false,
   // Two lanes: the dev spec (its own server and database, nothing shared) runs beside the prod
-  // specs; within each project one spec at a time: first-run, then prod, then payments (same database).
+  // specs; within each project one spec at a time: first-run, then prod (beside dev), then
+  // payments (same database as prod).
   workers: 2,
   retries: 0,
   timeout: 120_000,
@@ -91,8 +114,12 @@ export default defineConfig({
   projects: [
     { name: 'first-run', testMatch: FIRST_RUN_SPEC, workers: 1, use: { browserName: 'chromium', baseURL } },
     { name: 'prod', testIgnore: [DEV_SPEC, PAYMENTS_SPEC, FIRST_RUN_SPEC], workers: 1, dependencies: ['first-run'], use: { browserName: 'chromium', baseURL } },
+    // Playwright runs projects in stages: a project starts only when every project of the stage
+    // before has ended. So `dev` depends on `first-run` too, putting it in the stage of `prod`
+    // (beside it; with no dependency it would share first-run's stage, and prod would wait for
+    // it). `payments` books the first free days on prod's database, so it comes after prod.
     ...(external ? [] : [{ name: 'payments', testMatch: PAYMENTS_SPEC, workers: 1, dependencies: ['prod'], use: { browserName: 'chromium' as const, baseURL: paymentsBaseURL } }]),
-    ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, workers: 1, use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
+    ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, workers: 1, dependencies: external ? [] : ['first-run'], use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
   ],
   // Started one after the other, in this order (Playwright awaits each), and stopped with SIGTERM
   // to their process groups.
@@ -113,11 +140,14 @@ export default defineConfig({
           },
           {
             // The server itself (not `npm start`, which would migrate a second time).
-            command: 'npm run build && npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npx cross-env NODE_ENV=production npx tsx src/server.ts',
+            // E2E_PREBUILT=1 (set by `npm test`, which built already): serve the build that is there.
+            command: `${prebuilt ? '' : 'npm run build && '}npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npx cross-env NODE_ENV=production npx tsx src/server.ts`,
             url: `${baseURL}/api/health/ready`,
             timeout: 400_000,
             reuseExistingServer: false,
-            stdout: 'ignore' as const,
+            // Its warnings and errors (LOG_LEVEL=warn) in the run's output: one CI run waited the
+            // whole 400 s for readiness and printed nothing to say why.
+            stdout: 'pipe' as const,
             stderr: 'pipe' as const,
             env: {
               PORT: String(port),
@@ -168,33 +198,5 @@ export default defineConfig({
             gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
           },
         ]),
-    ...(runDev && !externalDev
-      ? [
-          {
-            // `npm run dev` itself (import map → migrations → seed → dev server), on a database of
-            // its own: with-db --throwaway makes it beside this run's one and drops it afterwards.
-            command: 'npx tsx scripts/with-db.ts --throwaway -- npm run dev',
-            // The first request compiles the API route; /admin and /book compile when the spec visits them.
-            url: `${devBaseURL}/api/health/ready`,
-            // Migrations, the seed and Next's dev start on a busy 2-core machine.
-            timeout: 400_000,
-            reuseExistingServer: false,
-            // E2E_DEV_LOG_LEVEL=info shows the dev server's log in the run's output.
-            stdout: process.env.E2E_DEV_LOG_LEVEL ? ('pipe' as const) : ('ignore' as const),
-            stderr: 'pipe' as const,
-            env: {
-              PORT: String(devPort),
-              PUBLIC_SERVER_URL: devBaseURL,
-              // Its own Redis keys: it runs beside the prod specs, whose sign-ins and bookings
-              // must not count against its (default) rate limits, nor its cache against theirs.
-              REDIS_KEY_PREFIX: `${(process.env.REDIS_KEY_PREFIX ?? 'myhibachi:').slice(0, 30)}e2edev:`,
-              PAYLOAD_SECRET: secret,
-              LOG_LEVEL: process.env.E2E_DEV_LOG_LEVEL ?? 'warn',
-              LOG_PRETTY: 'false',
-            },
-            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
-          },
-        ]
-      : []),
   ] satisfies NonNullable<PlaywrightTestConfig['webServer']>,
 })

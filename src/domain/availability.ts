@@ -84,10 +84,11 @@ export function remainingUnitsAt(
  * The lead-time and how-far-ahead test for one moment `now`, computed once (the time-zone
  * arithmetic is the costly part) and then applied to many slots.
  */
-export function bookingHorizon(settings: BusinessSettings, now: Date): (date: string, startInstant: Date) => boolean {
+export function bookingHorizon(settings: BusinessSettings, now: Date): (date: string, startMs: number) => boolean {
   const earliest = now.getTime() + settings.leadTimeHours * MS_PER_HOUR
   const lastBookable = lastBookableDate(settings, now)
-  return (date, startInstant) => startInstant.getTime() >= earliest && daysBetweenDates(lastBookable, date) <= 0
+  // 'YYYY-MM-DD' strings order as the dates do.
+  return (date, startMs) => startMs >= earliest && date <= lastBookable
 }
 
 /** Local 'HH:MM' start labels from startWindow.earliest to .latest (inclusive) every slotIntervalMinutes. */
@@ -160,7 +161,7 @@ export function availableDays(settings: BusinessSettings, capacities: readonly D
     date: capacity.date,
     slots: capacity.slots.map((s) => ({
       ...s,
-      available: !blackout.has(capacity.date) && s.remaining >= needed && withinHorizon(capacity.date, new Date(s.startsAt)),
+      available: !blackout.has(capacity.date) && s.remaining >= needed && withinHorizon(capacity.date, Date.parse(s.startsAt)),
     })),
   }))
 }

@@ -131,3 +131,19 @@ export function customerDisplayName(name: unknown, email: unknown): string {
   const e = typeof email === 'string' ? email.trim() : ''
   return n && e ? `${n} — ${e}` : n || e
 }
+
+/** A booking's title, as the list and the relationship pickers show it: "2026-12-20 17:00 · Ana Sato". */
+export function bookingTitle(eventDate: string, startTime: string, contactName: string): string {
+  return `${eventDate} ${startTime} · ${contactName}`
+}
+
+/**
+ * The heading of a booking the form has not saved yet, from what is filled in so far: "New booking"
+ * and then the date, time and name as they are typed (the stored title is set when it is saved).
+ */
+export function draftBookingTitle(eventDate: unknown, startTime: unknown, contactName: unknown): string {
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
+  const when = [text(eventDate), text(startTime)].filter(Boolean).join(' ')
+  const parts = [when, text(contactName)].filter(Boolean)
+  return parts.length > 0 ? `New booking: ${parts.join(' · ')}` : 'New booking'
+}

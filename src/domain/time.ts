@@ -75,17 +75,33 @@ export function formatHHMM(minutes: number): string {
   return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
 }
 
+// Day numbers by integer arithmetic on the proleptic Gregorian calendar (the "days from civil"
+// algorithm, eras of 400 years = 146,097 days, years starting in March), not through Date
+// objects: availability converts thousands of dates per request, and on the server every Date
+// made goes through Next's own wrapper of the Date constructor.
+
 /** Day number (days since 1970-01-01) of a calendar date; pure calendar arithmetic, no zones. */
 function dayNumber(date: string): number {
-  const { y, m, d } = requireDate(date)
-  const t = new Date(0)
-  t.setUTCFullYear(y, m - 1, d)
-  return Math.round(t.getTime() / MS_PER_DAY)
+  const { y: year, m, d } = requireDate(date)
+  const y = m <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 function fromDayNumber(n: number): string {
-  const t = new Date(n * MS_PER_DAY)
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`
+  const z = n + 719_468
+  const era = Math.floor(z / 146_097)
+  const dayOfEra = z - era * 146_097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const mp = Math.floor((5 * dayOfYear + 2) / 153)
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`
 }
 
 /** Calendar arithmetic on 'YYYY-MM-DD' (n may be negative). Never drifts across DST. */
@@ -142,9 +158,22 @@ export function instantToLocal(d: Date, tz: string): LocalDateTime {
   }
 }
 
+/**
+ * Offsets already looked up, by zone and exact instant: Intl formatting is the costliest step of
+ * availability, and the same slot instants recur on every request. Exact keys, so never a wrong
+ * answer; cleared when full, so bounded.
+ */
+const offsetMemo = new Map<string, number>()
+const OFFSET_MEMO_MAX = 20_000
+
 function offsetMinutes(tz: string, t: number): number {
+  const key = `${tz} ${t}`
+  const known = offsetMemo.get(key)
+  if (known !== undefined) return known
   const offset = tzOffset(tz, new Date(t))
   if (!Number.isFinite(offset)) throw new RangeError(`Unknown time zone: ${tz}`)
+  if (offsetMemo.size >= OFFSET_MEMO_MAX) offsetMemo.clear()
+  offsetMemo.set(key, offset)
   return offset
 }
 

@@ -49,6 +49,28 @@ export class HttpPayloadTooLargeError extends APIError {
   }
 }
 
+/**
+ * Node's error for a request whose connection closed before its body ended (an Error "aborted"
+ * with code ECONNRESET: http's abortIncoming), or an aborted stream, whoever read the body (our
+ * reader in src/http/body.ts or Payload's own). Not a database socket's reset: pg's say "read
+ * ECONNRESET" or "Connection terminated unexpectedly".
+ */
+function isClientAbort(err: unknown): boolean {
+  if (!(err instanceof Error)) return false
+  return ((err as { code?: unknown }).code === 'ECONNRESET' && err.message === 'aborted') || err.name === 'AbortError'
+}
+
+/**
+ * 499 (nginx's "client closed request"): the client went away before its body arrived. No one
+ * reads this answer; the status keeps it out of the 5xx counts and error reports.
+ */
+export class HttpClientClosedRequest extends APIError {
+  constructor() {
+    super('The client closed the connection before the request body arrived.', 499, undefined, true)
+    this.name = 'ClientClosedRequest'
+  }
+}
+
 /** A 503: a feature that is not set up or a provider that did not answer (`data.reason`). */
 export class HttpUnavailableError extends APIError {
   constructor(message: string, reason: string) {
@@ -129,6 +151,8 @@ function invalidValueFromDatabase(err: unknown): PayloadValidationError | undefi
  */
 export function toPayloadError(err: unknown, refusals: readonly DatabaseRefusal[] = []): unknown {
   if (err instanceof BodyTooLargeError) return new HttpPayloadTooLargeError(err.maxBytes)
+  // Never a database outage, though the code is ECONNRESET.
+  if (isClientAbort(err)) return new HttpClientClosedRequest()
   if (err instanceof ValidationError) return payloadValidationError(err.issues)
   if (err instanceof ConflictError) return new HttpConflictError(err.message, err.reason ?? 'conflict')
   if (err instanceof NotFoundError) return withMessage(new NotFound(), err.message)
@@ -192,6 +216,12 @@ function mapError(refusals: readonly DatabaseRefusal[]): (args: AfterErrorHookAr
     if (error instanceof RangeError && /maximum call stack/i.test(error.message)) {
       const tooDeep = payloadValidationError([{ path: BODY_PATH, message: 'The body is nested too deeply' }])
       return { status: 400, response: { errors: [{ name: 'ValidationError', message: tooDeep.message, data: tooDeep.data as Record<string, unknown> }] } }
+    }
+    // A client gone mid-body on one of Payload's own routes (Payload reads the body itself): not
+    // a database outage, though its code is ECONNRESET; no one reads the answer.
+    if (isClientAbort(error)) {
+      const gone = new HttpClientClosedRequest()
+      return { status: gone.status, response: { errors: [{ name: gone.name, message: gone.message }] } }
     }
     if (!(error instanceof APIError) && databaseUnavailable(error, log)) {
       return {

@@ -13,7 +13,7 @@ import { env } from '../server/env'
 import { logger } from '../server/logger'
 import { processSingleton } from '../server/process-registry'
 import { cacheCounts, countCacheRead } from './metrics'
-import { sharedRedis } from './redis'
+import { sharedRedis, unlinkByPrefix } from './redis'
 
 const log = logger.child({ module: 'cache' })
 
@@ -134,12 +134,7 @@ export async function purgeAll(cache: CacheName): Promise<void> {
   const client = await sharedRedis()
   if (!client || client.status === 'end') return
   try {
-    let cursor = '0'
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
-      if (keys.length > 0) await client.unlink(...keys)
-      cursor = next
-    } while (cursor !== '0')
+    await unlinkByPrefix(client, prefix)
   } catch (err) {
     log.error({ err, cache }, 'cache purge-all failed; entries expire by TTL')
   }

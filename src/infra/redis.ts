@@ -100,6 +100,18 @@ export async function connectRedis(): Promise<void> {
  * The client for a command, after the first connection attempt has settled (while Redis is down
  * later commands fail fast and callers fall back).
  */
+/** Deletes every key under `prefix`, a SCAN page at a time (UNLINK: freed in the background); the count deleted. */
+export async function unlinkByPrefix(client: Redis, prefix: string): Promise<number> {
+  let deleted = 0
+  let cursor = '0'
+  do {
+    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500)
+    if (keys.length > 0) deleted += await client.unlink(...keys)
+    cursor = next
+  } while (cursor !== '0')
+  return deleted
+}
+
 export async function sharedRedis(): Promise<Redis | null> {
   await connectRedis()
   return redis()

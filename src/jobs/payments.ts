@@ -31,7 +31,8 @@ const log = logger.child({ module: 'jobs' })
 /** What may be logged of an error: Stripe's error objects carry the raw response (customer data). */
 function errorFields(err: unknown): Record<string, unknown> {
   if (err instanceof Stripe.errors.StripeError) return { error: err.message, type: err.type, code: err.code }
-  return { error: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }
+  // The logger's `err` serializer keeps a failed query's parameters out of the message and stack.
+  return { err }
 }
 const BATCH = 100
 

@@ -23,6 +23,17 @@ function serializeError(err: unknown): unknown {
   return out
 }
 
+/** The object with scrubQueryParams applied to each of its own string values (a copy only when one changed). */
+function scrubStrings(fields: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') continue
+    const clean = scrubQueryParams(value)
+    if (clean !== value) (out ??= { ...fields })[key] = clean
+  }
+  return out ?? fields
+}
+
 /** `{ err: Error }` with no msg of its own. */
 function isErrorHolder(value: unknown): value is { err: Error } {
   return typeof value === 'object' && value !== null && !(value instanceof Error) && (value as { err?: unknown }).err instanceof Error && typeof (value as { msg?: unknown }).msg !== 'string'
@@ -39,7 +50,9 @@ export function createLogger(opts: { level?: string; pretty?: boolean; destinati
       logMethod(args, method) {
         const scrubbed: unknown[] = args.map((a: unknown) => {
           if (typeof a === 'string') return scrubQueryParams(a)
-          if (a && typeof a === 'object' && !(a instanceof Error) && typeof (a as { msg?: unknown }).msg === 'string') return { ...a, msg: scrubQueryParams((a as { msg: string }).msg) }
+          // Every top-level string, not only msg: a call site that logs an error's message or stack
+          // under a name of its own (`error`, `stack`) is scrubbed like the `err` serializer's output.
+          if (a && typeof a === 'object' && !(a instanceof Error)) return scrubStrings(a as Record<string, unknown>)
           return a
         })
         // `log.error(err)` or `log.error({ err })` alone (Payload's logError): pino takes the line's

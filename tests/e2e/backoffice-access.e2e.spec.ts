@@ -5,7 +5,8 @@
  * - an editor's dashboard has the content links and no figure, no amount of money; the calendar,
  *   My schedule, the prep list and the inbox refuse them in words;
  * - a chef's dashboard has the My schedule link and no figure, no amount of money;
- * - a signed-out visitor asking for a view is sent to the staff sign-in, which comes back to it.
+ * - a signed-out visitor asking for a view is sent to the staff sign-in, which comes back to it;
+ * - a customer signed in on the storefront is sent to the staff sign-in from every view.
  * Creates two staff users; no bookings.
  */
 import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test'
@@ -27,7 +28,7 @@ async function signedInAs(request: APIRequestContext, context: BrowserContext, b
   await context.addCookies([{ name: 'payload-token', value: token, url: baseURL }])
 }
 
-test('editors and chefs get their own dashboard and no money; editors are refused the staff views; signed-out visitors go to sign-in', async ({ browser, request, baseURL }) => {
+test('editors and chefs get their own dashboard and no money; editors are refused the staff views; signed-out visitors and customers go to sign-in', async ({ browser, request, baseURL }) => {
   test.setTimeout(120_000)
   const origin = baseURL ?? ''
 
@@ -67,4 +68,22 @@ test('editors and chefs get their own dashboard and no money; editors are refuse
   await visitor.goto('/admin/calendar')
   await expect(visitor).toHaveURL(/\/admin\/login\?redirect=.*calendar/)
   await visitorContext.close()
+
+  // A customer signed in on the storefront (the same cookie name as staff) is no staff member:
+  // every view sends them to the staff sign-in, with nothing of the back office on the way.
+  const customerEmail = `e2e.access-customer.${run}@example.com`
+  const staffAuth = { Authorization: `JWT ${await staffToken(request)}` }
+  const made = await request.post('/api/customers', { headers: staffAuth, data: { email: customerEmail, password: PASSWORD, name: 'Access Customer', _verified: true } })
+  expect(made.status(), await made.text()).toBe(201)
+  const customerLogin = await request.post('/api/customers/login', { data: { email: customerEmail, password: PASSWORD } })
+  expect(customerLogin.status(), await customerLogin.text()).toBe(200)
+  const customerContext = await browser.newContext()
+  await customerContext.addCookies([{ name: 'payload-token', value: ((await customerLogin.json()) as { token: string }).token, url: origin }])
+  const customer = await customerContext.newPage()
+  for (const path of ['/admin', '/admin/calendar', '/admin/inbox', '/admin/my-schedule', '/admin/prep-list']) {
+    await customer.goto(path)
+    await expect(customer, path).toHaveURL(/\/admin\/(login|unauthorized)/)
+    await expect(customer.locator('[data-booking-id], [data-figure], .hb-dash'), path).toHaveCount(0)
+  }
+  await customerContext.close()
 })

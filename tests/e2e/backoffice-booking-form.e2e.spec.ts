@@ -28,6 +28,7 @@ test('staff create a booking with the calendar, the time select, the customer by
   await expect(page).toHaveURL(/\/admin\/?$/, { timeout: 60_000 })
 
   await page.goto('/admin/collections/bookings/create')
+  await expect(page.locator('.render-title').first()).toHaveText('New booking')
   const picker = page.locator('.bf-date-picker')
   await expect(picker.locator('button.calendar-day[data-kind]').first()).toBeVisible({ timeout: 30_000 })
   // Empty server-set parts are hidden on a new booking; there is no History tab yet.
@@ -35,13 +36,17 @@ test('staff create a booking with the calendar, the time select, the customer by
 
   // axe on the form before it is filled (the loading overlay fades first).
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity))
-  // Payload's relationship/select widget (react-select) is left out: its hidden dropdown buttons
-  // and unnamed inner inputs are the library's own (every Payload select has them), not this form's.
-  const axe = await new AxeBuilder({ page }).include('form').exclude('.react-select').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  expect(
-    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    'serious/critical axe violations on the booking form',
-  ).toEqual([])
+  // Payload's own select widget (react-select, in every Payload select and relationship field) is
+  // checked apart: its two findings are Payload's, reported upstream and open — the dropdown
+  // button is focusable but aria-hidden (payloadcms/payload#18139) and its combobox input has no
+  // name (#18140). Anything else in it, or anything outside it, fails.
+  const serious = (r: Awaited<ReturnType<AxeBuilder['analyze']>>) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+  const axe = await new AxeBuilder({ page }).include('form').exclude('.react-select').withTags(tags).analyze()
+  expect(serious(axe).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'serious/critical axe violations on the booking form').toEqual([])
+  const inSelects = await new AxeBuilder({ page }).include('form .react-select').withTags(tags).analyze()
+  const UPSTREAM = ['aria-hidden-focus', 'label']
+  expect(serious(inSelects).map((v) => v.id).filter((id) => !UPSTREAM.includes(id)), "axe findings in Payload's selects beyond the two reported upstream").toEqual([])
 
   // A free day: this month if it still has one (wait for the answer), else the next.
   await expect(picker.locator('button.calendar-day[data-kind="loading"]')).toHaveCount(0, { timeout: 30_000 })
@@ -61,6 +66,8 @@ test('staff create a booking with the calendar, the time select, the customer by
   await time.selectOption(startTime)
 
   await page.locator('#field-contact__name').fill(name)
+  // The heading says what is being made, never "[Untitled]".
+  await expect(page.locator('.render-title').first()).toHaveText(`New booking: ${date} ${startTime} · ${name}`)
   await page.locator('#field-contact__email').fill(email)
   await page.locator('#field-contact__phone').fill('(212) 555-0123')
   await page.locator('#field-customer').click()

@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 
 import { addDaysToDate, DEFAULT_SETTINGS, todayInZone } from '../../src/domain'
+import { weekdayOf } from '../../src/domain/chefCalendar'
 import { OWNER, staffToken } from './support'
 
 const run = Date.now().toString(36)
@@ -53,7 +54,7 @@ async function chefsOf(request: APIRequestContext, auth: Record<string, string>,
   return (((await res.json()) as { assignedChefs?: number[] }).assignedChefs ?? []).map(String)
 }
 
-test('staff assign chefs in the calendar by drag and by keyboard; an overlapping chef is refused in words', async ({ page, request, browser, baseURL }) => {
+test('staff assign chefs in the calendar by drag and by keyboard; an overlapping chef is refused in words', async ({ page, request, browser, baseURL }, testInfo) => {
   const auth = { Authorization: `JWT ${await staffToken(request)}` }
   const ana = await createChef(request, auth, 'Ana')
   const ben = await createChef(request, auth, 'Ben')
@@ -103,6 +104,27 @@ test('staff assign chefs in the calendar by drag and by keyboard; an overlapping
   await expect(status).toContainText(`Chef Ben ${run} assigned to Later ${run}`)
   await expect(event(second, ben)).toBeVisible()
   expect(await chefsOf(request, auth, second)).toEqual([ben])
+
+  // The week view: a row per lane and a column per day, as wide as the page (no sideways scroll).
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto(`/admin/calendar?view=week&date=${date}`)
+  const card = (id: string, lane: string) => page.locator(`.cal-week__card[data-booking-id="${id}"][data-lane="${lane}"]`)
+  await expect(card(first, ana)).toBeVisible()
+  await expect(card(second, ben)).toBeVisible()
+  const board = page.locator('.cal-board')
+  expect(await board.evaluate((el) => el.scrollWidth - el.clientWidth), 'the week view scrolls sideways').toBeLessThanOrEqual(0)
+  await page.screenshot({ path: testInfo.outputPath('calendar-week-1280.png'), fullPage: true })
+  const weekAxe = await new AxeBuilder({ page }).include('.cal').analyze()
+  expect(weekAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), 'axe on the week view').toEqual([])
+  // A card dropped on another day is refused in words; into the Unassigned row on its day, the chef comes off.
+  const otherDay = addDaysToDate(date, weekdayOf(date) === 0 ? 1 : -1)
+  await card(first, ana).dragTo(page.locator(`tr[data-lane="unassigned"] td[data-day="${otherDay}"]`))
+  await expect(alert).toContainText('The calendar changes chefs, not dates or times')
+  expect(await chefsOf(request, auth, first)).toEqual([ana])
+  await card(first, ana).dragTo(page.locator(`tr[data-lane="unassigned"] td[data-day="${date}"]`))
+  await expect(status).toContainText(`Chef Ana ${run} taken off Noon ${run}`)
+  await expect(card(first, 'unassigned')).toBeVisible()
+  expect(await chefsOf(request, auth, first)).toEqual([])
 
   // A chef signed in is told the calendar is not for them (and sees no booking).
   const chefContext = await browser.newContext({ baseURL })

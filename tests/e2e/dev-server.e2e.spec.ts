@@ -11,12 +11,27 @@ import net from 'node:net'
 
 import { expect, test, type Locator, type Page, type WebSocket } from '@playwright/test'
 
+import { startDevServer, type DevServer } from './dev-server-process'
 import { holdChatSocket } from './support'
 
 /** Compiling /admin on a cold cache takes minutes on a busy 2-core machine. */
 const COMPILE_MS = 480_000
 
 test.describe.configure({ mode: 'serial' })
+
+// The server this spec visits: started here (see dev-server-process.ts), stopped after the last test.
+let server: DevServer | null = null
+test.beforeAll(async () => {
+  // Migrations, the seed and Next's dev start, beside the production specs on a busy 2-core machine
+  // (98 s on an idle-ish one; one CI run was still not ready after 400 s). If it never gets ready,
+  // the error carries the last readiness answer and the server's last output lines.
+  test.setTimeout(660_000)
+  server = await startDevServer(600_000)
+})
+test.afterAll(async () => {
+  test.setTimeout(60_000)
+  await server?.stop()
+})
 
 /** Every console error and uncaught page error, and whether an HMR socket got a message from Next. */
 function watch(page: Page) {

@@ -288,8 +288,14 @@ test('the admin runs in Chromium with zero CSP violations: log in, a booking, ri
   // A rich-text field (Lexical), edited but not saved; then "Preview email" (a sandboxed srcdoc frame).
   await page.goto('/admin/collections/email-templates/create')
   // The event first (react-select: its menu is one more run-time style), so the preview can render.
-  await page.locator('.field-type.select').first().click()
-  await page.locator('.rs__option').first().click()
+  // A click before React has hydrated the form lands on inert markup and opens nothing (a CI run
+  // waited three minutes for the menu): open it until the options show.
+  const firstOption = page.locator('.rs__option').first()
+  await expect(async () => {
+    await page.locator('.field-type.select').first().click()
+    await expect(firstOption).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 60_000 })
+  await firstOption.click()
   const editor = page.locator('[data-lexical-editor="true"]').first()
   await expect(editor).toBeVisible({ timeout: 60_000 })
   await editor.click()

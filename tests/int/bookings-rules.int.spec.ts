@@ -266,9 +266,12 @@ describe('400 names each bad field', () => {
   })
 
   it('saved none of them', async () => {
+    // By this file's addresses, not by date: files that ran earlier on this worker's database
+    // may hold bookings on any date (a CI run once found two of theirs on these dates).
+    const names = ['bad-time', 'long-notes', 'too-soon', 'blackout', 'no-adults']
     const res = await payload.count({
       collection: 'bookings',
-      where: { eventDate: { in: [DAY.validation, DAY.blackout, dateAhead(1)] } },
+      where: { 'contact.email': { in: names.map(email) } },
       overrideAccess: true,
     })
     expect(res.totalDocs).toBe(0)

@@ -10,6 +10,8 @@
  *   release.
  * - A job that fails in `npm run jobs:once` (a process of its own, Node's own ESM loader) arrives
  *   from there, flushed before the process exits.
+ * - A client that goes away in the middle of its body is answered 499 and logged at info: no
+ *   error line, no event.
  * - Nothing else arrives (no sessions, client reports or spans), and no envelope carries the
  *   request's e-mail, phone, name, street, cookie, authorization header, body or query string —
  *   though all of them were in the request, and the database driver's error message quoted the
@@ -17,13 +19,16 @@
  */
 import { spawn } from 'node:child_process'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { once } from 'node:events'
+import net, { type AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { createLocalReq, getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { applySettings, bookingBody, dateAhead } from '../helpers/bookings-fixtures'
+import { captureLogs } from '../helpers/capture-logs'
 import { startFakeSentry, type FakeSentry } from '../helpers/fake-sentry'
 import { pendingJobIds, runJobsOf } from '../helpers/jobs'
 
@@ -50,10 +55,15 @@ let tracking: typeof import('../../src/server/error-tracking')
 
 const sql = (text: string) => (payload.db as unknown as PostgresAdapter).pool.query(text)
 
-/** Node request → Payload's REST handler → Node response: what Next's API route does, minus Next. */
+/** The status Payload answered, by request ID, for requests whose client is gone before it. */
+const answered = new Map<string, (status: number) => void>()
+
+/**
+ * Node request → Payload's REST handler → Node response: what Next's API route does, minus Next.
+ * The body is streamed, as Next hands it over: a connection that closes mid-body errors the
+ * stream with Node's own "aborted" error.
+ */
 async function toPayload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value)
@@ -61,8 +71,10 @@ async function toPayload(req: IncomingMessage, res: ServerResponse): Promise<voi
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
   const method = req.method ?? 'GET'
-  const request = new Request(url, { method, headers, body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks) })
+  const body = method === 'GET' || method === 'HEAD' ? undefined : (Readable.toWeb(req) as ReadableStream<Uint8Array>)
+  const request = new Request(url, { method, headers, body, duplex: 'half' } as RequestInit)
   const response = await handleEndpoints({ config, path: url.pathname, request })
+  answered.get(String(req.headers['x-request-id']))?.(response.status)
   res.writeHead(response.status, Object.fromEntries(response.headers))
   res.end(Buffer.from(await response.arrayBuffer()))
 }
@@ -176,6 +188,35 @@ describe('error tracking', () => {
     expect(String(tagsOf(event).job_id)).toBe(String(jobId))
     expect(event.release).toBe(RELEASE)
     expect(JSON.stringify(event.exception)).toContain('sentry int test: the database refused this write')
+  })
+
+  it('answers a client that went away mid-body 499, not a database outage: no warning, no event', async () => {
+    // Our own endpoint (src/http/body.ts reads the body) and one of Payload's (the customers'
+    // public sign-up: Payload reads the body itself, before any code of ours).
+    const logs = captureLogs()
+    try {
+      for (const [path, partial] of [
+        ['/api/bookings', `{"eventDate":"${dateAhead(41)}","contact":{"email":"`],
+        ['/api/customers', '{"email":"someone@exam'],
+      ] as const) {
+        const requestId = `sentry-abort-${path.slice(5)}-${RUN}`
+        const status = new Promise<number>((resolve) => answered.set(requestId, resolve))
+        const socket = net.connect((graceful.server.address() as AddressInfo).port, '127.0.0.1')
+        await once(socket, 'connect')
+        socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\nX-Request-ID: ${requestId}\r\n\r\n${partial}`)
+        await new Promise((r) => setTimeout(r, 300))
+        socket.destroy()
+        expect(await status, path).toBe(499)
+      }
+      await tracking.flushErrorTracking(5_000)
+      // Tests log at warn and above: a client abort on our endpoints is below that (loggingLevels:
+      // info). It used to be taken for a database outage (its code is ECONNRESET): a 503 and a warning.
+      expect(logs.lines.filter((l) => l.module === 'payload-errors' || /database/i.test(String(l.msg))), 'no database-outage warning').toEqual([])
+      expect(logs.lines.filter((l) => String(l.requestId).startsWith('sentry-abort-/bookings') && Number(l.level) >= 50), 'no error line for our endpoint').toEqual([])
+    } finally {
+      logs.restore()
+    }
+    // The event count below (exactly two) shows nothing was reported for either.
   })
 
   it('sent exactly those two events, and nothing personal', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { customerDisplayName, formDayState, formQuoteBody, partySize, startTimeOptions } from '../../src/domain/bookingForm'
+import { bookingTitle, customerDisplayName, draftBookingTitle, formDayState, formQuoteBody, partySize, startTimeOptions } from '../../src/domain/bookingForm'
 
 const slot = (time: string, available: boolean, remaining: number) => ({ time, available, remaining })
 
@@ -76,5 +76,21 @@ describe("a customer's title", () => {
   it('falls back to whichever part there is', () => {
     expect(customerDisplayName('', 'ana@example.com')).toBe('ana@example.com')
     expect(customerDisplayName('Ana Sato', undefined)).toBe('Ana Sato')
+  })
+})
+
+describe("a booking's title", () => {
+  it('reads "date time · name" once stored', () => {
+    expect(bookingTitle('2026-12-20', '17:00', 'Ana Sato')).toBe('2026-12-20 17:00 · Ana Sato')
+  })
+  it('reads "New booking" before anything is filled in, never "[Untitled]"', () => {
+    expect(draftBookingTitle(undefined, null, '')).toBe('New booking')
+    expect(draftBookingTitle('  ', undefined, 42)).toBe('New booking')
+  })
+  it('grows with the date, time and name as they are typed', () => {
+    expect(draftBookingTitle('2026-12-20', undefined, undefined)).toBe('New booking: 2026-12-20')
+    expect(draftBookingTitle('2026-12-20', '17:00', undefined)).toBe('New booking: 2026-12-20 17:00')
+    expect(draftBookingTitle(undefined, undefined, ' Ana Sato ')).toBe('New booking: Ana Sato')
+    expect(draftBookingTitle('2026-12-20', '17:00', 'Ana Sato')).toBe('New booking: 2026-12-20 17:00 · Ana Sato')
   })
 })

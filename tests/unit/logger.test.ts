@@ -40,6 +40,21 @@ describe('logger', () => {
     expect((lines[1] as { err: { params: unknown } }).err.params).toBe('[redacted]')
   })
 
+  it('scrubs a failed query’s parameters from any string field a call site names itself (error, stack)', () => {
+    const { lines, log } = capture()
+    const query = 'update "messages" set "to" = $1 where "messages"."id" = $2'
+    const err = new DrizzleQueryError(query, ['guest@example.com', 7], new Error('deadlock detected'))
+    log.error({ task: 'sendMessage', jobId: 7, error: err.message, stack: err.stack }, 'a job failed; it is retried with backoff')
+    log.error({ task: 'sendMessage', jobId: 7, err }, 'a job failed; it is retried with backoff')
+    expect(lines).toHaveLength(2)
+    expect(JSON.stringify(lines)).not.toContain('guest@example.com')
+    const [named, serialized] = lines as [{ error: string; stack: string; task: string }, { err: { stack: string } }]
+    expect(named.error).toBe(`Failed query: ${query}\nparams: [redacted]`)
+    expect(named.stack).toMatch(/params: \[redacted\]\n {4}at /)
+    expect(named.task).toBe('sendMessage')
+    expect(serialized.err.stack).toMatch(/params: \[redacted\]\n {4}at /)
+  })
+
   it('redacts secrets and personal data wherever they appear', () => {
     const { lines, log } = capture()
     log.info(

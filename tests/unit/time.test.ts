@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   addDaysToDate,
@@ -107,6 +108,40 @@ describe('calendar dates', () => {
     expect(isRealDate('2026-13-01')).toBe(false)
     expect(isRealDate('2026-6-1')).toBe(false)
     expect(isRealDate('2026-06-01T00:00')).toBe(false)
+  })
+
+  it('agrees with the Date-based calendar on every day of years 1–9999 (integer arithmetic, fast-check)', () => {
+    /** The reference: Date's proleptic Gregorian calendar in UTC. */
+    const viaDate = (date: string, n: number): string => {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+      const t = new Date(0)
+      t.setUTCFullYear(y, m - 1, d + n)
+      return `${String(t.getUTCFullYear()).padStart(4, '0')}-${String(t.getUTCMonth() + 1).padStart(2, '0')}-${String(t.getUTCDate()).padStart(2, '0')}`
+    }
+    const day = fc.date({ min: new Date('0001-03-01T00:00:00Z'), max: new Date('9998-12-31T00:00:00Z'), noInvalidDate: true }).map((t) => t.toISOString().slice(0, 10))
+    fc.assert(
+      fc.property(day, fc.integer({ min: -400 * 366, max: 400 * 366 }), (date, n) => {
+        const expected = viaDate(date, n)
+        if (expected.length !== 10 || expected < '0001-01-01') return
+        expect(addDaysToDate(date, n)).toBe(expected)
+        expect(daysBetweenDates(date, expected)).toBe(n)
+      }),
+      { numRuns: 5_000, seed: 20261204 },
+    )
+    // The ends of eras and centuries, where the leap rules differ.
+    expect(addDaysToDate('1600-02-28', 1)).toBe('1600-02-29')
+    expect(addDaysToDate('1700-02-28', 1)).toBe('1700-03-01')
+    expect(addDaysToDate('1969-12-31', 1)).toBe('1970-01-01')
+    expect(daysBetweenDates('1970-01-01', '0001-01-01')).toBe(-719_162)
+  })
+
+  it('converts the same instant the same way the second time (offsets are remembered by exact instant)', () => {
+    const first = instantToLocal(new Date('2026-11-01T05:30:00Z'), NY)
+    expect(instantToLocal(new Date('2026-11-01T05:30:00Z'), NY)).toEqual(first)
+    expect(first).toEqual({ date: '2026-11-01', time: '01:30' })
+    // One millisecond apart across the fall-back: different offsets, each right.
+    expect(instantToLocal(new Date('2026-11-01T05:59:59.999Z'), NY).time).toBe('01:59')
+    expect(instantToLocal(new Date('2026-11-01T06:00:00.000Z'), NY).time).toBe('01:00')
   })
 
   it('lists every date in a range, both ends included', () => {

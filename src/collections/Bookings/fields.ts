@@ -28,6 +28,13 @@ export const bookingFields: Field[] = [
     admin: { readOnly: true, hidden: true },
   },
   {
+    // The heading of a booking not saved yet ("New booking: 2026-12-20 17:00 · Ana Sato"), not
+    // "[Untitled]": the stored title above is set by the server on save. Shows nothing itself.
+    name: 'draftTitle',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/components/admin/booking-form/DraftTitle#DraftTitle' } },
+  },
+  {
     name: 'status',
     type: 'select',
     required: true,

@@ -1,6 +1,6 @@
 /**
  * Reads the rules need, kept in one place: overlapping bookings, menu items to price, a same-day
- * duplicate, and the row lock a manage-link change takes. The system reads here (overrideAccess),
+ * duplicate (scheduleChecksFor, raw SQL: one round trip), and the row lock a manage-link change takes. The system reads here (overrideAccess),
  * always inside the caller's request/transaction. No business decisions in this file.
  */
 import type { PayloadRequest, Where } from 'payload'
@@ -53,12 +53,38 @@ export async function menuItemsByIds(req: PayloadRequest, ids: string[]): Promis
   return result.docs.map(pricingItem)
 }
 
-/** A booking for this email on this date that is not cancelled or expired (other than `exceptId`), if any. */
-export async function sameDayBookingFor(req: PayloadRequest, email: string, eventDate: string, exceptId?: string | number): Promise<boolean> {
-  const and: Where[] = [{ 'contact.email': { equals: email } }, { eventDate: { equals: eventDate } }, { status: { not_in: ['cancelled', 'expired'] } }]
-  if (exceptId !== undefined) and.push({ id: { not_equals: exceptId } })
-  const found = await req.payload.count({ collection: 'bookings', where: { and }, req, overrideAccess: true })
-  return found.totalDocs > 0
+/**
+ * What the calendar check of one booking write needs, in ONE round trip and without the Local
+ * API's query building over the booking's whole schema (the largest cost of a booking create
+ * under load): the pending and confirmed bookings whose buffered range touches [from, to), other
+ * than `exceptId`, and whether another live booking (not cancelled or expired) has this email on
+ * this date. Same rows and rule as activeBookingsBetween + sameDayBookingFor.
+ */
+export async function scheduleChecksFor(
+  req: PayloadRequest,
+  q: { from: Date; to: Date; email: string; eventDate: string; exceptId?: string | number | null },
+): Promise<{ others: (ActiveBooking & { chefIds: string[] })[]; sameDayDuplicate: boolean }> {
+  const db = await transactionDb(req)
+  const except = q.exceptId === undefined || q.exceptId === null || q.exceptId === '' ? null : Number(q.exceptId)
+  const result = await db.execute<{ others: { id: number; starts_at: string; ends_at: string; chef_units: string | number | null; chef_ids: number[] | null }[]; same_day: boolean }>(sql`
+    SELECT
+      COALESCE((
+        SELECT json_agg(json_build_object('id', b.id, 'starts_at', b.starts_at, 'ends_at', b.ends_at, 'chef_units', b.chef_units,
+          'chef_ids', (SELECT json_agg(r.users_id ORDER BY r."order") FROM bookings_rels r WHERE r.parent_id = b.id AND r.path = 'assignedChefs' AND r.users_id IS NOT NULL)))
+        FROM bookings b
+        WHERE b.status IN ('pending', 'confirmed') AND b.blocked_from < ${q.to.toISOString()} AND b.blocked_until > ${q.from.toISOString()}
+          AND (${except}::int IS NULL OR b.id <> ${except}::int)
+      ), '[]'::json) AS others,
+      EXISTS (
+        SELECT 1 FROM bookings d
+        WHERE d.contact_email = ${q.email} AND d.event_date = ${q.eventDate} AND d.status NOT IN ('cancelled', 'expired')
+          AND (${except}::int IS NULL OR d.id <> ${except}::int)
+      ) AS same_day`)
+  const row = result.rows[0]
+  return {
+    others: (row?.others ?? []).map((d) => ({ id: String(d.id), startsAt: new Date(d.starts_at), endsAt: new Date(d.ends_at), chefUnits: Number(d.chef_units ?? 1), chefIds: (d.chef_ids ?? []).map(String) })),
+    sameDayDuplicate: row?.same_day === true,
+  }
 }
 
 /**

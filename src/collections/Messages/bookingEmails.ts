@@ -152,8 +152,14 @@ export async function queueBookingEmailsFor(req: PayloadRequest, change: { opera
   if (req.context.skipBookingEmails === true) return
   const plan = planBookingEmails({ operation: change.operation, before: previousDoc ? stateOf(previousDoc) : null, after: stateOf(doc) })
   if (plan.send.length === 0 && !plan.unschedule && !plan.schedule) return
-  // Read again: hooks before this one (the refund on cancel) may have changed the booking since `doc`.
-  const booking = (await req.payload.findByID({ collection: 'bookings', id: doc.id, depth: 0, overrideAccess: true, disableErrors: true, req })) as Booking | null
+  // A change is read again: hooks before this one (the refund on cancel) may have changed the
+  // booking since `doc`. A create is not (no hook before this one writes on create): `doc` is the
+  // row as stored, less the fields the caller may not read (payment internals, changedBy), which
+  // no email uses. One read of the whole booking less per create.
+  const booking =
+    change.operation === 'create'
+      ? doc
+      : ((await req.payload.findByID({ collection: 'bookings', id: doc.id, depth: 0, overrideAccess: true, disableErrors: true, req })) as Booking | null)
   if (!booking) return
   if (plan.unschedule) await unscheduleBookingEmails(req, booking.id)
   if (plan.schedule) await scheduleBookingEmails(req, booking, new Date())

@@ -12,12 +12,20 @@ import type { ReactNode } from 'react'
 
 import { isStaffUser } from '../../access/roles'
 
-/** The signed-in staff user, or a redirect to the staff sign-in that comes back to `path` (under the admin route). */
+/**
+ * The signed-in staff user. Anyone else is redirected the way Payload treats its own views
+ * (which it does not do for custom ones): a visitor to the staff sign-in, which comes back to
+ * `path` (under the admin route); someone signed in who is not staff — a customer, whose
+ * storefront session uses the same cookie name — to the admin's "unauthorized" page. Sending a
+ * signed-in customer to the sign-in would loop: it sends signed-in users on to `path`.
+ */
 export function staffOrSignIn(props: AdminViewServerProps, path: string): TypedUser {
   const { req } = props.initPageResult
+  const { admin } = req.payload.config.routes
   const user = req.user
-  if (!user || !isStaffUser(user)) redirect(`${req.payload.config.routes.admin}/login?redirect=${encodeURIComponent(`${req.payload.config.routes.admin}${path}`)}`)
-  return user
+  if (user && isStaffUser(user)) return user
+  if (user) redirect(`${admin}${req.payload.config.admin.routes.unauthorized}`)
+  redirect(`${admin}/login?redirect=${encodeURIComponent(`${admin}${path}`)}`)
 }
 
 /** `children` in Payload's admin chrome, as the view `viewType`, in a gutter with `className`. */

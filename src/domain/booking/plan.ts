@@ -10,6 +10,7 @@
  */
 import { remainingUnitsAt, type ActiveBooking } from '../availability'
 import { decideDuration, grandfatheredItems, needsRepricing, refundBasis } from '../bookingTerms'
+import { bookingTitle } from '../bookingForm'
 import { blockedRange, chefsNeeded, type TimeRange } from '../capacity'
 import { fromZodError } from '../errors'
 import { assertTransition, refundForCancellation, type BookingStatus } from '../lifecycle'
@@ -233,7 +234,7 @@ export function scheduleFields(schedule: SchedulePlan, price: Quote | null): Dat
     address: input.address,
     durationMinutes: schedule.durationMinutes,
     guestsTotal: input.guests.adults + input.guests.children,
-    title: `${input.eventDate} ${input.startTime} · ${input.contact.name}`,
+    title: bookingTitle(input.eventDate, input.startTime, input.contact.name),
     ...(price ? { pricing: price } : {}),
     refundBasisStartsAt: schedule.refundBasisStartsAt.toISOString(),
     startsAt: schedule.startsAt.toISOString(),

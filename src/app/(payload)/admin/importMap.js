@@ -1,5 +1,6 @@
 import { AnonymiseCustomer as AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06 } from '../../../components/admin/AnonymiseCustomer'
 import { CustomersListTools as CustomersListTools_5615117245c4c820d2fe4abb5f0be484 } from '../../../components/admin/backoffice/BookingsListTools'
+import { DraftTitle as DraftTitle_eaae4e8f858fbb367cfe1d41f046ebf5 } from '../../../components/admin/booking-form/DraftTitle'
 import { EventDateField as EventDateField_6664f6f61fb95b7d30c1d638646bb838 } from '../../../components/admin/booking-form/EventDateField'
 import { StartTimeField as StartTimeField_0b2d16d07eea150e9a28242ede60f3ea } from '../../../components/admin/booking-form/StartTimeField'
 import { LiveQuote as LiveQuote_c86eb97c1177813947e30897ffa31fca } from '../../../components/admin/booking-form/LiveQuote'
@@ -45,6 +46,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/components/admin/AnonymiseCustomer#AnonymiseCustomer": AnonymiseCustomer_dd8e25ad8ff8adb7c90b7e7d96377f06,
   "/components/admin/backoffice/BookingsListTools#CustomersListTools": CustomersListTools_5615117245c4c820d2fe4abb5f0be484,
+  "/components/admin/booking-form/DraftTitle#DraftTitle": DraftTitle_eaae4e8f858fbb367cfe1d41f046ebf5,
   "/components/admin/booking-form/EventDateField#EventDateField": EventDateField_6664f6f61fb95b7d30c1d638646bb838,
   "/components/admin/booking-form/StartTimeField#StartTimeField": StartTimeField_0b2d16d07eea150e9a28242ede60f3ea,
   "/components/admin/booking-form/LiveQuote#LiveQuote": LiveQuote_c86eb97c1177813947e30897ffa31fca,

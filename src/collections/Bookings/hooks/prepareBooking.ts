@@ -1,7 +1,8 @@
 /**
  * The booking rules on every create and update (REST, admin panel, Local API), in beforeValidate:
  * after field access has stripped what the caller may not set, so everything set here is the
- * server's word. This hook only loads and writes: it reads the settings, asks the domain's plan
+ * server's word. This hook only loads and writes: it reads the settings (a create from the shared
+ * cache), asks the domain's plan
  * (src/domain/booking/plan.ts) what the write means, loads what the plan needs checked (menu
  * items to price, overlapping bookings, a same-day duplicate), lets the domain decide, and writes
  * the result, the customer, the manage token and the cancellation.
@@ -27,13 +28,13 @@ import {
   type SchedulePlan,
   centsOrZero,
 } from '../../../domain'
-import { loadSettings } from '../../../globals/BusinessSettings/load'
+import { loadSettings, loadSettingsCached } from '../../../globals/BusinessSettings/load'
 import { toPayloadError } from '../../../http/errors'
 import { paymentsEnabled } from '../../../infra/stripe'
 import type {} from '../../../hooks/requestContext'
 import { findOrCreateCustomerByEmail } from '../../Customers/findOrCreateByEmail'
 import { mintManageToken } from '../manageTokens'
-import { activeBookingsBetween, menuItemsByIds, sameDayBookingFor } from '../queries'
+import { activeBookingsBetween, menuItemsByIds, scheduleChecksFor } from '../queries'
 
 type Data = Record<string, unknown>
 
@@ -53,8 +54,13 @@ async function checkSchedule(req: PayloadRequest, plan: SchedulePlan, bookingId:
   const settings = await loadSettings(req)
   // Priced first: a menu the customer may not order is named before the calendar is asked.
   const price = plan.reprice ? priceSchedule(settings, plan, await menuItemsByIds(req, plan.reprice.menuItemIds)) : null
-  const others = (await activeBookingsBetween(req, plan.blocked.start, plan.blocked.end)).filter((b) => b.id !== String(bookingId ?? ''))
-  const sameDayDuplicate = await sameDayBookingFor(req, plan.input.contact.email, plan.input.eventDate, bookingId as string | number | undefined)
+  const { others, sameDayDuplicate } = await scheduleChecksFor(req, {
+    from: plan.blocked.start,
+    to: plan.blocked.end,
+    email: plan.input.contact.email,
+    eventDate: plan.input.eventDate,
+    exceptId: bookingId as string | number | undefined,
+  })
   assertBookable(settings, plan, { others, sameDayDuplicate })
   return scheduleFields(plan, price)
 }
@@ -102,7 +108,10 @@ async function applyRules(args: Parameters<CollectionBeforeValidateHook>[0]): Pr
   const data = (args.data ?? {}) as Data
   const original = (args.originalDoc ?? {}) as Data
   const byStaff = hasRole(req.user, 'admin', 'manager')
-  const settings = await loadSettings(req)
+  // A create reads the shared settings cache (purged when the settings change): the per-request
+  // settings read was one of the largest costs of a booking create. A change to a stored booking
+  // reads them in its transaction, as before. Either way every later hook of this write gets the same.
+  const settings = operation === 'create' ? await loadSettingsCached(req) : await loadSettings(req)
   const now = new Date()
   const plan = planBookingWrite({ operation, byStaff, incoming: data, original, settings, now })
 

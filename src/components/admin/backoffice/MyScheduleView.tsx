@@ -11,7 +11,7 @@
  */
 import type { AdminViewServerProps } from 'payload'
 
-import { hasRole } from '../../../access/roles'
+import { mayOpenView } from '../../../access/backofficeViews'
 import { canMarkOutcome, mapSearchUrl, scheduleRange, type BookingStatus } from '../../../domain'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
 import type { Booking } from '../../../payload-types'
@@ -77,7 +77,7 @@ export async function MyScheduleView(props: AdminViewServerProps) {
   const user = staffOrSignIn(props, '/my-schedule')
   const { req } = props.initPageResult
   const adminRoute = req.payload.config.routes.admin
-  if (!hasRole(user, 'chef')) {
+  if (!mayOpenView(user, 'mySchedule')) {
     return page(props, user, 'my-schedule', 'my-schedule', <Denied title="My schedule" reason="This page is for chefs: it lists the events assigned to the signed-in chef. Managers see every booking under Bookings." adminRoute={adminRoute} />)
   }
   const settings = await loadSettings(req)

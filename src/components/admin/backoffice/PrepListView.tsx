@@ -10,6 +10,7 @@
  */
 import type { AdminViewServerProps, Where } from 'payload'
 
+import { mayOpenView } from '../../../access/backofficeViews'
 import { hasRole } from '../../../access/roles'
 import { isRealDate, prepList, todayInZone, addDaysToDate, type PrepLine } from '../../../domain'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
@@ -23,7 +24,7 @@ export async function PrepListView(props: AdminViewServerProps) {
   const { req } = props.initPageResult
   const adminRoute = req.payload.config.routes.admin
   const base = `${adminRoute}/prep-list`
-  if (!hasRole(user, 'admin', 'manager', 'chef')) {
+  if (!mayOpenView(user, 'prepList')) {
     return page(props, user, 'prep-list', 'prep-list', <Denied title="Prep list" reason="The prep list is for the kitchen: managers, admins and chefs." adminRoute={adminRoute} />)
   }
   const settings = await loadSettings(req)

@@ -2,8 +2,8 @@
 /**
  * The big calendar itself: react-big-calendar (MIT) with its drag-and-drop addon, loaded only by
  * the calendar view (CalendarClient imports this file dynamically), so the rest of the admin does
- * not carry it. Week and day views have one lane (resource) per chef plus "Unassigned"; the month
- * view has none. Dragging a booking into another lane, or a chef chip onto a booking, is handed
+ * not carry it. The day view has one lane (resource) per chef plus "Unassigned"; the week view is
+ * LaneWeek (a row per lane, a column per day); the month view has no lanes. Dragging a booking into another lane, or a chef chip onto a booking, is handed
  * back to CalendarClient, which decides and saves; this file only draws and reports.
  * Times are floating wall-clock Dates (see types.ts), so the browser's own zone never shifts them.
  */
@@ -16,6 +16,7 @@ import 'react-big-calendar/lib/css/react-big-calendar.css'
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css'
 
 import { instantToLocal } from '../../../domain/time'
+import { LaneWeek, LaneWeekContext, type LaneWeekHandlers } from './LaneWeek'
 import { CHEF_DRAG_TYPE, type BoardEvent, type BoardProps } from './types'
 
 const localizer = dateFnsLocalizer({ format, parse, startOfWeek, getDay, locales: { 'en-US': enUS } })
@@ -31,45 +32,75 @@ function ymd(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-/** One booking in a lane; also the drop target of a chef chip. */
-function BookingEvent({ event }: EventProps<BoardEvent>) {
-  const onChefDrop = useContext(ChefDropContext)
-  const accepts = (e: DragEvent) => e.dataTransfer.types.includes(CHEF_DRAG_TYPE)
+/** What a booking's box says: the name, the party and city, the chefs (spans: it also sits in a button). */
+function BookingFacts({ event }: { event: BoardEvent }) {
   const b = event.booking
   return (
-    <div
-      className="cal-event"
-      data-booking-id={event.bookingId}
-      data-lane={event.laneId}
-      onDragOver={(e) => {
-        if (!accepts(e)) return
-        e.preventDefault()
-        e.dataTransfer.dropEffect = 'copy'
-      }}
-      onDrop={(e) => {
-        const chefId = e.dataTransfer.getData(CHEF_DRAG_TYPE)
-        if (!chefId) return
-        e.preventDefault()
-        e.stopPropagation()
-        onChefDrop(event.bookingId, chefId)
-      }}
-    >
+    <>
       <span className="cal-event__name">{b.name}</span>
       <span className="cal-event__facts">
         {b.guests} guest{b.guests === 1 ? '' : 's'} · {b.city}
       </span>
       <span className="cal-event__chefs">{event.chefNames.length > 0 ? event.chefNames.join(', ') : 'No chef yet'}</span>
+    </>
+  )
+}
+
+/** The drop handlers that let a chef chip land on a booking. */
+function useChefDrop(bookingId: string) {
+  const onChefDrop = useContext(ChefDropContext)
+  const accepts = (e: DragEvent) => e.dataTransfer.types.includes(CHEF_DRAG_TYPE)
+  return {
+    onDragOver: (e: DragEvent) => {
+      if (!accepts(e)) return
+      e.preventDefault()
+      e.dataTransfer.dropEffect = 'copy'
+    },
+    onDrop: (e: DragEvent) => {
+      const chefId = e.dataTransfer.getData(CHEF_DRAG_TYPE)
+      if (!chefId) return
+      e.preventDefault()
+      e.stopPropagation()
+      onChefDrop(bookingId, chefId)
+    },
+  }
+}
+
+/** One booking in a lane of the day view; also the drop target of a chef chip. */
+function BookingEvent({ event }: EventProps<BoardEvent>) {
+  const drop = useChefDrop(event.bookingId)
+  return (
+    <div className="cal-event" data-booking-id={event.bookingId} data-lane={event.laneId} {...drop}>
+      <BookingFacts event={event} />
     </div>
   )
 }
 
 /**
- * The week view's day headings as plain text: grouped by day, react-big-calendar puts its
+ * One booking in a month cell, on one line (start time, name, party): react-big-calendar fits as
+ * many one-line rows as the cell holds and puts the rest behind "+N more", which a taller box
+ * would defeat (the last one was cut off).
+ */
+function MonthEvent({ event }: EventProps<BoardEvent>) {
+  const drop = useChefDrop(event.bookingId)
+  const b = event.booking
+  const hhmm = `${String(event.start.getHours()).padStart(2, '0')}:${String(event.start.getMinutes()).padStart(2, '0')}`
+  return (
+    <span className="cal-event cal-event--month" data-booking-id={event.bookingId} data-lane={event.laneId} {...drop}>
+      {hhmm} {b.name} · {b.guests}
+    </span>
+  )
+}
+
+/**
+ * The day view's heading as plain text: with lanes, react-big-calendar puts its
  * default `columnheader` spans in a row that has no `row` role, which screen readers cannot place.
  */
 function PlainDayHeader({ label }: { label: string }) {
   return <span>{label}</span>
 }
+
+const views = { month: true, week: LaneWeek, day: true }
 
 export default function CalendarBoard({ view, date, events, lanes, blackouts, timeZone, onNavigate, onLaneDrop, onChefDrop, onChoose }: BoardProps) {
   const blackoutSet = useMemo(() => new Set(blackouts), [blackouts])
@@ -85,18 +116,23 @@ export default function CalendarBoard({ view, date, events, lanes, blackouts, ti
     const [hh, mm] = now.time.split(':').map(Number) as [number, number]
     return new Date(y, m - 1, d, hh, mm)
   }, [timeZone])
-  const components = useMemo(() => ({ event: BookingEvent, week: { header: PlainDayHeader } }), [])
+  const components = useMemo(() => ({ event: BookingEvent, month: { event: MonthEvent }, day: { header: PlainDayHeader } }), [])
+  const laneWeek = useMemo<LaneWeekHandlers>(
+    () => ({ lanes: lanes ?? [], isBlackout: (d) => blackoutSet.has(ymd(d)), onLaneDrop, onChefDrop, onChoose, renderEvent: (e) => <BookingFacts event={e} /> }),
+    [lanes, blackoutSet, onLaneDrop, onChefDrop, onChoose],
+  )
   const scrollToTime = useMemo(() => new Date(1970, 0, 1, 10, 0), [])
 
   return (
     <ChefDropContext.Provider value={onChefDrop}>
+      <LaneWeekContext.Provider value={laneWeek}>
       <DnDCalendar
         localizer={localizer}
         formats={formats}
         culture="en-US"
         events={events}
         view={view as View}
-        views={['month', 'week', 'day']}
+        views={views}
         date={date}
         onNavigate={(d, v) => onNavigate(d, (v ?? view) as BoardProps['view'])}
         onView={(v) => onNavigate(date, v as BoardProps['view'])}
@@ -131,8 +167,9 @@ export default function CalendarBoard({ view, date, events, lanes, blackouts, ti
             onChoose(e)
           }
         }}
-        style={{ height: view === 'month' ? 760 : 900 }}
+        style={view === 'week' ? undefined : { height: view === 'month' ? 760 : 900 }}
       />
+      </LaneWeekContext.Provider>
     </ChefDropContext.Provider>
   )
 }

@@ -15,7 +15,7 @@ import type { AdminViewServerProps } from 'payload'
 import Link from 'next/link'
 import { adminPage, staffOrSignIn } from '../adminPage'
 
-import { hasRole } from '../../../access/roles'
+import { mayOpenView } from '../../../access/backofficeViews'
 import { calendarBookings, calendarChefs } from '../../../collections/Bookings/calendar'
 import { blackoutsIn, calendarQueryFrom, calendarRange, shortDate } from '../../../domain/chefCalendar'
 import { todayInZone } from '../../../domain/time'
@@ -33,7 +33,7 @@ export async function CalendarView(props: AdminViewServerProps) {
 
   const template = (children: React.ReactNode) => adminPage(props, user, 'calendar', 'cal', children)
 
-  if (!hasRole(user, 'admin', 'manager')) {
+  if (!mayOpenView(user, 'calendar')) {
     return template(
       <div className="cal-denied" role="alert">
         <h1>Calendar</h1>

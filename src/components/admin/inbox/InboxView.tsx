@@ -15,7 +15,7 @@ import type { AdminViewServerProps } from 'payload'
 import Link from 'next/link'
 import { adminPage, staffOrSignIn } from '../adminPage'
 
-import { hasRole } from '../../../access/roles'
+import { mayOpenView } from '../../../access/backofficeViews'
 import { PAYMENT_STATE_LABELS, type MessageChannel } from '../../../domain'
 import { defaultReplySubject } from '../../../domain/messaging/reply'
 import { loadSettings } from '../../../globals/BusinessSettings/load'
@@ -90,7 +90,7 @@ export async function InboxView(props: AdminViewServerProps) {
 
   const template = (children: React.ReactNode) => adminPage(props, user, 'inbox', 'inbox', children)
 
-  if (!hasRole(user, 'admin', 'manager')) {
+  if (!mayOpenView(user, 'inbox')) {
     return template(
       <div className="inbox-denied" role="alert">
         <h1>Inbox</h1>
