@@ -32,6 +32,9 @@ import { createMetricsServer } from './server/metrics-server'
 import type { ChatServer } from './chat/server'
 import { setChatStatus } from './chat/status'
 
+/** getPayload's cache key for this process's own Payload (see main()); Next's routes use 'default'. */
+const OWN_PAYLOAD_KEY = 'myhibachi-server'
+
 // Before Next loads (imported in main(), after this line ran): no telemetry in any mode.
 process.env.NEXT_TELEMETRY_DISABLED = '1'
 
@@ -147,8 +150,13 @@ async function main(): Promise<void> {
   describePayments()
   describeSms()
   // A Payload of its own for the chat, the background work and the metrics' database counts (the
-  // app's lives inside Next's bundles).
-  const ownPayload = own ? await own.getPayload({ config: own.payloadConfig }) : undefined
+  // app's lives inside Next's bundles), under a cache key of its own: getPayload caches instances
+  // on globalThis, which this module copy of Payload shares with the copy bundled into Next. Under
+  // the default key, whichever started first served both, so Next's routes could run on this
+  // copy's instance, whose error classes are not the bundle's: every 400 then lost its
+  // `data.errors` (Payload's formatErrors checks instanceof), and our chat and jobs could get the
+  // bundle's instance the other way round.
+  const ownPayload = own ? await own.getPayload({ config: own.payloadConfig, key: OWN_PAYLOAD_KEY }) : undefined
   if (ownPayload && config.METRICS_PORT !== undefined) {
     // Prometheus on a listener of its own, never the public one (src/server/metrics-server.ts).
     exposeMetrics({ database: (ownPayload.db as unknown as PostgresAdapter).pool, chatConnections: () => chat.server?.connections() ?? 0 })

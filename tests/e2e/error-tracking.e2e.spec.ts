@@ -9,13 +9,10 @@
  *   That server runs no jobs and no chat (JOBS_ENABLED, CHAT_ENABLED false), so it touches nothing
  *   the other specs use; it creates no user.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:net'
-
 import { expect, test, type Page, type Request } from '@playwright/test'
 
 import { startFakeSentry, type FakeSentry } from '../helpers/fake-sentry'
+import { startSecondServer, type SecondServer } from './second-server'
 
 /** Every request the page makes, by URL. */
 function recordRequests(page: Page): string[] {
@@ -45,71 +42,22 @@ test.describe('error tracking off (no SENTRY_DSN)', () => {
   })
 })
 
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  if (!address || typeof address === 'string') throw new Error('no port')
-  return address.port
-}
-
 test.describe('error tracking on', () => {
   const release = `myhibachi@e2e-${Date.now().toString(36)}`
   let fake: FakeSentry
-  let server: ChildProcess | undefined
+  let server: SecondServer | undefined
   let base = ''
-  let output = ''
 
   test.beforeAll(async () => {
     test.setTimeout(180_000)
     fake = await startFakeSentry()
-    const port = await freePort()
-    base = `http://localhost:${port}`
     // The build the suite made (or the one in .next when E2E_BASE_URL names a server of your own).
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(port),
-        PUBLIC_SERVER_URL: base,
-        PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-        // Production asks for a mail server; this one sends nothing (no jobs run here).
-        SMTP_URL: process.env.SMTP_URL ?? 'smtp://127.0.0.1:9',
-        JOBS_ENABLED: 'false',
-        CHAT_ENABLED: 'false',
-        SENTRY_DSN: fake.dsn(),
-        SENTRY_RELEASE: release,
-        SENTRY_ENVIRONMENT: 'e2e',
-        LOG_LEVEL: 'warn',
-        LOG_PRETTY: 'false',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-    })
-    server.stdout?.on('data', (c: Buffer) => (output += c.toString()))
-    server.stderr?.on('data', (c: Buffer) => (output += c.toString()))
-    const deadline = Date.now() + 150_000
-    for (;;) {
-      if (server.exitCode !== null) throw new Error(`the second server exited (${server.exitCode}):\n${output}`)
-      const up = await fetch(`${base}/api/health/live`).then(
-        (r) => r.ok,
-        () => false,
-      )
-      if (up) break
-      if (Date.now() > deadline) throw new Error(`the second server did not start:\n${output}`)
-      await new Promise((r) => setTimeout(r, 500))
-    }
+    server = await startSecondServer({ env: { SENTRY_DSN: fake.dsn(), SENTRY_RELEASE: release, SENTRY_ENVIRONMENT: 'e2e' }, readyWhen: 'live' })
+    base = server.base
   })
 
   test.afterAll(async () => {
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve))
-      process.kill(-server.pid, 'SIGTERM')
-      await exited
-    }
+    await server?.stop()
     await fake?.close()
   })
 

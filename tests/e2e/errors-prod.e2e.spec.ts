@@ -7,7 +7,8 @@
  *   answers no 5xx, and writes rows only for the 201s;
  * - the payment endpoints, fuzzed the way tests/int/payments-fuzz.int.spec.ts does it in-process,
  *   answer only their documented refusals over HTTP with online payment OFF (this server has no
- *   STRIPE_SECRET_KEY): no 5xx but the deliberate 503 `payments_not_configured`, nothing written.
+ *   STRIPE_SECRET_KEY): no 5xx but the deliberate 503 `payments_not_configured`, nothing written;
+ * - a second server of the build, asked nothing until its own Payload is up, still names the fields.
  * Creates no staff user (the foundation spec, which runs first, makes the first one).
  */
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test'
@@ -18,6 +19,7 @@ import { addDaysToDate, DEFAULT_SETTINGS, todayInZone } from '../../src/domain'
 import { applyMutations, bodyPlanArb, buildBody, encodable, isJson, junkScalar, junkValue, notJsonText, queryPlanArb, queryString, wireText, type BaseValues, type Mutation, type Path, type Wire } from '../helpers/fuzz-bodies'
 import { rawClientConfig } from '../helpers/sql'
 import { signStripeEvent, TEST_WEBHOOK_SECRET } from '../helpers/stripe-webhook'
+import { freePort, startSecondServer } from './second-server'
 
 const SEED = 20_261_201
 const RUNS = { quote: 120, booking: 120, availability: 60 }
@@ -86,6 +88,30 @@ test.describe('error names survive the production build', () => {
     const res = await request.get('/api/users')
     expect(res.status()).toBe(403)
     expect((await firstError(res))?.name).toBe('Forbidden')
+  })
+})
+
+test.describe('a server whose own Payload started before its first request', () => {
+  // src/server.ts starts a Payload of its own (chat, jobs, metrics) beside the one bundled into
+  // Next. Both cache their instance on globalThis; under one key, whichever started first served
+  // both, and when no request had come in by then (a quiet start: this spec sends nothing until
+  // the metrics listener, opened after that Payload, is up) Next's routes ran on the other copy,
+  // whose error classes are not the bundle's: every 400 lost the fields' paths.
+  test('still answers a 400 with each field’s path, from our endpoints and Payload’s collections', async ({ request }) => {
+    test.skip(Boolean(process.env.E2E_BASE_URL), 'starts a second server of this run’s build')
+    test.setTimeout(180_000)
+    const server = await startSecondServer({ env: { METRICS_PORT: String(await freePort()), LOG_LEVEL: 'info' }, readyWhen: /"msg":"metrics listening/ })
+    try {
+      const quote = await request.post(`${server.base}/api/quote`, { data: { eventDate: 'x', startTime: '12:00', guests: { adults: 2 } } })
+      expect(quote.status()).toBe(400)
+      expect((await firstError(quote))?.data?.errors?.map((x) => x.path)).toEqual(['eventDate'])
+      const email = `quiet-${tag}@example.test`
+      const created = await request.post(`${server.base}/api/bookings`, { data: { ...booking(255, email), contact: { name: 'a\u0000b', email, phone: '212 555 0100' } } })
+      expect(created.status()).toBe(400)
+      expect((await firstError(created))?.data?.errors?.map((x) => x.path)).toEqual(['contact.name'])
+    } finally {
+      await server.stop()
+    }
   })
 })
 
