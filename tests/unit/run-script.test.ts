@@ -8,7 +8,8 @@ const SCRIPT = 'tests/helpers/stall-script.ts'
 const envWith = (env: Record<string, string>) => ({ ...process.env, MYHIBACHI_SCRIPT_RERUN: '', ...env })
 const run = (env: Record<string, string>) => spawnSync(process.execPath, [TSX, SCRIPT], { encoding: 'utf8', env: envWith(env), timeout: 30_000 })
 
-describe('runScript: a script that stalls never ends as a silent success', () => {
+// Each test starts Node processes through tsx (2–3 s each on a busy 2-core machine): never the 5 s default.
+describe('runScript: a script that stalls never ends as a silent success', { timeout: 60_000 }, () => {
   it('runs an idempotent script once more and answers with that run', () => {
     const r = run({})
     expect(r.stderr).toContain('running it once more')
@@ -29,7 +30,7 @@ describe('runScript: a script that stalls never ends as a silent success', () =>
   })
 })
 
-describe('loadWithin: a load that never settles while the event loop stays alive', () => {
+describe('loadWithin: a load that never settles while the event loop stays alive', { timeout: 60_000 }, () => {
   // Without the time limit this process would wait for ever (the spawn's 30 s timeout ends it, status null).
   it('is reported by name after its time limit and the script starts over once', () => {
     const r = run({ STALL_LIVE_LOOP: '1' })
@@ -66,5 +67,5 @@ describe('loadWithin: a load that never settles while the event loop stays alive
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(stdout).toContain('the rerun got SIGTERM')
-  }, 30_000)
+  })
 })
