@@ -44,7 +44,7 @@ function stalled(name: string, reason: string, rerun: boolean): void {
 
 const NEVER_SETTLED = 'stopped before finishing (nothing left to wait for, yet the work never completed)'
 
-/** How long loading the Payload config may take: ~7 s on an idle 2-core machine, ~25 s beside a build. */
+/** How long loading the Payload config may take: it took about 9 s on an idle 2-core machine (after Next), 1–2 s more with two starts at once; the rest is room for a loaded CI machine. */
 export const LOAD_TIMEOUT_MS = 120_000
 
 /**
