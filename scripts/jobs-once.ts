@@ -2,7 +2,7 @@
  * `npm run jobs:once`: one pass of the background work (send due messages, expire unpaid holds,
  * charge due balances) and exit, for a cron entry or by hand. Takes the same advisory lock as the
  * runners, so it never runs beside one (it does nothing while one holds the lock).
- * The Payload config is loaded inside main() through loadWithin, never by a static import: the
+ * The Payload config is loaded inside main() through loadPayload, never by a static import: the
  * Node 20 + tsx import stall (README, "Scripts never end successfully by accident") met during a
  * static import ends the process with exit code 13 before any of our code can act (seen once in
  * CI for this script); met here it is named and the pass starts over once. A pass may be run again:
@@ -11,23 +11,14 @@
 import { env } from '../src/server/env'
 import { flushErrorTracking, initErrorTracking } from '../src/server/error-tracking'
 import { logger } from '../src/server/logger'
-import { loadWithin, runScript } from '../src/server/startup'
+import { loadPayload } from '../src/load-payload'
+import { runScript } from '../src/server/startup'
 
 const log = logger.child({ module: 'jobs:once' })
 
 async function main(): Promise<void> {
   initErrorTracking('worker')
-  const { config, getPayload, runOnce } = await loadWithin(
-    'jobs:once',
-    'loading the Payload config',
-    async () => {
-      const { default: config } = await import('../payload.config')
-      const { getPayload } = await import('payload')
-      const { runOnce } = await import('../src/jobs/runner')
-      return { config, getPayload, runOnce }
-    },
-    { rerun: true },
-  )
+  const { config, getPayload, runOnce } = await loadPayload('jobs:once', () => import('../src/jobs/runner'))
   const payload = await getPayload({ config })
   try {
     const result = await runOnce(payload, env().DATABASE_URI)

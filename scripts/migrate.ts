@@ -17,7 +17,8 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { env } from '../src/server/env'
 import { logger } from '../src/server/logger'
 import { describeNotReady, missingTables, readMigrationState, type Queryable } from '../src/server/migration-state'
-import { loadWithin, runScript } from '../src/server/startup'
+import { loadPayload } from '../src/load-payload'
+import { runScript } from '../src/server/startup'
 
 const MIGRATION_LOCK = 727_274_001
 
@@ -39,18 +40,8 @@ async function main(): Promise<void> {
   // together (or migrations/, which loads @payloadcms/db-postgres, before the config) left an
   // import pending for ever in some runs, and Node then exits 0 with no output — a migrate that
   // "succeeded" having applied nothing (see scripts/seed.ts; runScript now makes that a failure,
-  // and loadWithin one that something else kept waiting).
-  const { config, getPayload, migrations } = await loadWithin(
-    'migrate',
-    'loading the Payload config',
-    async () => {
-      const { default: config } = await import('../payload.config')
-      const { getPayload } = await import('payload')
-      const { migrations } = await import('../migrations')
-      return { config, getPayload, migrations }
-    },
-    { rerun: true },
-  )
+  // and loadPayload one that something else kept waiting).
+  const { config, getPayload, migrations } = await loadPayload('migrate', () => import('../migrations'))
   const known = migrations.map((m) => m.name)
   const payload = await getPayload({ config })
   const db = payload.db as unknown as PostgresAdapter

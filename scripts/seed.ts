@@ -15,7 +15,8 @@ import pg from 'pg'
 import { env } from '../src/server/env'
 import { logger } from '../src/server/logger'
 import { describeNotReady, readMigrationState } from '../src/server/migration-state'
-import { loadWithin, runScript } from '../src/server/startup'
+import { loadPayload } from '../src/load-payload'
+import { runScript } from '../src/server/startup'
 
 /** Why the database cannot be seeded yet (pending migrations, a dev-mode push), or undefined. */
 async function migrationsNotApplied(): Promise<string | undefined> {
@@ -43,17 +44,7 @@ async function main(): Promise<void> {
   // in four here (Node 20 + tsx), and Node then ends the process with exit code 0 and no output.
   // Measured: 5 of 15 runs in that order, 0 of 20 with the config first. runScript makes any such
   // stop a failure instead of a silent success.
-  const { config, getPayload, runSeed } = await loadWithin(
-    'seed',
-    'loading the Payload config',
-    async () => {
-      const { default: config } = await import('../payload.config')
-      const { getPayload } = await import('payload')
-      const { runSeed } = await import('../src/seed/run')
-      return { config, getPayload, runSeed }
-    },
-    { rerun: true },
-  )
+  const { config, getPayload, runSeed } = await loadPayload('seed', () => import('../src/seed/run'))
   // Refuse a database that is behind, before Payload starts: the seed's first write would fail
   // half-way with `relation "bookings" does not exist` otherwise.
   const notReady = await migrationsNotApplied()

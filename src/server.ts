@@ -26,7 +26,8 @@ import { registerPageCache } from './infra/page-cache/register'
 import { connectRedis } from './infra/redis'
 import { describeSms } from './infra/sms'
 import { describePayments } from './infra/stripe'
-import { failStartup, loadWithin } from './server/startup'
+import { failStartup } from './server/startup'
+import { loadPayload } from './load-payload'
 import { createNextUpgradeStandIn, dispatchUpgrades, isChatPath, isNextPath, type UpgradeRoute } from './server/upgrade-router'
 import { createMetricsServer } from './server/metrics-server'
 import type { ChatServer } from './chat/server'
@@ -46,24 +47,13 @@ async function main(): Promise<void> {
   // (Next's register() in src/instrumentation.ts finds it started). Off without SENTRY_DSN.
   if (initErrorTracking('server')) onShutdown('error-tracking', () => flushErrorTracking().then(() => undefined))
   // The Payload config of our own Payload (chat, jobs, metrics) is loaded first, before Redis,
-  // Next and the listener, through loadWithin. It used to load after Next, while Next's routes
+  // Next and the listener, through loadPayload. It used to load after Next, while Next's routes
   // loaded the same packages for the first readiness polls: overlapping module graphs loading at
   // once is what left an import pending for ever in scripts/seed.ts, and the likeliest cause of
   // two CI starts that never got ready and printed nothing. A stall now starts the process over.
   // Payload itself starts after the listener opened, as before.
   const needsOwnPayload = config.JOBS_ENABLED || config.CHAT_ENABLED || config.METRICS_PORT !== undefined
-  const own = needsOwnPayload
-    ? await loadWithin(
-        'server',
-        'loading the Payload config',
-        async () => {
-          const { default: payloadConfig } = await import('../payload.config')
-          const { getPayload } = await import('payload')
-          return { payloadConfig, getPayload }
-        },
-        { rerun: true },
-      )
-    : undefined
+  const own = needsOwnPayload ? await loadPayload('server') : undefined
   await connectRedis() // shared state from the first request (bounded wait; never fatal)
   describeRateLimiting()
 
@@ -156,7 +146,7 @@ async function main(): Promise<void> {
   // copy's instance, whose error classes are not the bundle's: every 400 then lost its
   // `data.errors` (Payload's formatErrors checks instanceof), and our chat and jobs could get the
   // bundle's instance the other way round.
-  const ownPayload = own ? await own.getPayload({ config: own.payloadConfig, key: OWN_PAYLOAD_KEY }) : undefined
+  const ownPayload = own ? await own.getPayload({ config: own.config, key: OWN_PAYLOAD_KEY }) : undefined
   if (ownPayload && config.METRICS_PORT !== undefined) {
     // Prometheus on a listener of its own, never the public one (src/server/metrics-server.ts).
     exposeMetrics({ database: (ownPayload.db as unknown as PostgresAdapter).pool, chatConnections: () => chat.server?.connections() ?? 0 })

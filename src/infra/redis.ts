@@ -96,10 +96,6 @@ export async function connectRedis(): Promise<void> {
   await holder.firstConnect
 }
 
-/**
- * The client for a command, after the first connection attempt has settled (while Redis is down
- * later commands fail fast and callers fall back).
- */
 /** Deletes every key under `prefix`, a SCAN page at a time (UNLINK: freed in the background); the count deleted. */
 export async function unlinkByPrefix(client: Redis, prefix: string): Promise<number> {
   let deleted = 0
@@ -112,6 +108,10 @@ export async function unlinkByPrefix(client: Redis, prefix: string): Promise<num
   return deleted
 }
 
+/**
+ * The client for a command, after the first connection attempt has settled (while Redis is down
+ * later commands fail fast and callers fall back).
+ */
 export async function sharedRedis(): Promise<Redis | null> {
   await connectRedis()
   return redis()

@@ -45,7 +45,7 @@ function stalled(name: string, reason: string, rerun: boolean): void {
 const NEVER_SETTLED = 'stopped before finishing (nothing left to wait for, yet the work never completed)'
 
 /** How long loading the Payload config may take: it took about 9 s on an idle 2-core machine (after Next), 1–2 s more with two starts at once; the rest is room for a loaded CI machine. */
-export const LOAD_TIMEOUT_MS = 120_000
+const LOAD_TIMEOUT_MS = 120_000
 
 /**
  * Loads modules (the Payload config and what it pulls in) and fails over instead of hanging when
@@ -89,9 +89,10 @@ export async function loadWithin<T>(name: string, what: string, load: () => Prom
  * `npm run dev` would go on as if the step had succeeded (a migrate that "passed" having applied
  * nothing). We have seen exactly that, now and then, while Node 20 + tsx load the Payload config
  * (an import that never settles; the module behind it is not yet known). So: it is reported, and
- * an idempotent script (`rerunOnStall`: migrate and seed are) is run once more in a fresh process,
+ * an idempotent script (`rerunOnStall`: migrate, seed and jobs:once are) is run once more in a fresh process,
  * whose exit code becomes ours; a second stall, or any other script's, is exit code 1. Scripts
- * load the config through loadWithin, which also catches the stall that a live loop hides.
+ * load the config through loadPayload (src/load-payload.ts, on loadWithin), which also catches
+ * the stall that a live loop hides.
  */
 export function runScript(name: string, main: () => Promise<void>, opts: { rerunOnStall?: boolean } = {}): void {
   let settled = false

@@ -58,7 +58,7 @@ export async function menuItemsByIds(req: PayloadRequest, ids: string[]): Promis
  * API's query building over the booking's whole schema (the largest cost of a booking create
  * under load): the pending and confirmed bookings whose buffered range touches [from, to), other
  * than `exceptId`, and whether another live booking (not cancelled or expired) has this email on
- * this date. Same rows and rule as activeBookingsBetween + sameDayBookingFor.
+ * this date. The same rows as activeBookingsBetween (which availability and the chef check use).
  */
 export async function scheduleChecksFor(
   req: PayloadRequest,
