@@ -7,6 +7,7 @@ const config = [
   {
     ignores: [
       '.next/',
+      'scripts/lighthouse-reference/.next/',
       '.data/',
       'node_modules/',
       'test-results/',

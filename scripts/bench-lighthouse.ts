@@ -4,7 +4,16 @@
  * chrome-launcher, loopback only. Each page is audited LIGHTHOUSE_RUNS times (default 3), each
  * run in a fresh browser, and the run with the median performance score is reported with the
  * lowest and highest score beside it: on a shared 2-core machine one run says little.
+ *
+ * The same audit of a reference (scripts/lighthouse-reference: the smallest page this project's
+ * Next and React serve, built and started by `next start` here) says what the framework alone
+ * scores on this host, the ceiling the pages' scores are read against.
  */
+import { spawn, spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 
@@ -86,8 +95,41 @@ export async function lighthousePages(base: string, paths: string[], runs = Numb
   return rows
 }
 
-/** The BENCHMARKS.md section for `rows`. */
-export function lighthouseLines(rows: LighthouseRow[]): string[] {
+const REFERENCE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lighthouse-reference')
+const NEXT_BIN = path.join(REFERENCE_DIR, '../../node_modules/.bin/next')
+export const REFERENCE_PATH = 'reference: bare Next page'
+
+/**
+ * Builds the reference app (scripts/lighthouse-reference), serves it with `next start` on `port`
+ * and audits its one page like the others; the row's path is REFERENCE_PATH.
+ */
+export async function lighthouseReference(port: number, runs = Number(process.env.LIGHTHOUSE_RUNS ?? 3)): Promise<LighthouseRow> {
+  const env = { ...process.env, NODE_ENV: 'production' as const, NEXT_TELEMETRY_DISABLED: '1' }
+  const build = spawnSync(NEXT_BIN, ['build'], { cwd: REFERENCE_DIR, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (build.status !== 0) throw new Error(`building the Lighthouse reference failed (${String(build.status ?? build.signal)})`)
+  const server = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: REFERENCE_DIR, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
+  try {
+    const base = `http://127.0.0.1:${port}`
+    const deadline = Date.now() + 60_000
+    for (;;) {
+      const ok = await fetch(base).then(
+        (r) => r.ok,
+        () => false,
+      )
+      if (ok) break
+      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the Lighthouse reference did not answer on ${base}`)
+      await sleep(250)
+    }
+    const [row] = await lighthousePages(base, ['/'], runs)
+    if (!row) throw new Error('no Lighthouse row for the reference')
+    return { ...row, path: REFERENCE_PATH }
+  } finally {
+    if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
+  }
+}
+
+/** The BENCHMARKS.md section for `rows` (the reference's row, when given, last). */
+export function lighthouseLines(rows: LighthouseRow[], reference?: LighthouseRow): string[] {
   const bf = (v: boolean | null) => (v === null ? 'n/a' : v ? 'pass' : 'fail')
   return [
     '## Lighthouse',
@@ -96,12 +138,14 @@ export function lighthouseLines(rows: LighthouseRow[]): string[] {
     'per page, each in a fresh browser: the run with the median performance score, and the lowest and highest score of the runs.',
     'Aim: performance at least 95, the other three 100, CLS at most 0.05. Simulated throttling multiplies the main-thread work',
     "it observes by 4 whatever the host: the host's benchmark index (Lighthouse's own CPU measure) is in the last column.",
+    'The last row is the reference (scripts/lighthouse-reference): the smallest page the same Next and React serve, with no',
+    'CSS, picture or client code of ours — what the framework alone scores on this host.',
     '',
     '| Page | Performance (min–max) | Accessibility | Best practices | SEO | LCP ms | TBT ms | CLS | bfcache | Benchmark index |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
-    ...rows.map(
+    ...[...rows, ...(reference ? [reference] : [])].map(
       (r) =>
-        `| \`${r.path}\` | ${r.scores.performance} (${r.performanceMin}–${r.performanceMax}) | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${r.lcpMs} | ${r.tbtMs} | ${r.cls} | ${bf(r.bfcache)} | ${r.benchmarkIndex} |`,
+        `| ${r.path === REFERENCE_PATH ? r.path : `\`${r.path}\``} | ${r.scores.performance} (${r.performanceMin}–${r.performanceMax}) | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} | ${r.lcpMs} | ${r.tbtMs} | ${r.cls} | ${bf(r.bfcache)} | ${r.benchmarkIndex} |`,
     ),
     '',
   ]

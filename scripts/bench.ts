@@ -17,7 +17,7 @@ import pg from 'pg'
 
 import { addDaysToDate, DEFAULT_SETTINGS, todayInZone } from '../src/domain'
 import { benchChat, chatBenchLines } from './bench-chat'
-import { lighthouseLines, lighthousePages, type LighthouseRow } from './bench-lighthouse'
+import { lighthouseLines, lighthousePages, lighthouseReference, type LighthouseRow } from './bench-lighthouse'
 import { logger } from '../src/server/logger'
 import { blackoutDates } from '../src/seed/data'
 
@@ -252,6 +252,8 @@ async function main(): Promise<void> {
 
     const weights = wanted('js') ? await firstLoadJs(['/', '/menu', '/book']) : []
     const audits: LighthouseRow[] = wanted('lighthouse') ? await lighthousePages(BASE, ['/', '/menu', '/book', '/faq']) : []
+    // The framework alone on this host (scripts/lighthouse-reference), served on a port of its own.
+    const reference = wanted('lighthouse') ? await lighthouseReference(PORT + 50) : undefined
 
     const rows: Row[] = []
     if (wanted('live')) rows.push(await scenario('bare route (GET /api/health/live)', { path: '/api/health/live' }))
@@ -366,7 +368,7 @@ async function main(): Promise<void> {
 
     if (ONLY !== null) {
       const table = rows.map((r) => `| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx} |`).join('\n')
-      process.stdout.write(`${table}\nbooking create / bare Payload create: ${createRatio(rows)}\ncached availability / bare route: ${availabilityRatio(rows)}\n${heldNote}\n${race}\n${lighthouseLines(audits).join('\n')}\n`)
+      process.stdout.write(`${table}\nbooking create / bare Payload create: ${createRatio(rows)}\ncached availability / bare route: ${availabilityRatio(rows)}\n${heldNote}\n${race}\n${lighthouseLines(audits, reference).join('\n')}\n`)
       return
     }
     const chat = await benchChat(BASE, async () => {
@@ -411,7 +413,7 @@ async function main(): Promise<void> {
       '| --- | ---: | ---: | ---: | ---: |',
       ...weights.map((w) => `| \`${w.path}\` | ${w.scripts} | ${w.rawKb} | ${w.gzipKb} | ${w.ownGzipKb} |`),
       '',
-      ...lighthouseLines(audits),
+      ...lighthouseLines(audits, reference),
       ...chatBenchLines(chat),
     ]
     // Keeps the marked sections `npm run soak` and `npm run faults` wrote (scripts/bench-report.ts).

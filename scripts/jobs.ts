@@ -4,12 +4,13 @@
  * there). Several workers may run: one holds the lock and works, the others stand by. Stops on
  * SIGTERM/SIGINT after the running batch, releasing the lock. Job failures go to error tracking
  * (SENTRY_DSN) from here as from the app.
+ * The Payload config is loaded inside main() through loadPayload, as by jobs:once and the server,
+ * never by a static import: the Node 20 + tsx import stall met during a static import ends the
+ * process with exit code 13 before any of our code runs; met in loadPayload it is named and the
+ * worker starts over once (README, "Scripts never end successfully by accident").
  */
-import { getPayload } from 'payload'
-
-import config from '../payload.config'
-import { startJobRunner } from '../src/jobs/runner'
 import { describeSms } from '../src/infra/sms'
+import { loadPayload } from '../src/load-payload'
 import { env } from '../src/server/env'
 import { flushErrorTracking, initErrorTracking, reportError } from '../src/server/error-tracking'
 import { logger } from '../src/server/logger'
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const e = env()
   // Failed jobs are reported from this process too (off without SENTRY_DSN); once, before the work.
   initErrorTracking('worker')
+  const { config, getPayload, startJobRunner } = await loadPayload('jobs', () => import('../src/jobs/runner'))
   const payload = await getPayload({ config })
   describeSms()
   const runner = startJobRunner(payload, { databaseUri: e.DATABASE_URI, pollMs: e.JOBS_POLL_MS, paymentEverySeconds: e.JOBS_INTERVAL_SECONDS, name: `worker-${process.pid}` })

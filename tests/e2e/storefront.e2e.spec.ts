@@ -82,6 +82,8 @@ test('a customer books 8 adults + 2 children with an upgrade and lands on the co
   const email = `e2e.customer.${run}@example.com`
   await page.goto('/book')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Book your hibachi party')
+  // The business's zone, named by the server the same all year (the seed's is New York).
+  await expect(page.locator('#date-hint')).toContainText('Times are Eastern Time.')
   await expectNoSeriousA11yViolations(page, '/book step 1 (date)')
 
   // Live availability: the calendar shows free and unavailable days from the API. The test

@@ -7,6 +7,7 @@ import { completeDraft, formConfig } from './booking-fixtures'
 
 import { addMonths, daysInMonth, monthOf } from '../../src/components/booking/Calendar'
 import {
+  bookableDatesAt,
   bookingBody,
   emptyDraft,
   formPath,
@@ -373,6 +374,22 @@ describe('dates and times shown to the customer', () => {
       expect(weekday('2026-12-04')).toBe(5)
       expect(monthLabel('2027-01')).toBe('January 2027')
     }
+  })
+})
+
+describe('the bookable dates of a cached /book', () => {
+  // Rendered on 2026-06-01 in New York; that business day ends at 04:00 UTC on 2026-06-02.
+  const rendered = formConfig({ firstDate: '2026-06-01', lastDate: '2027-06-01', datesValidUntil: Date.UTC(2026, 5, 2, 4) })
+
+  it("keeps the render's dates until the business day ends", () => {
+    expect(bookableDatesAt(rendered, 365, new Date(Date.UTC(2026, 5, 2, 3, 59)))).toBe(rendered)
+  })
+
+  it("moves to the business's today once it has (not the browser's or UTC's day)", () => {
+    const later = bookableDatesAt(rendered, 365, new Date(Date.UTC(2026, 5, 2, 4)))
+    expect([later.firstDate, later.lastDate]).toEqual(['2026-06-02', '2027-06-02'])
+    const daysLater = bookableDatesAt(rendered, 30, new Date(Date.UTC(2026, 5, 10, 2)))
+    expect([daysLater.firstDate, daysLater.lastDate]).toEqual(['2026-06-09', '2026-07-09'])
   })
 })
 

@@ -21,9 +21,11 @@ export function formConfig(overrides: Partial<BookingFormConfig> = {}): BookingF
   return {
     businessName: 'MyHibachi',
     timezone: 'America/New_York',
+    zoneName: 'Eastern Time',
     currency: 'usd',
     firstDate: '2026-06-01',
     lastDate: '2027-06-01',
+    datesValidUntil: Date.UTC(2026, 5, 2, 4),
     minGuests: 2,
     maxGuests: 40,
     childMaxAge: 12,

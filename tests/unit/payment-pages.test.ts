@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 import { ApiError } from '../../src/client/api'
 import { checkoutUrl, manageUrlOf, paymentErrorMessage, PAYMENTS_OFFLINE_MESSAGE, safeManageUrl } from '../../src/components/booking/checkout'
-import { instantLabel, STATUS_LABELS, statusLabel } from '../../src/components/booking/labels'
+import { instantLabel, STATUS_LABELS, statusLabel, zoneNameOf } from '../../src/components/booking/labels'
 import { returnPhase, withoutCode, type ReturnView } from '../../src/components/booking/paymentReturn'
 
 const ORIGIN = 'https://myhibachi.example'
@@ -89,6 +89,11 @@ describe('payment labels', () => {
   it('shows a hold end on the business clock with its zone, whatever the browser zone', () => {
     expect(instantLabel('2026-11-20T20:30:00.000Z', 'America/New_York')).toBe('Friday, November 20, 2026 at 3:30 pm (Eastern Standard Time)')
     expect(instantLabel('2026-07-01T04:05:00.000Z', 'America/New_York')).toBe('Wednesday, July 1, 2026 at 12:05 am (Eastern Daylight Time)')
+  })
+
+  it("names the booking form's zone the same all year (the cached /book says it)", () => {
+    expect(zoneNameOf('America/New_York')).toBe('Eastern Time')
+    expect(zoneNameOf('America/Los_Angeles')).toBe('Pacific Time')
   })
 
   it('labels every status, expired included', () => {

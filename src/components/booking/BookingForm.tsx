@@ -2,16 +2,14 @@
 /**
  * The booking form as the cached /book page hands it over: the page was rendered once, maybe
  * days ago, and for no URL in particular. After hydration this moves the bookable dates to the
- * browser's today (in the business's time zone) and reads a link's pre-fill from the address bar
- * (checked by parseBookingPrefill; bad values are ignored), then the wizard lays the pre-fill over
- * the saved draft. Until then the form shows what the server rendered, so nothing shifts.
+ * browser's today (in the business's time zone) when the render is from an earlier business day,
+ * and reads a link's pre-fill from the address bar (checked by parseBookingPrefill; bad values
+ * are ignored); then the wizard lays the pre-fill over the saved draft. Until then the form shows what the server rendered, so nothing shifts.
  */
 import { useEffect, useState } from 'react'
 
-import { lastBookableDate } from '../../domain/booking/horizon'
-import { todayInZone } from '../../domain/time'
 import { BookingWizard } from './BookingWizard'
-import { hasPrefill, parseBookingPrefill, type BookingFormConfig, type BookingPrefill } from './draft'
+import { bookableDatesAt, hasPrefill, parseBookingPrefill, type BookingFormConfig, type BookingPrefill } from './draft'
 
 interface Props {
   /** As of the server's render. */
@@ -24,10 +22,7 @@ export function BookingForm({ config: rendered, maxAdvanceDays, paymentsOnline }
   const [state, setState] = useState<{ config: BookingFormConfig; prefill?: BookingPrefill }>({ config: rendered })
 
   useEffect(() => {
-    const now = new Date()
-    const firstDate = todayInZone(now, rendered.timezone)
-    const lastDate = lastBookableDate({ timezone: rendered.timezone, maxAdvanceDays }, now)
-    const config = firstDate === rendered.firstDate && lastDate === rendered.lastDate ? rendered : { ...rendered, firstDate, lastDate }
+    const config = bookableDatesAt(rendered, maxAdvanceDays, new Date())
     const prefill = parseBookingPrefill(Object.fromEntries(new URLSearchParams(window.location.search)), config)
     if (config === rendered && !hasPrefill(prefill)) return
     // eslint-disable-next-line react-hooks/set-state-in-effect -- one-time sync with the clock and the address bar after hydration

@@ -6,7 +6,9 @@
  * The server is the authority on every rule; these checks only save a round trip.
  * No React, no fetch, no storage access here.
  */
+import { lastBookableDate } from '../../domain/booking/horizon'
 import type { ServiceArea } from '../../domain/settings'
+import { todayInZone } from '../../domain/time'
 import { findServiceZone, outsideServiceAreaMessage } from '../../domain/validation'
 
 export const STEPS = ['date', 'time', 'party', 'address', 'contact', 'review'] as const
@@ -43,16 +45,39 @@ export type ServiceAreaInfo = ServiceArea
 export interface BookingFormConfig {
   businessName: string
   timezone: string
+  /**
+   * The business's zone as customers say it ('Eastern Time'), named on the server (zoneNameOf):
+   * naming a zone in the browser builds a time-zone formatter, the largest single cost of /book's
+   * hydration. The generic name holds all year, so a cached render never goes stale at a DST change.
+   */
+  zoneName: string
   currency: string
   /** First and last dates a booking can be made for, business time zone. */
   firstDate: string
   lastDate: string
+  /**
+   * When the business's next day starts (epoch ms): until then firstDate and lastDate are still
+   * today's, and the browser takes them as they are, without a time-zone lookup of its own.
+   */
+  datesValidUntil: number
   minGuests: number
   maxGuests: number
   childMaxAge: number
   serviceAreas: ServiceAreaInfo[]
   phone: string | null
   menu: { id: string; name: string; description: string; category: string; priceCents: number; pricing: 'per_guest' | 'flat' }[]
+}
+
+/**
+ * The bookable dates at `now` for a form rendered earlier (the /book page is cached): the render's
+ * own until its business day ends, with no time-zone lookup (the browser's first costs tens of ms
+ * on a phone); after that, today's in the business's zone. Returns `config` itself when unchanged.
+ */
+export function bookableDatesAt(config: BookingFormConfig, maxAdvanceDays: number, now: Date): BookingFormConfig {
+  if (now.getTime() < config.datesValidUntil) return config
+  const firstDate = todayInZone(now, config.timezone)
+  const lastDate = lastBookableDate({ timezone: config.timezone, maxAdvanceDays }, now)
+  return firstDate === config.firstDate && lastDate === config.lastDate ? config : { ...config, firstDate, lastDate }
 }
 
 export function emptyDraft(): Draft {

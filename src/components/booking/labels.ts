@@ -55,6 +55,12 @@ export function zoneLabel(timezone: string, date: string): string {
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timezone
 }
 
+/** 'America/New_York' → 'Eastern Time': the zone's name for any date (no standard or daylight time in it). */
+export function zoneNameOf(timezone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longGeneric' }).formatToParts(new Date(0))
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timezone
+}
+
 /**
  * An ISO instant on the business's clock, with the zone's name so no visitor reads it in their own:
  * '2026-12-04T20:30:00Z', 'America/New_York' → 'Friday, December 4, 2026 at 3:30 pm (Eastern Standard Time)'.

@@ -12,8 +12,9 @@ import type { Metadata } from 'next'
 import { BookingForm } from '../../../components/booking/BookingForm'
 import { BookingFormBoundary } from '../../../components/booking/BookingFormBoundary'
 import type { BookingFormConfig } from '../../../components/booking/draft'
+import { zoneNameOf } from '../../../components/booking/labels'
 import { lastBookableDate } from '../../../domain/booking/horizon'
-import { todayInZone } from '../../../domain/time'
+import { addDaysToDate, localToInstant, todayInZone } from '../../../domain/time'
 import { paymentsEnabled } from '../../../infra/stripe'
 import { getStorefrontMenu } from '../../../site/content'
 import { getSite } from '../../../site/site'
@@ -30,14 +31,17 @@ export default async function BookPage() {
   const [site, menu] = await Promise.all([getSite(), getStorefrontMenu()])
   const { settings } = site
   const now = new Date()
+  const today = todayInZone(now, settings.timezone)
   const paymentsOnline = paymentsEnabled()
   const config: BookingFormConfig = {
     businessName: settings.businessName,
     timezone: settings.timezone,
+    zoneName: zoneNameOf(settings.timezone),
     currency: settings.currency,
-    // As of this render; the browser moves them to its own today (the page is cached).
-    firstDate: todayInZone(now, settings.timezone),
+    // As of this render; the browser moves them to its own today after datesValidUntil (the page is cached).
+    firstDate: today,
     lastDate: lastBookableDate(settings, now),
+    datesValidUntil: localToInstant(addDaysToDate(today, 1), '00:00', settings.timezone).getTime(),
     minGuests: settings.guests.minTotal,
     // One time slot holds at most chefCount × guestsPerChef guests: larger parties are asked to call.
     maxGuests: Math.min(settings.guests.maxTotal, settings.chefCount * settings.guestsPerChef),

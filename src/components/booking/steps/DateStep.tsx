@@ -6,7 +6,7 @@
 import { Calendar } from '../Calendar'
 import { fieldId } from '../Field'
 import type { AvailabilityState } from '../hooks'
-import { dateLabel, zoneLabel } from '../labels'
+import { dateLabel } from '../labels'
 import { MonthNav } from '../SlotPicker'
 import type { CalendarPaging } from '../useCalendarPaging'
 import type { StepProps } from './types'
@@ -23,7 +23,7 @@ export function DateStep({ draft, config, update, paging, availability, error }:
     <fieldset className="calendar-box">
       <legend id="date-legend">Choose the date of your party</legend>
       <p className="hint" id="date-hint">
-        Days you can pick are shown in bold. Use the arrow keys to move between days. Times are {zoneLabel(config.timezone, config.firstDate)}.
+        Days you can pick are shown in bold. Use the arrow keys to move between days. Times are {config.zoneName}.
       </p>
       <MonthNav month={paging.month} firstDate={config.firstDate} lastDate={config.lastDate} onMonth={paging.onMonth} />
       <div id={fieldId('eventDate')} tabIndex={-1}>
