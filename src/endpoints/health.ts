@@ -2,7 +2,8 @@
  * GET /api/health/live  — the process is up and serving (no dependencies checked).
  * GET /api/health/ready — real checks: database `SELECT 1`, all migrations applied, Redis `PING`
  * (when REDIS_URL is set), and not shutting down. 200 when all pass, 503 otherwise, with each
- * check's status and latency. Every check has a timeout (HEALTH_CHECK_TIMEOUT_MS).
+ * check's status and latency; why a check failed goes to the log (once per change), never to the
+ * caller. Every check has a timeout (HEALTH_CHECK_TIMEOUT_MS).
  * Must never cache its answer: a load balancer relies on it being current.
  */
 import type { Endpoint } from 'payload'
@@ -10,12 +11,16 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 
 import { migrations } from '../../migrations'
 import { env } from '../server/env'
-import { runChecks } from '../server/health'
+import { publicChecks, readinessChange, runChecks } from '../server/health'
+import { logger } from '../server/logger'
 import { isShuttingDown } from '../server/process-registry'
 import { redis, whenRedisReady } from '../infra/redis'
 import { chatStatus } from '../chat/status'
 
 const noStore = { 'Cache-Control': 'no-store' }
+const log = logger.child({ module: 'health' })
+/** The failing checks as last logged (readinessChange): per process, like the checks. */
+let lastDown = JSON.stringify({})
 
 export const liveEndpoint: Endpoint = {
   path: '/health/live',
@@ -64,8 +69,14 @@ export const readyEndpoint: Endpoint = {
       },
       env().HEALTH_CHECK_TIMEOUT_MS,
     )
+    const change = readinessChange(result.checks, lastDown)
+    if (change) {
+      lastDown = change.key
+      if (result.ok) log.info('readiness: every check is up again')
+      else log.warn({ down: change.down }, 'readiness: a check is down')
+    }
     return Response.json(
-      { status: result.ok ? 'ok' : 'fail', checks: result.checks },
+      { status: result.ok ? 'ok' : 'fail', checks: publicChecks(result.checks) },
       { status: result.ok ? 200 : 503, headers: noStore },
     )
   },

@@ -759,7 +759,7 @@ function routes(schemas: SchemaSet): RouteDoc[] {
       tag: 'Operations',
       summary: 'Readiness',
       description:
-        'Real checks, in parallel, each bounded by HEALTH_CHECK_TIMEOUT_MS: not shutting down, the database answers, every migration is applied, this instance\'s chat server is up, Redis answers (when REDIS_URL is set). Never cached.',
+        'Real checks, in parallel, each bounded by HEALTH_CHECK_TIMEOUT_MS: not shutting down, the database answers, every migration is applied, this instance\'s chat server is up, Redis answers (when REDIS_URL is set). Why a check failed is logged on the server, never answered. Never cached.',
       audience: 'anyone (load balancers)',
       responses: {
         200: ok('Ready', schemas.ref('HealthReady', shapes.healthReadySchema), {
@@ -776,8 +776,8 @@ function routes(schemas: SchemaSet): RouteDoc[] {
           status: 'fail',
           checks: {
             shutdown: { status: 'up', latencyMs: 0 },
-            database: { status: 'down', latencyMs: 2000, error: 'database timed out after 2000 ms' },
-            migrations: { status: 'down', latencyMs: 2000, error: 'migrations timed out after 2000 ms' },
+            database: { status: 'down', latencyMs: 2000 },
+            migrations: { status: 'down', latencyMs: 2000 },
             chat: { status: 'up', latencyMs: 0 },
             redis: { status: 'skipped', latencyMs: 0 },
           },

@@ -25,7 +25,7 @@ import {
   type ReturnView,
   type SessionOutcome,
 } from '../../domain'
-import type { CheckResult } from '../../server/health'
+import type { PublicCheckResult } from '../../server/health'
 
 /** `T` and the schema's output are the same type (both ways), else `never`. */
 type Same<T, S extends z.ZodType> = [T] extends [z.output<S>] ? ([z.output<S>] extends [T] ? S : never) : never
@@ -169,11 +169,10 @@ export const bookingCreatedSchema = z.object({
 
 export const healthLiveSchema = z.object({ status: z.literal('ok'), uptimeSeconds: z.number().int() })
 
-const checkResult = shaped<CheckResult>()(
+const checkResult = shaped<PublicCheckResult>()(
   z.object({
     status: z.enum(['up', 'down', 'skipped']),
     latencyMs: z.number().int(),
-    error: z.string().optional(),
     details: z.record(z.string(), z.unknown()).optional(),
   }),
 )
