@@ -11,11 +11,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+
+import { waitForOk } from './prod-server'
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 
@@ -110,16 +111,7 @@ export async function lighthouseReference(port: number, runs = Number(process.en
   const server = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: REFERENCE_DIR, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true })
   try {
     const base = `http://127.0.0.1:${port}`
-    const deadline = Date.now() + 60_000
-    for (;;) {
-      const ok = await fetch(base).then(
-        (r) => r.ok,
-        () => false,
-      )
-      if (ok) break
-      if (server.exitCode !== null || Date.now() > deadline) throw new Error(`the Lighthouse reference did not answer on ${base}`)
-      await sleep(250)
-    }
+    await waitForOk(base, 60_000, () => server.exitCode !== null)
     const [row] = await lighthousePages(base, ['/'], runs)
     if (!row) throw new Error('no Lighthouse row for the reference')
     return { ...row, path: REFERENCE_PATH }

@@ -18,6 +18,7 @@ import pg from 'pg'
 import { addDaysToDate, DEFAULT_SETTINGS, todayInZone } from '../src/domain'
 import { benchChat, chatBenchLines } from './bench-chat'
 import { lighthouseLines, lighthousePages, lighthouseReference, type LighthouseRow } from './bench-lighthouse'
+import { waitReady } from './prod-server'
 import { logger } from '../src/server/logger'
 import { blackoutDates } from '../src/seed/data'
 
@@ -56,19 +57,6 @@ function percentile(sorted: number[], p: number): number {
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env })
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${String(r.status)})`)
-}
-
-async function waitReady(): Promise<void> {
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${BASE}/api/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ok) return
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error('server did not become ready')
 }
 
 /** "0.62×": booking create's req/s over the bare Payload create's, from the same run. */
@@ -230,7 +218,7 @@ async function main(): Promise<void> {
   const startServer = (): ChildProcess => spawn(process.execPath, [...NODE_ARGS, '--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] })
   let server = startServer()
   try {
-    await waitReady()
+    await waitReady(BASE, 120_000)
     const admin = await fetch(`${BASE}/api/users/first-register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -377,7 +365,7 @@ async function main(): Promise<void> {
       server.kill('SIGTERM')
       await exited
       server = startServer()
-      await waitReady()
+      await waitReady(BASE, 120_000)
       return Date.now() - stopping
     })
 

@@ -96,18 +96,26 @@ export function startServer(env: NodeJS.ProcessEnv): ProdServer {
   }
 }
 
-/** Polls readiness until it answers 200 (or throws after `timeoutMs`). */
-export async function waitReady(base: string, timeoutMs = 180_000): Promise<void> {
+/**
+ * Polls `url` until it answers 2xx; throws after `timeoutMs`, or at the next poll once `gone()`
+ * says the server it waits for has exited.
+ */
+export async function waitForOk(url: string, timeoutMs: number, gone: () => boolean = () => false): Promise<void> {
   const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/api/health/ready`, { signal: AbortSignal.timeout(5_000) }).then(
+  while (Date.now() < deadline && !gone()) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
       (r) => r.ok,
       () => false,
     )
     if (ok) return
     await new Promise((r) => setTimeout(r, 500))
   }
-  throw new Error(`${base} did not become ready in ${timeoutMs} ms`)
+  throw new Error(`${url} did not answer 2xx ${gone() ? 'before its server exited' : `in ${timeoutMs} ms`}`)
+}
+
+/** Polls readiness until it answers 200 (or throws after `timeoutMs`). */
+export function waitReady(base: string, timeoutMs = 180_000): Promise<void> {
+  return waitForOk(`${base}/api/health/ready`, timeoutMs)
 }
 
 /** SIGTERM, then the exit code (SIGKILL after `timeoutMs`, which the caller reports as a failure). */

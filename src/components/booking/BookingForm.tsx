@@ -4,7 +4,8 @@
  * days ago, and for no URL in particular. After hydration this moves the bookable dates to the
  * browser's today (in the business's time zone) when the render is from an earlier business day,
  * and reads a link's pre-fill from the address bar (checked by parseBookingPrefill; bad values
- * are ignored); then the wizard lays the pre-fill over the saved draft. Until then the form shows what the server rendered, so nothing shifts.
+ * are ignored); then the wizard lays the pre-fill over the saved draft. Until then the form shows
+ * what the server rendered, so nothing shifts.
  */
 import { useEffect, useState } from 'react'
 

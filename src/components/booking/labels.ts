@@ -13,15 +13,16 @@ import { formatClock } from '../../site/format'
 // hydration time. The wording is en-US's ('Friday, December 4, 2026'; tests/unit/booking-draft).
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
-// Zone names need the time-zone data: one formatter per zone, made when first asked for.
+// Zone names need the time-zone data: one formatter per zone and style, made when first asked for.
 const zoneNames = new Map<string, Intl.DateTimeFormat>()
-function zoneNameFormat(timezone: string): Intl.DateTimeFormat {
-  let format = zoneNames.get(timezone)
+function zoneName(timezone: string, at: Date, style: 'long' | 'longGeneric' = 'long'): string {
+  const key = `${style} ${timezone}`
+  let format = zoneNames.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'long' })
-    zoneNames.set(timezone, format)
+    format = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: style })
+    zoneNames.set(key, format)
   }
-  return format
+  return format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timezone
 }
 
 function utcDate(date: string): Date {
@@ -51,14 +52,12 @@ export function weekday(date: string): number {
 
 /** 'America/New_York' → 'Eastern Time' style short name for telling customers which clock we mean. */
 export function zoneLabel(timezone: string, date: string): string {
-  const parts = zoneNameFormat(timezone).formatToParts(utcDate(date))
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timezone
+  return zoneName(timezone, utcDate(date))
 }
 
 /** 'America/New_York' → 'Eastern Time': the zone's name for any date (no standard or daylight time in it). */
 export function zoneNameOf(timezone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'longGeneric' }).formatToParts(new Date(0))
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? timezone
+  return zoneName(timezone, new Date(0), 'longGeneric')
 }
 
 /**
@@ -69,7 +68,7 @@ export function instantLabel(iso: string, timezone: string): string {
   const at = new Date(iso)
   // instantToLocal throws a RangeError for an unreadable instant: a server bug worth surfacing.
   const local = instantToLocal(at, timezone)
-  const zone = zoneNameFormat(timezone).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? timezone
+  const zone = zoneName(timezone, at)
   return `${dateLabel(local.date)} at ${formatClock(local.time)} (${zone})`
 }
 
