@@ -67,6 +67,9 @@ if (prebuilt && !external && !existsSync('.next/BUILD_ID')) throw new Error('E2E
 // inherited by the workers). SMTP_URL still points the servers elsewhere when set.
 const smtpSinkPort = Number(process.env.E2E_SMTP_SINK_PORT ?? port + 4)
 const smtpSinkHttpPort = Number(process.env.E2E_SMTP_SINK_HTTP_PORT ?? port + 5)
+// Where tests/helpers/e2e-servers.ts says both production servers are ready (port + 6 is the
+// live-chat spec's own server).
+const serversReadyPort = Number(process.env.E2E_SERVERS_READY_PORT ?? port + 9)
 const smtpUrl = process.env.SMTP_URL ?? `smtp://127.0.0.1:${smtpSinkPort}`
 if (!external) process.env.E2E_SMTP_SINK_URL ??= `http://127.0.0.1:${smtpSinkHttpPort}`
 // `npm run dev` (import map → migrations → seed → dev server) on a database of its own (with-db
@@ -122,7 +125,7 @@ export default defineConfig({
     ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, workers: 1, dependencies: external ? [] : ['first-run'], use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
   ],
   // Started one after the other, in this order (Playwright awaits each), and stopped with SIGTERM
-  // to their process groups.
+  // to their process groups. The two production servers are one entry, which starts them side by side.
   webServer: [
     ...(external
       ? []
@@ -139,34 +142,6 @@ export default defineConfig({
             gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
           },
           {
-            // The server itself (not `npm start`, which would migrate a second time).
-            // E2E_PREBUILT=1 (set by `npm test`, which built already): serve the build that is there.
-            command: `${prebuilt ? '' : 'npm run build && '}npx tsx scripts/migrate.ts && npx tsx scripts/seed.ts --if-empty && npx cross-env NODE_ENV=production npx tsx src/server.ts`,
-            url: `${baseURL}/api/health/ready`,
-            timeout: 400_000,
-            reuseExistingServer: false,
-            // Its warnings and errors (LOG_LEVEL=warn) in the run's output: one CI run waited the
-            // whole 400 s for readiness and printed nothing to say why.
-            stdout: 'pipe' as const,
-            stderr: 'pipe' as const,
-            env: {
-              PORT: String(port),
-              PUBLIC_SERVER_URL: baseURL,
-              PAYLOAD_SECRET: secret,
-              // Production refuses to start without a mail server: the sink above (its job runner
-              // sends the booking emails and the inbox's replies there).
-              SMTP_URL: smtpUrl,
-              LOG_LEVEL: 'warn',
-              ...specLimits,
-              NEXT_TELEMETRY_DISABLED: '1',
-            },
-            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
-          },
-        ]),
-    ...(external
-      ? []
-      : [
-          {
             command: 'node --import tsx tests/helpers/fake-stripe-server.ts',
             // Unauthenticated API calls answer 401, which Playwright counts as "up".
             url: `http://127.0.0.1:${fakeStripePort}/v1/customers`,
@@ -178,24 +153,43 @@ export default defineConfig({
             gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
           },
           {
-            // The build the first server made, on the same database, with online payment on.
-            command: 'npx cross-env NODE_ENV=production npx tsx src/server.ts',
-            url: `${paymentsBaseURL}/api/health/ready`,
-            timeout: 120_000,
+            // Both production servers of the build (tests/helpers/e2e-servers.ts): migrations and
+            // the seed once, then the two servers start side by side, not one after the other.
+            // E2E_PREBUILT=1 (set by `npm test`, which built already): serve the build that is there.
+            command: 'node --import tsx tests/helpers/e2e-servers.ts',
+            url: `http://127.0.0.1:${serversReadyPort}/ready`,
+            timeout: 400_000,
             reuseExistingServer: false,
-            stdout: 'ignore' as const,
+            // The main server's warnings and errors (LOG_LEVEL=warn) in the run's output: one CI run
+            // waited the whole 400 s for readiness and printed nothing to say why.
+            stdout: 'pipe' as const,
             stderr: 'pipe' as const,
             env: {
-              PORT: String(paymentsPort),
-              PUBLIC_SERVER_URL: paymentsBaseURL,
-              PAYLOAD_SECRET: secret,
-              SMTP_URL: smtpUrl,
-              LOG_LEVEL: 'warn',
-              NEXT_TELEMETRY_DISABLED: '1',
-              ...specLimits,
-              ...stripeEnv,
+              E2E_SERVERS_READY_PORT: String(serversReadyPort),
+              E2E_PROD_ENV: JSON.stringify({
+                PORT: String(port),
+                PUBLIC_SERVER_URL: baseURL,
+                PAYLOAD_SECRET: secret,
+                // Production refuses to start without a mail server: the sink above (its job runner
+                // sends the booking emails and the inbox's replies there).
+                SMTP_URL: smtpUrl,
+                LOG_LEVEL: 'warn',
+                ...specLimits,
+                NEXT_TELEMETRY_DISABLED: '1',
+              }),
+              // The same build on the same database, with online payment on.
+              E2E_PAYMENTS_ENV: JSON.stringify({
+                PORT: String(paymentsPort),
+                PUBLIC_SERVER_URL: paymentsBaseURL,
+                PAYLOAD_SECRET: secret,
+                SMTP_URL: smtpUrl,
+                LOG_LEVEL: 'warn',
+                NEXT_TELEMETRY_DISABLED: '1',
+                ...specLimits,
+                ...stripeEnv,
+              }),
             },
-            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 30_000 },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 40_000 },
           },
         ]),
   ] satisfies NonNullable<PlaywrightTestConfig['webServer']>,

@@ -7,7 +7,7 @@
  */
 import type { CSSProperties } from 'react'
 
-import { digestOf, useReportOnce } from '../components/site/RouteError'
+import { digestOf, useReportOnce } from '../components/site/report-once'
 
 const page: CSSProperties = {
   margin: 0,
