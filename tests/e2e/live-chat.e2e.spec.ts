@@ -65,9 +65,16 @@ test('a price in the widget is the quote endpoint’s; staff take over from the 
   await staff.getByRole('button', { name: /login/i }).click()
   await expect(staff).toHaveURL(/\/admin\/?$/, { timeout: 60_000 })
   await staff.goto('/admin/inbox?live=1&channel=chat')
-  await staff.getByRole('link', { name: new RegExp(`Chat visitor ${visitor.slice(0, 6)}`) }).first().click({ timeout: 30_000 })
-  await expect(staff.getByText('Live chat').first()).toBeVisible({ timeout: 30_000 })
-  await staff.getByRole('button', { name: 'Take over chat' }).click()
+  // A click that lands while the inbox is still hydrating can be lost: the list stays and the
+  // thread never opens (a CI run waited three minutes for the button). Click until it opens.
+  const thread = staff.getByRole('link', { name: new RegExp(`Chat visitor ${visitor.slice(0, 6)}`) }).first()
+  const takeOver = staff.getByRole('button', { name: 'Take over chat' })
+  await expect(async () => {
+    await thread.click({ timeout: 10_000 })
+    await expect(takeOver).toBeVisible({ timeout: 10_000 })
+  }).toPass({ timeout: 90_000 })
+  await expect(staff).toHaveURL(/[?&]thread=/)
+  await takeOver.click()
   await expect(page.getByTestId('chat-notice').filter({ hasText: 'joined' })).toBeVisible({ timeout: 5_000 })
 
   const reply = `Hello from the kitchen ${run}`
