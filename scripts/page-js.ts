@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/page-js.ts`: each content page's own JavaScript, from the build output (run
  * after `npm run build`). The build writes each static page's HTML to .next/server/app/<page>.html
- * (rendered without content, but with the page's script tags); the chunks every one of those
+ * (rendered without content, but with the page's script tags, read by compile-hints'
+ * startupChunks); the chunks every one of those
  * pages loads are the shared framework (Next.js, React, the layout), and a page's own JavaScript
  * is the rest of its chunks, gzipped at level 9 from .next/static/chunks/. Chunks a page fetches
  * later (the booking form's later steps, loaded when the browser is idle) are not in its HTML and
@@ -11,12 +12,14 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
+import { startupChunks } from './compile-hints'
+
 const BOOK_BUDGET_BYTES = 15_000
 const app = path.join('.next', 'server', 'app')
 const pages: Record<string, string> = { '/': 'index', '/menu': 'menu', '/faq': 'faq', '/contact': 'contact', '/policies': 'policies', '/book': 'book' }
 
-const chunksOf = (file: string): Set<string> =>
-  new Set([...readFileSync(path.join(app, `${file}.html`), 'utf8').matchAll(/src="\/_next\/static\/chunks\/([^"?]+\.js)/g)].map((m) => m[1] ?? ''))
+// The scripts a browser loads at start-up (not the noModule polyfills modern browsers skip).
+const chunksOf = (file: string): Set<string> => new Set(startupChunks(readFileSync(path.join(app, `${file}.html`), 'utf8')))
 const gzip = (chunk: string): number => gzipSync(readFileSync(path.join('.next', 'static', 'chunks', chunk)), { level: 9 }).length
 
 // A page the build rendered as a 404 (/faq: no published page without content) has the 404's chunks, not its own.

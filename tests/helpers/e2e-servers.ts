@@ -29,10 +29,11 @@ function envFrom(name: string): Record<string, string> | null {
   return raw ? (JSON.parse(raw) as Record<string, string>) : null
 }
 
-function start(label: string, args: string[], env: Record<string, string>, stdout: 'inherit' | 'ignore'): { child: ChildProcess; done: Promise<void> } {
+/** Runs `args`; settles when it exits: resolved on exit code 0, rejected otherwise. */
+function start(label: string, args: string[], env: Record<string, string>, stdout: 'inherit' | 'ignore'): Promise<void> {
   const child = spawn(args[0] ?? '', args.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'] })
   children.add(child)
-  const done = new Promise<void>((resolve, reject) => {
+  return new Promise<void>((resolve, reject) => {
     child.on('error', reject)
     child.on('exit', (code, signal) => {
       children.delete(child)
@@ -40,7 +41,6 @@ function start(label: string, args: string[], env: Record<string, string>, stdou
       else reject(new Error(`${label} exited (${signal ?? `code ${String(code)}`})`))
     })
   })
-  return { child, done }
 }
 
 async function stopAll(exitCode: number): Promise<never> {
@@ -75,15 +75,15 @@ async function main(): Promise<void> {
   }).listen(readyPort, '127.0.0.1')
 
   const node = (script: string, ...args: string[]) => [process.execPath, '--import', 'tsx', script, ...args]
-  if (process.env.E2E_PREBUILT !== '1') await start('npm run build', ['npm', 'run', 'build'], prodEnv, 'inherit').done
-  await start('migrate', node('scripts/migrate.ts'), prodEnv, 'inherit').done
-  await start('seed', node('scripts/seed.ts', '--if-empty'), prodEnv, 'inherit').done
+  if (process.env.E2E_PREBUILT !== '1') await start('npm run build', ['npm', 'run', 'build'], prodEnv, 'inherit')
+  await start('migrate', node('scripts/migrate.ts'), prodEnv, 'inherit')
+  await start('seed', node('scripts/seed.ts', '--if-empty'), prodEnv, 'inherit')
   const prodBase = prodEnv.PUBLIC_SERVER_URL ?? ''
   const paymentsBase = paymentsEnv?.PUBLIC_SERVER_URL ?? ''
   const servers = [start('the main server', node('src/server.ts'), { ...prodEnv, NODE_ENV: 'production' }, 'inherit')]
   if (paymentsEnv) servers.push(start('the payments server', node('src/server.ts'), { ...paymentsEnv, NODE_ENV: 'production' }, 'ignore'))
   // A server that ends before this process is told to stop is a failure, whenever it happens.
-  for (const server of servers) server.done.then(() => fail(new Error('a server exited')), fail)
+  for (const server of servers) server.then(() => fail(new Error('a server exited')), fail)
   const gone = () => stopping
   await waitForOk(`${prodBase}/api/health/ready`, 300_000, gone)
   if (paymentsEnv) await waitForOk(`${paymentsBase}/api/health/ready`, 300_000, gone)
