@@ -82,7 +82,15 @@ const nextConfig = {
     }
     return webpackConfig
   },
-  turbopack: { root: path.resolve(dirname) },
+  turbopack: {
+    root: path.resolve(dirname),
+    // `import css from './x.inline-css'`: a stylesheet as a minified string (scripts/inline-css-loader.cjs),
+    // for the storefront's <style> elements (src/site/inline-styles.ts). Not a `.css` name: Next
+    // turns every .css import into a stylesheet link, whatever a rule says.
+    rules: {
+      '*.inline-css': { loaders: [path.resolve(dirname, 'scripts/inline-css-loader.cjs')], as: '*.js' },
+    },
+  },
   // `npm test` type-checks the whole project first (`tsc --noEmit`, the same tsconfig) and then
   // builds with BUILD_SKIP_TYPECHECK=1 so the check is not run twice; every other build checks.
   typescript: { tsconfigPath: './tsconfig.json', ignoreBuildErrors: process.env.BUILD_SKIP_TYPECHECK === '1' },

@@ -11,7 +11,8 @@
 // `next dev` writes .next/dev/ and `next build` the rest of .next/ (its clean step keeps dev/), so
 // the two servers do not touch each other's files.
 // - `payments`: the same build served a second time with online payment on, against a fake of
-//   Stripe's API (tests/helpers/fake-stripe-server.ts). Only tests/e2e/payments.e2e.spec.ts.
+//   Stripe's API (tests/helpers/fake-stripe-server.ts), on a third throw-away database and Redis
+//   prefix of its own (tests/helpers/e2e-servers.ts). Only tests/e2e/payments.e2e.spec.ts.
 // Screenshots the specs take are kept under test-results/ (git-ignored), never committed.
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -96,9 +97,9 @@ export default defineConfig({
   testMatch: '**/*.e2e.spec.ts',
   forbidOnly: Boolean(process.env.CI),
   fullyParallel: false,
-  // Two lanes: the dev spec (its own server and database, nothing shared) runs beside the prod
-  // specs; within each project one spec at a time: first-run, then prod (beside dev), then
-  // payments (same database as prod).
+  // Two lanes: first-run, then the prod specs one at a time in one lane, and in the other the dev
+  // spec and then the payments spec (each with its own server and database: nothing shared with
+  // the prod specs). Within a project one spec at a time.
   workers: 2,
   retries: 0,
   timeout: 120_000,
@@ -118,11 +119,13 @@ export default defineConfig({
     { name: 'first-run', testMatch: FIRST_RUN_SPEC, workers: 1, use: { browserName: 'chromium', baseURL } },
     { name: 'prod', testIgnore: [DEV_SPEC, PAYMENTS_SPEC, FIRST_RUN_SPEC], workers: 1, dependencies: ['first-run'], use: { browserName: 'chromium', baseURL } },
     // Playwright runs projects in stages: a project starts only when every project of the stage
-    // before has ended. So `dev` depends on `first-run` too, putting it in the stage of `prod`
-    // (beside it; with no dependency it would share first-run's stage, and prod would wait for
-    // it). `payments` books the first free days on prod's database, so it comes after prod.
-    ...(external ? [] : [{ name: 'payments', testMatch: PAYMENTS_SPEC, workers: 1, dependencies: ['prod'], use: { browserName: 'chromium' as const, baseURL: paymentsBaseURL } }]),
+    // before has ended. So `dev` and `payments` depend on `first-run` too, putting them in the
+    // stage of `prod` (with no dependency they would share first-run's stage, and prod would wait
+    // for them). A free worker takes the first waiting spec, in this order, whose project is
+    // below its own limit of one: prod's next spec first, so the second lane runs dev (the longest,
+    // its server boots while it runs) and then payments.
     ...(runDev ? [{ name: 'dev', testMatch: DEV_SPEC, workers: 1, dependencies: external ? [] : ['first-run'], use: { browserName: 'chromium' as const, baseURL: devBaseURL } }] : []),
+    ...(external ? [] : [{ name: 'payments', testMatch: PAYMENTS_SPEC, workers: 1, dependencies: ['first-run'], use: { browserName: 'chromium' as const, baseURL: paymentsBaseURL } }]),
   ],
   // Started one after the other, in this order (Playwright awaits each), and stopped with SIGTERM
   // to their process groups. The two production servers are one entry, which starts them side by side.
@@ -177,7 +180,7 @@ export default defineConfig({
                 ...specLimits,
                 NEXT_TELEMETRY_DISABLED: '1',
               }),
-              // The same build on the same database, with online payment on.
+              // The same build with online payment on, on a database of its own (e2e-servers.ts).
               E2E_PAYMENTS_ENV: JSON.stringify({
                 PORT: String(paymentsPort),
                 PUBLIC_SERVER_URL: paymentsBaseURL,

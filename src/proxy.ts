@@ -15,6 +15,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 
 import { contentSecurityPolicy, mayBeFramedBySelf, newNonce, routeClassOf, sentryOriginOf, usesNonce } from './http/security-headers'
 import { siteOrigin } from './server/env'
+import { INLINE_STYLE_HASHES } from './site/inline-styles'
 
 export function proxy(request: NextRequest): NextResponse {
   const routeClass = routeClassOf(request.nextUrl.pathname)
@@ -28,6 +29,7 @@ export function proxy(request: NextRequest): NextResponse {
     // Read here, not through env.ts: the error-tracking setup owns that variable.
     sentryOrigin: sentryOriginOf(process.env.SENTRY_DSN),
     framedBySelf,
+    inlineStyleHashes: INLINE_STYLE_HASHES,
   })
   const requestHeaders = new Headers(request.headers)
   requestHeaders.delete('content-security-policy')

@@ -34,6 +34,8 @@
  * Never put a nonce into a policy that can be cached, nor 'unsafe-eval' into production.
  */
 
+import { createHash } from 'node:crypto'
+
 export type RouteClass = 'dynamic-page' | 'static-page' | 'admin' | 'api' | 'graphql-playground' | 'static-file'
 
 /**
@@ -77,6 +79,11 @@ export function usesNonce(routeClass: RouteClass): boolean {
   return routeClass === 'dynamic-page' || routeClass === 'admin'
 }
 
+/** The CSP source that allows an inline style element whose text is exactly `css`: 'sha256-…'. */
+export function styleHashSource(css: string): string {
+  return `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`
+}
+
 /** 128 random bits, base64: a nonce for one response. */
 export function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
@@ -110,6 +117,11 @@ export interface PolicyOptions {
   sentryOrigin?: string
   /** A live preview (mayBeFramedBySelf): this origin may frame the page. Static pages only. */
   framedBySelf?: boolean
+  /**
+   * CSP hash sources (`'sha256-…'`) of the storefront's inlined stylesheets
+   * (src/site/inline-styles.ts): allowed as style elements on storefront pages in production.
+   */
+  inlineStyleHashes?: readonly string[]
 }
 
 /**
@@ -158,12 +170,15 @@ export function contentSecurityPolicy(routeClass: RouteClass, options: PolicyOpt
   // 'self' stays beside the nonce as the fallback of browsers without 'strict-dynamic' (CSP 2);
   // browsers that know 'strict-dynamic' ignore it and trust only the nonce and what it loads.
   const scripts = nonce ? ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...evalInDev] : ["'self'", "'unsafe-inline'", ...evalInDev]
-  // Style elements: the storefront has only stylesheet links (and Next's own elements, nonced where
-  // there is a nonce); development and the admin insert unnonced ones at run time. Style attributes
-  // (the brand colours on <html>, Next's image and route announcer) are allowed everywhere: CSS
-  // cannot run script. Browsers without style-src-attr (CSP 2) fall back to style-src for them.
+  // Style elements: the storefront has its own inlined stylesheets, each allowed by its hash, and
+  // stylesheet links (and Next's own elements, nonced where there is a nonce); development and the
+  // admin insert unnonced ones at run time (and a hash beside 'unsafe-inline' would switch it off).
+  // Style attributes (the brand colours on <html>, Next's image and route announcer) are allowed
+  // everywhere: CSS cannot run script. Browsers without style-src-attr (CSP 2) fall back to
+  // style-src for them.
   const admin = routeClass === 'admin'
-  const styleElements = admin || dev ? ["'self'", "'unsafe-inline'"] : nonce ? ["'self'", `'nonce-${nonce}'`] : ["'self'"]
+  const styleHashes = options.inlineStyleHashes ?? []
+  const styleElements = admin || dev ? ["'self'", "'unsafe-inline'"] : ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...styleHashes]
   const connect = ["'self'", socketOrigin(options.siteOrigin), ...(options.sentryOrigin ? [options.sentryOrigin] : [])]
   return serialize([
     ['default-src', "'self'"],

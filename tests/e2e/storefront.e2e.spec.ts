@@ -307,6 +307,27 @@ test('content pages pass axe and are captured at 375 and 1280 px', async ({ page
   for (const [name, path] of pages) await screenshots(page, testInfo, name, path)
 })
 
+test("the storefront's styles come inside the page: no stylesheet request before the first paint, and they apply", async ({ page }) => {
+  const stylesheets: string[] = []
+  page.on('request', (req) => {
+    if (req.resourceType() === 'stylesheet') stylesheets.push(req.url())
+  })
+  await page.goto('/')
+  await expect(page.locator('style[data-href="myhibachi-site"]')).toHaveCount(1)
+  await expect(page.locator('link[rel="stylesheet"]')).toHaveCount(0)
+  // The site's rules are in force: the container has its side padding, the call to book is a button.
+  await expect(page.locator('.site-header .header-inner')).not.toHaveCSS('padding-left', '0px')
+  await expect(page.getByRole('link', { name: 'Check dates and book' }).first()).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)')
+  // A client-side navigation brings /book's own rules the same way.
+  await page.getByRole('link', { name: 'Check dates and book' }).first().click()
+  await expect(page).toHaveURL(/\/book$/)
+  await expect(page.locator('style[data-href="myhibachi-book"]')).toHaveCount(1)
+  await expect(page.locator('button.calendar-day').first()).toHaveCSS('min-height', '44px')
+  await page.goto('/book')
+  await expect(page.locator('style[data-href="myhibachi-book"]')).toHaveCount(1)
+  expect(stylesheets).toEqual([])
+})
+
 test('SEO basics: JSON-LD, sitemap and robots', async ({ page, request }) => {
   await page.goto('/')
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}') as Record<string, unknown>

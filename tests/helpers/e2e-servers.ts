@@ -7,7 +7,10 @@
  *   2. migrations, once (the servers do not migrate), then the seed (`--if-empty`): before the
  *      servers start, so no server ever reads or caches what the seed is still writing;
  *   3. at the same time: the main server (E2E_PROD_ENV) and, when E2E_PAYMENTS_ENV is set, the
- *      payments server (online payment on, Stripe faked);
+ *      payments server (online payment on, Stripe faked) on a database and Redis key prefix of
+ *      its own (scripts/with-db.ts --throwaway: made, migrated and seeded here, dropped when it
+ *      stops), so the payments spec shares no dates, bookings or totals with the other specs and
+ *      runs beside them;
  *   4. GET http://127.0.0.1:E2E_SERVERS_READY_PORT/ready answers 200 once every server's
  *      /api/health/ready is 200, and 503 before: Playwright waits for that.
  *
@@ -81,7 +84,11 @@ async function main(): Promise<void> {
   const prodBase = prodEnv.PUBLIC_SERVER_URL ?? ''
   const paymentsBase = paymentsEnv?.PUBLIC_SERVER_URL ?? ''
   const servers = [start('the main server', node('src/server.ts'), { ...prodEnv, NODE_ENV: 'production' }, 'inherit')]
-  if (paymentsEnv) servers.push(start('the payments server', node('src/server.ts'), { ...paymentsEnv, NODE_ENV: 'production' }, 'ignore'))
+  if (paymentsEnv) {
+    const then = (script: string, ...args: string[]) => ['--then', ...node(script, ...args)]
+    const chain = [...node('scripts/with-db.ts', '--throwaway', '--', ...node('scripts/migrate.ts')), ...then('scripts/seed.ts', '--if-empty'), ...then('src/server.ts')]
+    servers.push(start('the payments server', chain, { ...paymentsEnv, NODE_ENV: 'production' }, 'ignore'))
+  }
   // A server that ends before this process is told to stop is a failure, whenever it happens.
   for (const server of servers) server.then(() => fail(new Error('a server exited')), fail)
   const gone = () => stopping

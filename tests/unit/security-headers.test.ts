@@ -141,6 +141,20 @@ describe('a page that may be served from a cache', () => {
   })
 })
 
+describe("the storefront's inlined stylesheets", () => {
+  const hashes = ["'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='", "'sha256-ypeBEsobvcr6wjGzmiPcTaeG7/gUfE5yuYB3ha/uSLs='"]
+
+  it('are allowed by their hashes on every storefront page, beside a nonce where there is one', () => {
+    expect(parse(contentSecurityPolicy('static-page', { ...prod, inlineStyleHashes: hashes })).get('style-src')).toEqual(["'self'", ...hashes])
+    expect(parse(contentSecurityPolicy('dynamic-page', { ...prod, nonce: NONCE, inlineStyleHashes: hashes })).get('style-src')).toEqual(["'self'", `'nonce-${NONCE}'`, ...hashes])
+  })
+
+  it("are not listed where 'unsafe-inline' styles are allowed (a hash would switch it off): the admin and development", () => {
+    expect(parse(contentSecurityPolicy('admin', { ...prod, nonce: NONCE, inlineStyleHashes: hashes })).get('style-src')).toEqual(["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net'])
+    expect(parse(contentSecurityPolicy('static-page', { ...prod, dev: true, inlineStyleHashes: hashes })).get('style-src')).toEqual(["'self'", "'unsafe-inline'"])
+  })
+})
+
 describe('the admin', () => {
   const csp = parse(contentSecurityPolicy('admin', { ...prod, nonce: NONCE }))
 

@@ -18,6 +18,7 @@ import type { CSSProperties, ReactNode } from 'react'
 
 import { ChatLauncher } from '../../components/chat/ChatLauncher'
 import { ErrorReporter } from '../../components/site/ErrorReporter'
+import { InlineStyle } from '../../components/site/InlineStyle'
 import { LivePreviewRefresh } from '../../components/site/LivePreviewRefresh'
 import { getPublishedPage } from '../../site/content'
 import { SITE_ASSETS } from '../../site/site-assets'
@@ -29,8 +30,6 @@ import { env } from '../../server/env'
 import { telHref } from '../../site/format'
 import { previewEditor } from '../../site/preview'
 import { getSite } from '../../site/site'
-
-import './styles.css'
 
 // At most an hour between renders even without a change (the footer's year, a purge that could
 // not reach Redis); a change to what a page shows re-renders it at once.
@@ -76,6 +75,8 @@ export default async function FrontendLayout({ children }: { children: ReactNode
   return (
     <html lang="en" data-scroll-behavior="smooth" style={brandVars(site.brandColor) as unknown as CSSProperties}>
       <body>
+        {/* The stylesheet is in the page (src/site/inline-styles.ts): no request before the first paint. */}
+        <InlineStyle name="site" />
         <a className="skip-link" href="#main">
           Skip to content
         </a>
@@ -141,7 +142,12 @@ export default async function FrontendLayout({ children }: { children: ReactNode
         {preview ? <LivePreviewRefresh /> : null}
         <ErrorReporter />
         <WebVitals />
-        {env().CHAT_ENABLED ? <ChatLauncher businessName={settings.businessName} /> : null}
+        {env().CHAT_ENABLED ? (
+          <>
+            <InlineStyle name="chat-launcher" />
+            <ChatLauncher businessName={settings.businessName} />
+          </>
+        ) : null}
       </body>
     </html>
   )

@@ -140,7 +140,9 @@ export function Calendar(props: CalendarProps) {
                     data-state={state}
                     title={dayStatus ? status : undefined}
                     data-kind={outside ? undefined : dayKind?.(date)}
-                    className={`calendar-day is-${state}${isSelected ? ' is-selected' : ''}`}
+                    // The state is styled through data-state alone (book.inline-css): when a month's
+                    // availability arrives, each day changes one attribute that styles depend on.
+                    className={isSelected ? 'calendar-day is-selected' : 'calendar-day'}
                     tabIndex={date === focused ? 0 : -1}
                     aria-pressed={isSelected}
                     aria-disabled={state !== 'available'}

@@ -4,7 +4,7 @@
  * server-computed quote. Both go through the one REST client (timeouts, retries, 429 text) and
  * abort their request when the inputs change, so a slow old answer never overwrites a new one.
  */
-import { useEffect, useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 
 import type { Quote as DomainQuote } from '../../domain/pricing'
 import { api, ApiError } from '../../client/api'
@@ -62,11 +62,15 @@ export function useMonthAvailability(month: string, firstDate: string, lastDate:
     const controller = new AbortController()
     api<AvailabilityAnswer>(`/api/availability?from=${from}&to=${to}&guests=${party}`, { signal: controller.signal })
       .then((answer) => {
-        setSettled((prev) => {
-          // Answers for another party size are dropped: a new size changes which slots fit.
-          const next = prev.key.split('|')[2] === party ? new Map(prev.days) : new Map<string, Slot[]>()
-          for (const d of answer.days) next.set(d.date, d.slots)
-          return { key, days: next, error: null }
+        // A transition: the month's re-render (every day's state changes) is done in slices the
+        // browser can interrupt, not in one long task; a click meanwhile is answered first.
+        startTransition(() => {
+          setSettled((prev) => {
+            // Answers for another party size are dropped: a new size changes which slots fit.
+            const next = prev.key.split('|')[2] === party ? new Map(prev.days) : new Map<string, Slot[]>()
+            for (const d of answer.days) next.set(d.date, d.slots)
+            return { key, days: next, error: null }
+          })
         })
       })
       .catch((err: unknown) => {

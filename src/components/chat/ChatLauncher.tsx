@@ -11,8 +11,6 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 
 import { hasWaitingMessages } from './outbox-key'
 
-import './launcher.css'
-
 const ChatWidget = dynamic(() => import('./ChatWidget'), {
   ssr: false,
   loading: () => (

@@ -8,7 +8,7 @@
 
 const DARK = '#1f1a17'
 const WHITE = '#ffffff'
-/** The light surfaces brand-coloured text sits on (styles.css `--color-bg`, `--color-surface-muted`). */
+/** The light surfaces brand-coloured text sits on (site.inline-css `--color-bg`, `--color-surface-muted`). */
 const SURFACES = ['#fffaf5', '#f5ede6'] as const
 
 function channel(c: number): number {

@@ -11,6 +11,7 @@ import type { Metadata } from 'next'
 
 import { BookingForm } from '../../../components/booking/BookingForm'
 import { BookingFormBoundary } from '../../../components/booking/BookingFormBoundary'
+import { InlineStyle } from '../../../components/site/InlineStyle'
 import type { BookingFormConfig } from '../../../components/booking/draft'
 import { zoneNameOf } from '../../../components/booking/labels'
 import { lastBookableDate } from '../../../domain/booking/horizon'
@@ -18,8 +19,6 @@ import { addDaysToDate, localToInstant, todayInZone } from '../../../domain/time
 import { paymentsEnabled } from '../../../infra/stripe'
 import { getStorefrontMenu } from '../../../site/content'
 import { getSite } from '../../../site/site'
-
-import './book.css'
 
 export const metadata: Metadata = {
   title: 'Book your hibachi party',
@@ -52,6 +51,7 @@ export default async function BookPage() {
   }
   return (
     <div className="book-page">
+      <InlineStyle name="book" />
       <h1>Book your hibachi party</h1>
       <p className="lead">
         Pick a free date and time, tell us about your party and see the full price as you go.{' '}

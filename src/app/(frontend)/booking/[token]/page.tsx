@@ -11,13 +11,12 @@ import { bookingByManageToken, manageUrl } from '../../../../collections/Booking
 import { manageView } from '../../../../collections/Bookings/manageView'
 import { ManageBooking } from '../../../../components/booking/ManageBooking'
 import { BookingFormBoundary } from '../../../../components/booking/BookingFormBoundary'
+import { InlineStyle } from '../../../../components/site/InlineStyle'
 import { lastBookableDate } from '../../../../domain/booking/horizon'
 import { todayInZone } from '../../../../domain/time'
 import { telHref } from '../../../../site/format'
 import { paymentsEnabled } from '../../../../infra/stripe'
 import { getPayloadClient, getSite } from '../../../../site/site'
-
-import '../../book/book.css'
 
 export const dynamic = 'force-dynamic'
 
@@ -40,6 +39,7 @@ export default async function ManageBookingPage({ params, searchParams }: { para
 
   return (
     <div className="book-page">
+      <InlineStyle name="book" />
       {welcome ? (
         <section className="card confirmation" aria-labelledby="thanks">
           <h1 id="thanks">Thank you, {view.contact.name.split(' ')[0]} — we have your request</h1>

@@ -8,9 +8,8 @@ import type { Metadata } from 'next'
 
 import { BookingFormBoundary } from '../../../../components/booking/BookingFormBoundary'
 import { PaymentReturn } from '../../../../components/booking/PaymentReturn'
+import { InlineStyle } from '../../../../components/site/InlineStyle'
 import { getSite } from '../../../../site/site'
-
-import '../../book/book.css'
 
 export const dynamic = 'force-dynamic'
 
@@ -29,6 +28,7 @@ export default async function PaymentReturnPage({ searchParams }: { searchParams
   const forBalance = first(query.for) === 'balance'
   return (
     <div className="book-page">
+      <InlineStyle name="book" />
       <BookingFormBoundary phone={site.phone} name="payment page">
         <PaymentReturn code={code} cancelled={cancelled} forBalance={forBalance} phone={site.phone} />
       </BookingFormBoundary>
