@@ -3,19 +3,20 @@
  * rendered once and then served from the cache (`x-nextjs-cache: HIT`) with a header a CDN may
  * hold and nothing that keeps it out of the back/forward cache, while per-visitor pages stay
  * `private, no-store`; a change made through Payload's REST API by staff (a menu item, a page, the
- * settings) shows on the next request; and with Redis shared by the two production servers of
- * this run (playwright.config.ts: the second serves the same build with online payment on), a
- * menu change saved on one shows on the other at once (polled for 5 s; the ms it took are noted
+ * settings) shows on the next request; and with a second instance of the build on the same
+ * database and Redis (started here: tests/e2e/second-server.ts), a menu change saved on one shows
+ * on the other at once (polled for 5 s; the ms it took are noted
  * on the test), although the other had the page cached for an hour. /book is served from the cache and still reads a link's pre-fill in the browser.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test'
 
+import { startSecondServer } from './second-server'
 import { staffToken } from './support'
 
 const run = Date.now().toString(36)
-// The other production server of this run, on the same database (and Redis when REDIS_URL is set).
-const port = Number(process.env.E2E_PORT ?? 3100)
-const otherBase = process.env.E2E_BASE_URL ? null : `http://localhost:${Number(process.env.E2E_PAYMENTS_PORT ?? port + 2)}`
+// A second instance needs this run's database and Redis (it is started from this process's
+// environment, which the run's server shares): not there against a server of someone else's.
+const canStartOther = !process.env.E2E_BASE_URL
 const sharedRedis = Boolean(process.env.REDIS_URL)
 
 async function get(request: APIRequestContext, url: string): Promise<{ cache: string | undefined; control: string | undefined; html: string }> {
@@ -82,8 +83,11 @@ test('a menu item, a page and the settings changed through the API show on the n
 })
 
 test('a menu change saved on one instance shows on the other without waiting for the page to expire', async ({ request, playwright }) => {
-  test.skip(!otherBase || !sharedRedis, 'needs the second production server and REDIS_URL (the instances share tag invalidations through Redis)')
-  const other = await playwright.request.newContext({ baseURL: otherBase ?? undefined })
+  test.skip(!canStartOther || !sharedRedis, 'needs a second instance on this run\'s database and REDIS_URL (the instances share tag invalidations through Redis)')
+  test.setTimeout(240_000)
+  // The same build on the same database and Redis key prefix: a second app instance behind a load balancer.
+  const instance = await startSecondServer({ env: {}, readyWhen: 'live' })
+  const other = await playwright.request.newContext({ baseURL: instance.base })
   try {
     const auth = { Authorization: `JWT ${await staffToken(request)}` }
     const items = (await (await request.get('/api/menu-items?limit=1&sort=sortOrder&where[active][equals]=true&depth=0')).json()) as { docs: { id: number; name: string }[] }
@@ -114,6 +118,7 @@ test('a menu change saved on one instance shows on the other without waiting for
     expect((await request.patch(`/api/menu-items/${item.id}`, { data: { name: item.name }, headers: auth })).status()).toBe(200)
   } finally {
     await other.dispose()
+    await instance.stop()
   }
 })
 
