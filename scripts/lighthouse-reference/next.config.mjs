@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** @type {import('next').NextConfig} */
-const nextConfig = { poweredByHeader: false, turbopack: { root }, outputFileTracingRoot: root }
+// With the repository as Turbopack's root, Next also builds the project's src/proxy.ts and
+// src/instrumentation.ts into this app; the proxy imports the storefront's inlined stylesheets,
+// so the loader rule of the project's next.config.mjs is needed here too.
+const rules = { '*.inline-css': { loaders: [path.join(root, 'scripts/inline-css-loader.cjs')], as: '*.js' } }
+const nextConfig = { poweredByHeader: false, turbopack: { root, rules }, outputFileTracingRoot: root }
 
 export default nextConfig

@@ -6,8 +6,10 @@
 // Conversions use @date-fns/tz's `tzOffset` (Intl-backed UTC offset of a zone at an
 // instant) rather than `TZDate` construction: TZDate resolves repeated fall-back times
 // differently depending on the HOST's time zone (seen with TZ=America/Los_Angeles),
-// which would make booking instants depend on where the server runs.
-import { tzOffset } from '@date-fns/tz'
+// which would make booking instants depend on where the server runs. Imported from its own entry:
+// the package's index declares no `sideEffects: false` and patches Date's prototype for TZDate,
+// so importing it would put TZDate into every bundle that does calendar arithmetic (/book's).
+import { tzOffset } from '@date-fns/tz/tzOffset'
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 /** A 24-hour 'HH:MM' time, 00:00–23:59: the one pattern for times everywhere (schemas, settings, labels). */
