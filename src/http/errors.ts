@@ -8,6 +8,9 @@
  *   too slow (src/infra/db-outage.ts: no pool connection within DB_CONNECT_TIMEOUT_MS, a cut
  *   connection, a restart, the statement timeout) → 503 `ServiceUnavailable`, also from the root
  *   afterError hook, so Payload's own routes answer a database outage 503 too. Never a 500.
+ * - An email the request had to send that could not go out (src/infra/email.ts: the mail server
+ *   down) → 503 `email_unavailable`, from the root afterError hook (Payload sends the sign-up and
+ *   password emails itself, inside the request).
  * - NotFound → 404 `NotFound`, Forbidden → 403 `Forbidden` (Payload's own classes, so our 404s and
  *   Payload's carry the same name).
  * - A value PostgreSQL refuses as data (SQLSTATE class 22: NUL in text, a malformed timestamp, an
@@ -26,12 +29,16 @@ import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationErro
 
 import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, UnavailableError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
 import { databaseUnavailable, DATABASE_UNAVAILABLE_MESSAGE } from '../infra/db-outage'
+import { mailSendFailed } from '../infra/email'
 import { stripeUnavailable } from '../infra/stripe'
 import { reportServerError } from '../server/error-tracking'
 import { logger } from '../server/logger'
 import { BodyTooLargeError } from './body'
 
 const log = logger.child({ module: 'payload-errors' })
+
+/** What a request answers when an email it had to send could not go out (503 `email_unavailable`). */
+export const EMAIL_UNAVAILABLE_MESSAGE = 'We could not send the email just now. Please try again in a few minutes.'
 
 /** A 409 with a reason code: `{ name: 'ConflictError', message, data: { reason } }`. */
 export class HttpConflictError extends APIError {
@@ -222,6 +229,14 @@ function mapError(refusals: readonly DatabaseRefusal[]): (args: AfterErrorHookAr
     if (isClientAbort(error)) {
       const gone = new HttpClientClosedRequest()
       return { status: gone.status, response: { errors: [{ name: gone.name, message: gone.message }] } }
+    }
+    // An email the request had to send (sign-up's confirmation, a password link) could not go out:
+    // the mail server is down, which the caller can only wait out. Payload rolls the write back.
+    if (mailSendFailed(error)) {
+      return {
+        status: 503,
+        response: { errors: [{ name: 'ServiceUnavailable', message: EMAIL_UNAVAILABLE_MESSAGE, data: { reason: 'email_unavailable' } }] },
+      }
     }
     if (!(error instanceof APIError) && databaseUnavailable(error, log)) {
       return {

@@ -6,6 +6,10 @@
  * - SMTP_URL unset (development and tests only; src/server/env.ts refuses production without it):
  *   each message is written as an RFC 822 `.eml` file into `<DATA_DIR>/outbox/`, readable with
  *   any mail client, so sign-up and password reset work on a bare machine.
+ * A send that fails is remembered (`mailSendFailed`), so a request whose email could not go out
+ * (Payload sends the sign-up and password emails inside the request) answers 503
+ * `email_unavailable` (src/http/errors.ts), not 500; the error itself is rethrown unchanged, so
+ * the message queue still reads its SMTP codes (src/collections/Messages/delivery.ts).
  * Must never log a recipient, a subject or a body: they hold personal data and one-time links.
  */
 import { randomBytes } from 'node:crypto'
@@ -36,6 +40,19 @@ export interface SentEmail {
   messageId: string
   /** Outbox mode only: the `.eml` file written. */
   file?: string
+}
+
+const failedSends = new WeakSet<object>()
+
+/** Whether `err` is what a send of this adapter threw: the mail server (or the outbox folder) failed. */
+export function mailSendFailed(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && failedSends.has(err)
+}
+
+/** Remembers `err` as a failed send and returns it, for rethrowing. */
+function failedSend(err: unknown): unknown {
+  if (typeof err === 'object' && err !== null) failedSends.add(err)
+  return err
 }
 
 /** The outbox folder used when no SMTP server is configured. */
@@ -75,7 +92,7 @@ function smtpSender(url: string): Sender {
       // Only the codes: the server's reply text often quotes the recipient's address.
       const { code, responseCode } = typeof err === 'object' && err !== null ? (err as { code?: unknown; responseCode?: unknown }) : {}
       log.error({ code, responseCode, transport: 'smtp' }, 'email could not be sent')
-      throw err
+      throw failedSend(err)
     }
   }
 }
@@ -85,10 +102,15 @@ function outboxSender(dir: string): Sender {
   let announced = false
   return async (message) => {
     const info = await transport.sendMail(message)
-    await mkdir(dir, { recursive: true, mode: 0o700 })
     // Sortable by time, unique within the millisecond; the links inside are secrets, so owner-only.
     const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`)
-    await writeFile(file, info.message, { mode: 0o600 })
+    try {
+      await mkdir(dir, { recursive: true, mode: 0o700 })
+      await writeFile(file, info.message, { mode: 0o600 })
+    } catch (err) {
+      log.error({ err, dir, transport: 'outbox' }, 'email could not be written to the outbox')
+      throw failedSend(err)
+    }
     if (!announced) {
       announced = true
       log.warn({ dir }, 'SMTP_URL is unset: emails are written to the outbox folder, not sent')

@@ -245,14 +245,28 @@ describe('changing the email', () => {
 
 // Last in the file: it stops the mail server.
 describe('when the mail server is down', () => {
-  it('sign-up fails within the SMTP bound and leaves no account behind (the link is not lost)', async () => {
+  interface UnavailableBody {
+    errors?: { name?: string; message?: string; data?: { reason?: string } }[]
+  }
+  const expectMailUnavailable = (res: RestResponse<UnavailableBody>) => {
+    expect(res.status, show(res)).toBe(503)
+    expect(res.body.errors?.[0]).toMatchObject({ name: 'ServiceUnavailable', data: { reason: 'email_unavailable' } })
+    expect(res.body.errors?.[0]?.message).toMatch(/could not send the email/i)
+  }
+
+  it('sign-up answers 503 email_unavailable within the SMTP bound and leaves no account behind (the link is not lost)', async () => {
+    const existing = await verifiedCustomer('Forgot During Outage')
     await sink.close()
     const email = uniqueEmail('nomail')
     const started = Date.now()
-    const res = await rest<DocBody>('POST', '/customers', { body: { email, password: PASSWORD, name: 'No Mail' } })
-    expect(res.status, show(res)).toBeGreaterThanOrEqual(500)
+    const res = await rest<UnavailableBody>('POST', '/customers', { body: { email, password: PASSWORD, name: 'No Mail' } })
+    expectMailUnavailable(res)
     expect(Date.now() - started).toBeLessThan(15_000)
     const found = await payload.find({ collection: 'customers', where: { email: { equals: email } }, overrideAccess: true })
     expect(found.totalDocs).toBe(0)
+
+    // A password link that cannot be sent: the same answer, and no reset token is left stored.
+    expectMailUnavailable(await rest<UnavailableBody>('POST', '/customers/forgot-password', { body: { email: existing.email } }))
+    expect((await stored(existing.email)).resetPasswordToken ?? null).toBeNull()
   })
 })

@@ -101,3 +101,25 @@ describe('outbox mode (no SMTP_URL)', () => {
     }
   })
 })
+
+describe('a send that fails', () => {
+  it('is rethrown as the transport threw it (its codes intact) and recognised as a failed send; other errors are not', async () => {
+    const { emailAdapter, mailSendFailed } = await import('../../src/infra/email')
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    const adapter = emailAdapter({ smtpUrl: 'smtp://127.0.0.1:1', from: { name: '', address: 'bookings@myhibachi.local' } })({ payload: {} as Payload })
+    const err = await adapter.sendEmail({ to: 'guest@example.com', subject: 'Hello', html: '<p>Hi</p>' }).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect(err).toBeInstanceOf(Error)
+    expect((err as { code?: string }).code).toBe('ESOCKET')
+    expect(mailSendFailed(err)).toBe(true)
+    expect(mailSendFailed(new Error('connect ECONNREFUSED 127.0.0.1:1'))).toBe(false)
+    expect(mailSendFailed(undefined)).toBe(false)
+
+    // What Payload's routes answer for it (sign-up and password emails are sent inside the request).
+    const { EMAIL_UNAVAILABLE_MESSAGE, mapDatabaseErrors } = await import('../../src/http/errors')
+    const answer = mapDatabaseErrors([])({ error: err, result: undefined } as unknown as Parameters<ReturnType<typeof mapDatabaseErrors>>[0])
+    expect(answer).toEqual({ status: 503, response: { errors: [{ name: 'ServiceUnavailable', message: EMAIL_UNAVAILABLE_MESSAGE, data: { reason: 'email_unavailable' } }] } })
+  })
+})
