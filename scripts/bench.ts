@@ -396,6 +396,8 @@ async function main(): Promise<void> {
       '',
       `Every script a cold Chromium loads for the page until the network is idle, raw and gzip -9; "own" is what`,
       `the page loads beyond the home page's scripts (mostly Next.js and React, shared by every page). Aim for \`/book\`'s own: at most ${BOOK_OWN_JS_BUDGET_GZIP_KB} kB gzip.`,
+      "Counted until the network is idle, `/book`'s includes the later booking steps it fetches once the browser is idle after load; its",
+      'start-up scripts alone are printed by `npx tsx scripts/page-js.ts` after a build.',
       '',
       '| Page | Scripts | Raw kB | Gzip kB | Own gzip kB |',
       '| --- | ---: | ---: | ---: | ---: |',
