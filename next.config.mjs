@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { withPayload } from '@payloadcms/next/withPayload'
 import { withSentryConfig } from '@sentry/nextjs/config'
 
+import inlineCss from './scripts/inline-css-loader.cjs'
+
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const immutable = [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }]
 // The storefront pages served from the page cache (README, "Caching"). A CDN may hold them a
@@ -94,9 +96,7 @@ const nextConfig = {
     // `import css from './x.inline-css'`: a stylesheet as a minified string (scripts/inline-css-loader.cjs),
     // for the storefront's <style> elements (src/site/inline-styles.ts). Not a `.css` name: Next
     // turns every .css import into a stylesheet link, whatever a rule says.
-    rules: {
-      '*.inline-css': { loaders: [path.resolve(dirname, 'scripts/inline-css-loader.cjs')], as: '*.js' },
-    },
+    rules: inlineCss.turbopackRules,
   },
   // `npm test` type-checks the whole project first (`tsc --noEmit`, the same tsconfig) and then
   // builds with BUILD_SKIP_TYPECHECK=1 so the check is not run twice; every other build checks.

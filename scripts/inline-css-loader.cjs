@@ -1,7 +1,8 @@
 /**
- * Turbopack loader for `import css from './x.inline-css'` (CSS under a name Next does not claim) (next.config.mjs, turbopack.rules): the
- * stylesheet minified by lightningcss for the same browsers Next builds its own CSS for, exported
- * as a string. The storefront renders these strings in <style> elements (src/site/inline-styles.ts)
+ * Turbopack loader for `import css from './x.inline-css'` (CSS under a name Next does not claim):
+ * the stylesheet minified by lightningcss for the same browsers Next builds its own CSS for,
+ * exported as a string. `turbopackRules` is the rule that applies it, for a next.config's
+ * `turbopack.rules` (the project's and scripts/lighthouse-reference's). The storefront renders these strings in <style> elements (src/site/inline-styles.ts)
  * so its first paint waits for no stylesheet request; the Content-Security-Policy allows exactly
  * these strings by their hashes (src/proxy.ts).
  */
@@ -16,3 +17,5 @@ module.exports = function inlineCssLoader(source) {
   const { code } = transform({ filename: this.resourcePath, code: Buffer.from(source), minify: true, targets: TARGETS })
   return `export default ${JSON.stringify(code.toString('utf8'))}\n`
 }
+
+module.exports.turbopackRules = { '*.inline-css': { loaders: [__filename], as: '*.js' } }

@@ -3,13 +3,14 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import inlineCss from '../inline-css-loader.cjs'
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-/** @type {import('next').NextConfig} */
 // With the repository as Turbopack's root, Next also builds the project's src/proxy.ts and
 // src/instrumentation.ts into this app; the proxy imports the storefront's inlined stylesheets,
 // so the loader rule of the project's next.config.mjs is needed here too.
-const rules = { '*.inline-css': { loaders: [path.join(root, 'scripts/inline-css-loader.cjs')], as: '*.js' } }
-const nextConfig = { poweredByHeader: false, turbopack: { root, rules }, outputFileTracingRoot: root }
+/** @type {import('next').NextConfig} */
+const nextConfig = { poweredByHeader: false, turbopack: { root, rules: inlineCss.turbopackRules }, outputFileTracingRoot: root }
 
 export default nextConfig

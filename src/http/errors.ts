@@ -28,7 +28,7 @@
 import { APIError, Forbidden, NotFound, ValidationError as PayloadValidationError, type AfterErrorHook, type AfterErrorHookArgs, type AfterErrorResult } from 'payload'
 
 import { BODY_PATH, ConflictError, ForbiddenError, NotFoundError, UnavailableError, uniqueIssuePaths, ValidationError, type ConflictReason, type ValidationIssue } from '../domain'
-import { databaseUnavailable, DATABASE_UNAVAILABLE_MESSAGE } from '../infra/db-outage'
+import { databaseUnavailable } from '../infra/db-outage'
 import { mailSendFailed } from '../infra/email'
 import { stripeUnavailable } from '../infra/stripe'
 import { reportServerError } from '../server/error-tracking'
@@ -171,6 +171,8 @@ export function toPayloadError(err: unknown, refusals: readonly DatabaseRefusal[
   // The database unreachable or too slow: retry later, nothing was decided.
   const databaseDown = databaseUnavailable(err, log)
   if (databaseDown) return new HttpUnavailableError(databaseDown.message, databaseDown.reason)
+  // An email the request had to send could not go out (the mail server down): wait and retry.
+  if (mailSendFailed(err)) return new HttpUnavailableError(EMAIL_UNAVAILABLE_MESSAGE, 'email_unavailable')
   return conflictFromDatabase(err, refusals) ?? invalidValueFromDatabase(err) ?? err
 }
 
@@ -209,45 +211,31 @@ export function mapDatabaseErrors(refusals: readonly DatabaseRefusal[]): AfterEr
 }
 
 /** What an error Payload answers maps to: a new status and body, or undefined (Payload's own). */
+/** An afterError answer for `err`: its status, and the API's error shape (`{ errors: [{ name, message, data? }] }`). */
+function answerOf(err: APIError): Exclude<AfterErrorResult, void> {
+  const data = err.data as Record<string, unknown> | undefined
+  return { status: err.status, response: { errors: [{ name: err.name, message: err.message, ...(data === undefined ? {} : { data }) }] } }
+}
+
 function mapError(refusals: readonly DatabaseRefusal[]): (args: AfterErrorHookArgs) => Exclude<AfterErrorResult, void> | undefined {
   return ({ error, result }) => {
     const conflict = conflictFromDatabase(error, refusals)
-    if (conflict) {
-      return {
-        status: 409,
-        response: { errors: [{ name: 'ConflictError', message: conflict.message, data: conflict.data as Record<string, unknown> }] },
-      }
-    }
+    if (conflict) return answerOf(conflict)
     // Payload copies a request body recursively before any hook of ours sees it: a body nested tens
     // of thousands deep overflows the stack there. The caller's mistake, so a 400 on the body.
     if (error instanceof RangeError && /maximum call stack/i.test(error.message)) {
-      const tooDeep = payloadValidationError([{ path: BODY_PATH, message: 'The body is nested too deeply' }])
-      return { status: 400, response: { errors: [{ name: 'ValidationError', message: tooDeep.message, data: tooDeep.data as Record<string, unknown> }] } }
+      return answerOf(payloadValidationError([{ path: BODY_PATH, message: 'The body is nested too deeply' }]))
     }
     // A client gone mid-body on one of Payload's own routes (Payload reads the body itself): not
     // a database outage, though its code is ECONNRESET; no one reads the answer.
-    if (isClientAbort(error)) {
-      const gone = new HttpClientClosedRequest()
-      return { status: gone.status, response: { errors: [{ name: gone.name, message: gone.message }] } }
-    }
+    if (isClientAbort(error)) return answerOf(new HttpClientClosedRequest())
     // An email the request had to send (sign-up's confirmation, a password link) could not go out:
     // the mail server is down, which the caller can only wait out. Payload rolls the write back.
-    if (mailSendFailed(error)) {
-      return {
-        status: 503,
-        response: { errors: [{ name: 'ServiceUnavailable', message: EMAIL_UNAVAILABLE_MESSAGE, data: { reason: 'email_unavailable' } }] },
-      }
-    }
-    if (!(error instanceof APIError) && databaseUnavailable(error, log)) {
-      return {
-        status: 503,
-        response: { errors: [{ name: 'ServiceUnavailable', message: DATABASE_UNAVAILABLE_MESSAGE, data: { reason: 'database_unavailable' } }] },
-      }
-    }
+    if (mailSendFailed(error)) return answerOf(new HttpUnavailableError(EMAIL_UNAVAILABLE_MESSAGE, 'email_unavailable'))
+    const databaseDown = error instanceof APIError ? undefined : databaseUnavailable(error, log)
+    if (databaseDown) return answerOf(new HttpUnavailableError(databaseDown.message, databaseDown.reason))
     const invalid = invalidValueFromDatabase(error)
-    if (invalid) {
-      return { status: 400, response: { errors: [{ name: 'ValidationError', message: invalid.message, data: invalid.data as Record<string, unknown> }] } }
-    }
+    if (invalid) return answerOf(invalid)
     const named = withNames(error, result)
     return named ? { response: named as unknown as Record<string, unknown> } : undefined
   }
